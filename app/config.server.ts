@@ -1,0 +1,96 @@
+// Configuration from the environment, validated once; a bad value names the variable and stops start-up.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+const secret = z.string().min(32, { message: 'expected at least 32 characters' });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
+  PORT: z.coerce
+    .number({ message: 'expected a port number from 0 to 65535' })
+    .int({ message: 'expected a port number from 0 to 65535' })
+    .min(0, { message: 'expected a port number from 0 to 65535' })
+    .max(65535, { message: 'expected a port number from 0 to 65535' })
+    .default(3000),
+  HOST: z.string().min(1).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_PATH: z.string().min(1).optional(),
+  SESSION_SECRET: secret.optional(),
+  PIN_PEPPER: secret.optional(),
+  WEBAUTHN_RP_ID: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, { message: 'expected a host name such as localhost or portal.example.com' })
+    .default('localhost'),
+  WEBAUTHN_RP_NAME: z.string().min(1).default('Breach check'),
+  WEBAUTHN_ORIGIN: z.string().url({ message: 'expected an origin such as https://portal.example.com' }).optional(),
+  DEMO_MODE: booleanFlag.optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { message: 'expected debug, info, warn or error' }).default('info'),
+  TRUST_PROXY: booleanFlag.default('false'),
+});
+
+export type Config = ReturnType<typeof buildConfig>;
+
+export class ConfigError extends Error {}
+
+function buildConfig(env: z.infer<typeof envSchema>) {
+  const production = env.NODE_ENV === 'production';
+  const dataDir = path.resolve(env.DATA_DIR);
+  const origin = (env.WEBAUTHN_ORIGIN ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+  return {
+    nodeEnv: env.NODE_ENV,
+    production,
+    port: env.PORT,
+    host: env.HOST,
+    dataDir,
+    databasePath: path.resolve(env.DATABASE_PATH ?? path.join(dataDir, 'portal.db')),
+    sessionSecret: env.SESSION_SECRET ?? localSecret(production, dataDir, 'SESSION_SECRET', 'session-secret'),
+    pinPepper: env.PIN_PEPPER ?? localSecret(production, dataDir, 'PIN_PEPPER', 'pin-pepper'),
+    webauthn: { rpId: env.WEBAUTHN_RP_ID, rpName: env.WEBAUTHN_RP_NAME, origin },
+    // Secure cookies everywhere except plain-http localhost, where browsers would drop them.
+    secureCookies: origin.startsWith('https://'),
+    demoMode: env.DEMO_MODE ?? !production,
+    logLevel: env.LOG_LEVEL,
+    trustProxy: env.TRUST_PROXY,
+  };
+}
+
+/** Outside production a missing secret is generated once and kept in the data folder. */
+function localSecret(production: boolean, dataDir: string, variable: string, fileName: string): string {
+  if (production) throw new ConfigError(`${variable}: required in production (at least 32 random characters)`);
+  const file = path.join(dataDir, fileName);
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
+    } catch {
+      // another process wrote it first; read theirs
+    }
+    return readFileSync(file, 'utf8').trim();
+  }
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const variable = String(issue.path[0]);
+    const given = env[variable];
+    throw new ConfigError(`${variable}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`);
+  }
+  return buildConfig(result.data);
+}
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,256 @@
+// The one drizzle schema. Times are epoch milliseconds (Date in TypeScript).
+import { sql } from 'drizzle-orm';
+import {
+  blob,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const accounts = sqliteTable('accounts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  accountNumber: text('account_number').notNull().unique(),
+  accountType: text('account_type', { enum: ['prepaid', 'postpaid'] }).notNull(),
+  holderName: text('holder_name').notNull(),
+  billingZip: text('billing_zip').notNull(),
+  billingAddress: text('billing_address'),
+  email: text('email'),
+  birthDate: text('birth_date'),
+  pinHash: text('pin_hash'),
+  pinChangedAt: integer('pin_changed_at', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+});
+
+export const accountLines = sqliteTable(
+  'account_lines',
+  {
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    phone: text('phone').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.phone] }), index('account_lines_phone_idx').on(t.phone)],
+);
+
+export const incidents = sqliteTable('incidents', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  discoveredOn: text('discovered_on').notNull(),
+  summary: text('summary').notNull(),
+  possibleFields: text('possible_fields', { mode: 'json' }).$type<string[]>().notNull(),
+  approxAffected: integer('approx_affected'),
+});
+
+export const exposures = sqliteTable(
+  'exposures',
+  {
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    fields: text('fields').notNull(), // ';'-separated field ids, as in the import format
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.incidentId] }), index('exposures_incident_idx').on(t.incidentId)],
+);
+
+export const customers = sqliteTable('customers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  accountId: integer('account_id')
+    .notNull()
+    .unique()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  webauthnUserId: text('webauthn_user_id').notNull().unique(), // random handle, base64url, no personal data
+  createdAt: createdAt(),
+});
+
+export const staff = sqliteTable('staff', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['agent', 'admin'] }).notNull(),
+  webauthnUserId: text('webauthn_user_id').notNull().unique(),
+  createdAt: createdAt(),
+  disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+});
+
+export const staffInvites = sqliteTable('staff_invites', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tokenHash: text('token_hash').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['agent', 'admin'] }).notNull(),
+  invitedByStaffId: integer('invited_by_staff_id').references(() => staff.id),
+  createdAt: createdAt(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  staffId: integer('staff_id').references(() => staff.id),
+});
+
+export const passkeys = sqliteTable(
+  'passkeys',
+  {
+    id: text('id').primaryKey(), // credential id, base64url
+    customerId: integer('customer_id').references(() => customers.id, { onDelete: 'cascade' }),
+    staffId: integer('staff_id').references(() => staff.id, { onDelete: 'cascade' }),
+    publicKey: blob('public_key', { mode: 'buffer' }).notNull(),
+    counter: integer('counter').notNull().default(0),
+    transports: text('transports', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    deviceType: text('device_type', { enum: ['singleDevice', 'multiDevice'] }).notNull(),
+    backedUp: integer('backed_up', { mode: 'boolean' }).notNull().default(false),
+    aaguid: text('aaguid'),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('passkeys_customer_idx').on(t.customerId), index('passkeys_staff_idx').on(t.staffId)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull().unique(), // SHA-256 of the cookie token
+    kind: text('kind', { enum: ['customer', 'staff'] }).notNull(),
+    customerId: integer('customer_id').references(() => customers.id, { onDelete: 'cascade' }),
+    staffId: integer('staff_id').references(() => staff.id, { onDelete: 'cascade' }),
+    userAgent: text('user_agent'),
+    createdAt: createdAt(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(), // absolute limit
+    stepUpAt: integer('step_up_at', { mode: 'timestamp_ms' }), // last passkey verification
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('sessions_customer_idx').on(t.customerId), index('sessions_staff_idx').on(t.staffId)],
+);
+
+export const webauthnChallenges = sqliteTable('webauthn_challenges', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  challenge: text('challenge').notNull().unique(),
+  purpose: text('purpose', { enum: ['register', 'authenticate', 'step-up'] }).notNull(),
+  browserBindingHash: text('browser_binding_hash').notNull(), // ties the challenge to the browser that asked
+  customerId: integer('customer_id').references(() => customers.id, { onDelete: 'cascade' }),
+  staffId: integer('staff_id').references(() => staff.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+});
+
+export const oneTimeCodes = sqliteTable(
+  'one_time_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['enroll', 'agent-reset'] }).notNull(),
+    codeHash: text('code_hash').notNull(),
+    issuedByStaffId: integer('issued_by_staff_id').references(() => staff.id),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    invalidatedAt: integer('invalidated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('one_time_codes_account_idx').on(t.accountId)],
+);
+
+export const pinHistory = sqliteTable(
+  'pin_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    pinHash: text('pin_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('pin_history_account_idx').on(t.accountId)],
+);
+
+// Fixed-window counters; kept in the database so limits hold across restarts and processes.
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  resetAt: integer('reset_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('outbox_status_idx').on(t.status, t.nextAttemptAt), index('outbox_account_idx').on(t.accountId)],
+);
+
+// Append-only and hash-chained: each event carries the hash of the one before.
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    actorType: text('actor_type', { enum: ['customer', 'staff', 'system', 'operator'] }).notNull(),
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    accountId: integer('account_id'),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_events_account_idx').on(t.accountId, t.at),
+    index('audit_events_action_idx').on(t.action, t.at),
+    index('audit_events_actor_idx').on(t.actorType, t.actorId, t.at),
+  ],
+);
+
+export const imports = sqliteTable('imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind', { enum: ['accounts', 'exposures'] }).notNull(),
+  fileName: text('file_name').notNull(),
+  fileSha256: text('file_sha256').notNull(),
+  operator: text('operator').notNull(),
+  startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+  finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  outcome: text('outcome', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
+  rows: integer('rows').notNull().default(0),
+  inserted: integer('inserted').notNull().default(0),
+  updated: integer('updated').notNull().default(0),
+  unchanged: integer('unchanged').notNull().default(0),
+  errorCount: integer('error_count').notNull().default(0),
+  message: text('message'),
+});
+
+export type Account = typeof accounts.$inferSelect;
+export type AccountLine = typeof accountLines.$inferSelect;
+export type Incident = typeof incidents.$inferSelect;
+export type Exposure = typeof exposures.$inferSelect;
+export type Customer = typeof customers.$inferSelect;
+export type Staff = typeof staff.$inferSelect;
+export type StaffInvite = typeof staffInvites.$inferSelect;
+export type Passkey = typeof passkeys.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type WebauthnChallenge = typeof webauthnChallenges.$inferSelect;
+export type OneTimeCode = typeof oneTimeCodes.$inferSelect;
+export type OutboxMessage = typeof outbox.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type ImportRun = typeof imports.$inferSelect;
