@@ -1,0 +1,39 @@
+import { Link, NavLink } from '@remix-run/react';
+
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Link to="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            ◆
+          </span>
+          Breach check
+        </Link>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            <li>
+              <NavLink to="/incidents">Incidents</NavLink>
+            </li>
+            <li>
+              <NavLink to="/sign-in">Sign in</NavLink>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>
+          We will never text or email you a link. If a message claiming to be from us asks you to tap a link, share a
+          code or your PIN, it is not from us: call 611 from your phone.
+        </p>
+      </div>
+    </footer>
+  );
+}

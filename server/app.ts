@@ -1,0 +1,37 @@
+// The Express app: headers, origin check, compression, static files, then Remix.
+import path from 'node:path';
+import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
+import compression from 'compression';
+import express from 'express';
+import type { Config } from '../app/config.server';
+import { originCheck } from './origin-check';
+import { requestLog } from './request-log';
+import { securityHeaders } from './security-headers';
+
+export function createApp(config: Config, build: ServerBuild) {
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', true);
+
+  app.use(requestLog());
+  app.use(securityHeaders());
+  app.use(compression());
+  app.use(originCheck(config.webauthn.origin));
+
+  const publicDir = path.resolve('public');
+  // Fingerprinted build output never changes under its name; other public files may.
+  app.use('/build', express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y', index: false }));
+  app.use(express.static(publicDir, { maxAge: '1h', index: false }));
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      // Production mode always: it keeps error details and stack traces out of responses.
+      mode: 'production',
+      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce) }),
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,19 @@
+// One structured log line per request: method, redacted path, status, duration; never query strings or bodies.
+import type { RequestHandler } from 'express';
+import { log, redactPath } from '../app/services/logger.server';
+
+export function requestLog(): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      log('info', 'request', {
+        method: req.method,
+        path: redactPath(req.path),
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+        bytes: Number(res.getHeader('content-length') ?? 0) || undefined,
+      });
+    });
+    next();
+  };
+}

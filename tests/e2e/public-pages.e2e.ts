@@ -1,0 +1,147 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INCIDENTS } from '../../db/incidents';
+import { FIELD_INFO } from '../../db/fields';
+import { axeViolations, collectConsoleErrors, launchBrowser } from '../helpers/browser';
+import { startServer, type RunningServer } from '../helpers/server';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[]; status: number }> {
+  const page = await browser.newPage();
+  const errors = collectConsoleErrors(page);
+  const response = await page.goto(`${server.url}${path}`);
+  await page.waitForLoadState('networkidle');
+  return { page, errors, status: response!.status() };
+}
+
+describe('public pages', () => {
+  it('the landing page explains what happened and leads to "Check my account"', async () => {
+    const { page, errors, status } = await open('/');
+    expect(status).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('three data incidents');
+    const check = page.getByRole('link', { name: 'Check my account' });
+    expect(await check.getAttribute('href')).toBe('/sign-in');
+    for (const incident of INCIDENTS) {
+      expect(await page.getByRole('link', { name: incident.title }).getAttribute('href')).toBe(`/incidents/${incident.id}`);
+    }
+    expect(await page.textContent('body')).toContain('Social Security numbers');
+    expect(errors).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('/incidents lists every incident with what may and may not have been exposed', async () => {
+    const { page, errors } = await open('/incidents');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('The incidents');
+    for (const incident of INCIDENTS) {
+      const article = page.getByRole('article').filter({ has: page.getByRole('heading', { name: incident.title }) });
+      const text = await article.textContent();
+      for (const field of incident.possibleFields) expect(text).toContain(FIELD_INFO[field].label);
+      expect(text).toContain('Social Security number');
+    }
+    expect(errors).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it.each(INCIDENTS.map((incident) => [incident.id, incident] as const))(
+    '/incidents/%s renders the catalogue facts',
+    async (id, incident) => {
+      const { page, errors, status } = await open(`/incidents/${id}`);
+      expect(status).toBe(200);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(incident.title);
+      expect(await page.textContent('body')).toContain(incident.when);
+      const exposed = page.getByRole('region', { name: 'Details that may have been exposed' });
+      const exposedItems = await exposed.getByRole('listitem').allTextContents();
+      expect(exposedItems).toHaveLength(incident.possibleFields.length);
+      incident.possibleFields.forEach((field, index) => expect(exposedItems[index]).toContain(FIELD_INFO[field].label));
+      const notExposed = await page.getByRole('region', { name: 'Not exposed' }).textContent();
+      for (const never of ['Social Security number', 'Credit or debit card numbers', 'Passwords']) {
+        expect(notExposed).toContain(never);
+      }
+      expect(await page.getByRole('link', { name: 'Check my account' }).getAttribute('href')).toBe('/sign-in');
+      expect(errors).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('an unknown incident or page gets the friendly 404 page, not a 500', async () => {
+    for (const path of ['/incidents/2021-01-unknown', '/no-such-page']) {
+      const { page, status, errors } = await open(path);
+      expect(status).toBe(404);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('We could not find that page');
+      expect(await page.getByRole('link', { name: 'The incidents' }).isVisible()).toBe(true);
+      expect(errors.filter((error) => !error.includes('404'))).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('no account data appears on public pages', async () => {
+    for (const path of ['/', '/incidents', '/incidents/2018-08-api']) {
+      const html = await (await fetch(`${server.url}${path}`)).text();
+      expect(html).not.toMatch(/1000000\d\d|Jordan Rivera|\+1206555/);
+    }
+  });
+});
+
+describe('security headers', () => {
+  it('every HTML response carries a nonce CSP that matches its scripts, and the other headers', async () => {
+    for (const path of ['/', '/incidents', '/incidents/2019-11-prepaid', '/no-such-page']) {
+      const response = await fetch(`${server.url}${path}`);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+      expect(nonce, path).toBeTruthy();
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain('unsafe-inline');
+      const html = await response.text();
+      const scriptNonces = [...html.matchAll(/<script[^>]*nonce="([^"]+)"/g)].map((match) => match[1]);
+      expect(scriptNonces.length, path).toBeGreaterThan(0);
+      expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+      expect(html).not.toMatch(/<script(?![^>]*nonce=)[^>]*>/);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('same-origin');
+      expect(response.headers.get('strict-transport-security')).toBeNull(); // plain http here
+    }
+  });
+
+  it('a fresh nonce for every request', async () => {
+    const nonces = await Promise.all(
+      [1, 2, 3].map(async () => (await fetch(server.url)).headers.get('content-security-policy')),
+    );
+    expect(new Set(nonces).size).toBe(3);
+  });
+
+  it('refuses a form post from another site', async () => {
+    const response = await fetch(`${server.url}/`, { method: 'POST', headers: { Origin: 'https://evil.example' } });
+    expect(response.status).toBe(403);
+  });
+
+  it('serves fingerprinted assets with a long cache', async () => {
+    const html = await (await fetch(server.url)).text();
+    const asset = /href="(\/build\/[^"]+\.css)"/.exec(html)![1];
+    const response = await fetch(`${server.url}${asset}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toContain('immutable');
+  });
+});
+
+describe('/healthz', () => {
+  it('answers 200 with status ok when the database answers', async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+});

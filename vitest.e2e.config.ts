@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Each e2e file starts its own server and Chromium; on two cores they run one file at a time.
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.e2e.ts'],
+    globalSetup: ['tests/setup/build-once.ts'],
+    environment: 'node',
+    pool: 'forks',
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
