@@ -30,7 +30,7 @@ export function createApp(config: Config, build: ServerBuild) {
       build,
       // Production mode always: it keeps error details and stack traces out of responses.
       mode: 'production',
-      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce) }),
+      getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientAddress: req.ip ?? 'unknown' }),
     }),
   );
   return app;
