@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase } from '../../db/client';
+import { getConfig } from '../config.server';
+import { clientKey, consumeRateLimit, describeWait, enforceRateLimit, subjectKey } from './rate-limit.server';
+
+const rule = (name: string, limit = 3, windowMs = 15 * 60_000) => ({ name, limit, windowMs });
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('consumeRateLimit', () => {
+  it('allows up to the limit, then refuses with the time left in the window', async () => {
+    const r = rule('test-limit');
+    for (let i = 0; i < 3; i += 1) expect(await consumeRateLimit(r, 'a')).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    const refused = await consumeRateLimit(r, 'a');
+    expect(refused.allowed).toBe(false);
+    expect(refused.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+    expect((await consumeRateLimit(r, 'b')).allowed).toBe(true); // subjects are counted apart
+  });
+
+  it('starts a fresh window once the old one has ended', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2024-01-01T00:00:00Z'));
+    const r = rule('test-window', 1, 60_000);
+    expect((await consumeRateLimit(r, 'a')).allowed).toBe(true);
+    vi.setSystemTime(new Date('2024-01-01T00:00:45Z'));
+    expect(await consumeRateLimit(r, 'a')).toEqual({ allowed: false, retryAfterSeconds: 15 });
+    vi.setSystemTime(new Date('2024-01-01T00:01:00Z'));
+    expect((await consumeRateLimit(r, 'a')).allowed).toBe(true);
+    expect((await consumeRateLimit(r, 'a')).allowed).toBe(false);
+  });
+
+  it('shares counts between two database connections on the same file', async () => {
+    const r = rule('test-shared', 2);
+    expect((await consumeRateLimit(r, 'x')).allowed).toBe(true);
+    const other = openDatabase(getConfig().databasePath);
+    try {
+      other.$client.prepare("UPDATE rate_limits SET count = count + 1 WHERE key = 'test-shared:x'").run();
+      const row = other.$client.prepare("SELECT count FROM rate_limits WHERE key = 'test-shared:x'").get() as { count: number };
+      expect(row.count).toBe(2);
+    } finally {
+      other.$client.close();
+    }
+    expect((await consumeRateLimit(r, 'x')).allowed).toBe(false);
+  });
+});
+
+describe('enforceRateLimit', () => {
+  it('throws a 429 Response with Retry-After and a sentence saying when to try again', async () => {
+    const r = rule('test-enforce', 1, 12 * 60_000);
+    await enforceRateLimit(r, 'a');
+    const thrown = await enforceRateLimit(r, 'a').catch((error: unknown) => error);
+    expect(thrown).toBeInstanceOf(Response);
+    const response = thrown as Response;
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get('Retry-After'))).toBeGreaterThan(11 * 60);
+    expect(await response.text()).toBe('Too many attempts. Please try again in 12 minutes.');
+  });
+
+  it('words the wait in seconds, minutes or hours, never sooner than true', () => {
+    expect(describeWait(1)).toBe('1 second');
+    expect(describeWait(45)).toBe('45 seconds');
+    expect(describeWait(61)).toBe('2 minutes');
+    expect(describeWait(3600)).toBe('1 hour');
+    expect(describeWait(5400)).toBe('2 hours');
+  });
+});
+
+describe('keys', () => {
+  it('never contain the raw address or identifier, and are stable', () => {
+    const key = clientKey({ clientAddress: '203.0.113.7' });
+    expect(key).not.toContain('203.0.113.7');
+    expect(key).toBe(clientKey({ clientAddress: '::ffff:203.0.113.7' }));
+    expect(subjectKey('100000001')).toBe(subjectKey('100000001'));
+    expect(subjectKey('100000001')).not.toContain('100000001');
+    expect(subjectKey('100000001')).not.toBe(subjectKey('100000002'));
+  });
+
+  it('counts an IPv6 client by its /64', () => {
+    expect(clientKey({ clientAddress: '2001:db8:1:2::1' })).toBe(clientKey({ clientAddress: '2001:db8:1:2:ffff::9' }));
+    expect(clientKey({ clientAddress: '2001:db8:1:2::1' })).not.toBe(clientKey({ clientAddress: '2001:db8:1:3::1' }));
+  });
+});

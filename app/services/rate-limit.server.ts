@@ -1,0 +1,99 @@
+// Fixed-window rate limits kept in the database, so they hold across restarts and processes.
+import { createHmac } from 'node:crypto';
+import { isIPv6 } from 'node:net';
+import { lte, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { rateLimits } from '../../db/schema';
+import { getConfig } from '../config.server';
+import { getDb } from '../models/db.server';
+
+export interface RateLimitRule {
+  name: string;
+  limit: number;
+  windowMs: number;
+}
+
+const ruleSchema = z.object({
+  name: z.string().regex(/^[\w.-]+$/, 'rule names are letters, digits, dots and dashes'),
+  limit: z.number().int().positive(),
+  windowMs: z.number().int().positive(),
+});
+const subjectSchema = z.string().min(1).max(200);
+
+// Roughly one call in a thousand sweeps expired rows, so the table stays small without a timer.
+const PURGE_PROBABILITY = 0.001;
+
+export async function consumeRateLimit(
+  rule: RateLimitRule,
+  subject: string,
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const { name, limit, windowMs } = ruleSchema.parse(rule);
+  const key = `${name}:${subjectSchema.parse(subject)}`;
+  const now = Date.now();
+  const expired = sql`${rateLimits.resetAt} <= ${now}`;
+  // One statement: a new or expired window starts at 1, a live one counts up; SQLite runs it atomically.
+  const row = getDb()
+    .insert(rateLimits)
+    .values({ key, count: 1, resetAt: new Date(now + windowMs) })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`CASE WHEN ${expired} THEN 1 ELSE ${rateLimits.count} + 1 END`,
+        resetAt: sql`CASE WHEN ${expired} THEN ${now + windowMs} ELSE ${rateLimits.resetAt} END`,
+      },
+    })
+    .returning({ count: rateLimits.count, resetAt: rateLimits.resetAt })
+    .get();
+  if (Math.random() < PURGE_PROBABILITY) await purgeExpiredRateLimits();
+  if (row.count <= limit) return { allowed: true, retryAfterSeconds: 0 };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.resetAt.getTime() - now) / 1000)) };
+}
+
+/** Throws a 429 Response (Retry-After header; a plain sentence saying when to try again) when exceeded. */
+export async function enforceRateLimit(rule: RateLimitRule, subject: string): Promise<void> {
+  const { allowed, retryAfterSeconds } = await consumeRateLimit(rule, subject);
+  if (allowed) return;
+  throw new Response(`Too many attempts. Please try again in ${describeWait(retryAfterSeconds)}.`, {
+    status: 429,
+    headers: { 'Retry-After': String(retryAfterSeconds), 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+}
+
+/** 45 → "45 seconds", 700 → "12 minutes", 5400 → "2 hours" (rounded up: never sooner than true). */
+export function describeWait(seconds: number): string {
+  const [amount, unit] =
+    seconds < 60 ? [seconds, 'second'] : seconds < 3600 ? [Math.ceil(seconds / 60), 'minute'] : [Math.ceil(seconds / 3600), 'hour'];
+  return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
+}
+
+/** A stable, non-reversible key for the client; raw IP addresses are never stored. */
+export function clientKey(context: { clientAddress: string }): string {
+  return keyedHash('client', normalizeAddress(context.clientAddress));
+}
+
+/** A stable, non-reversible key for an identifier used as a subject (account number, phone). */
+export function subjectKey(value: string): string {
+  return keyedHash('subject', value);
+}
+
+export async function purgeExpiredRateLimits(now = new Date()): Promise<number> {
+  return getDb().delete(rateLimits).where(lte(rateLimits.resetAt, now)).run().changes;
+}
+
+function keyedHash(purpose: string, value: string): string {
+  return createHmac('sha256', getConfig().sessionSecret).update(`rate-limit:${purpose}:${value}`).digest('base64url');
+}
+
+// One IPv6 subscriber usually holds a whole /64, so the limit applies to the /64; IPv4-mapped addresses count as IPv4.
+function normalizeAddress(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!isIPv6(address)) return address;
+  const [head = '', tail = ''] = address.split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail ? tail.split(':') : [];
+  const groups = address.includes('::')
+    ? [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups]
+    : headGroups;
+  return `${groups.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(':')}::/64`;
+}
