@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { maskEmail, maskPhone } from './mask';
+import { maskAccountNumber, maskEmail, maskName, maskPhone } from './mask';
 
-describe('masks', () => {
-  it('keeps the first letter and the domain of an email', () => {
-    expect(maskEmail('jordan@example.com')).toBe('j•••@example.com');
-    expect(maskEmail('not-an-email')).toBe('•••');
-  });
-
-  it('keeps the last four digits of a phone number', () => {
-    expect(maskPhone('+12065550101')).toBe('•••-•••-0101');
-    expect(maskPhone('12')).toBe('•••');
+describe('masking', () => {
+  it.each([
+    [maskName, 'Jordan Rivera', 'J•••• R•••••'],
+    [maskName, 'Al  B', 'A•••• B•••••'],
+    [maskPhone, '+12065550101', '•••-•••-0101'],
+    [maskEmail, 'jordan@example.com', 'j•••@example.com'],
+    [maskEmail, 'broken', '•••'],
+    [maskAccountNumber, '100000001', '•••••0001'],
+  ])('%o(%s) = %s', (mask, input, expected) => {
+    expect(mask(input)).toBe(expected);
   });
 });

@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { accounts } from '../../db/schema';
+import { DEMO_ACCOUNTS } from '../../db/seed/demo-accounts';
+import { INCIDENTS } from '../../db/incidents';
+import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { getExposureReport } from './exposure-report.server';
+
+function accountId(accountNumber: string): number {
+  return testDb().select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, accountNumber)).get()!.id;
+}
+
+beforeAll(() => withDemoAccounts());
+
+describe('exposure report', () => {
+  it.each(DEMO_ACCOUNTS.map((demo) => [demo.accountNumber, demo] as const))(
+    'account %s: exactly the imported fields, the rest of each incident as not exposed',
+    async (accountNumber, demo) => {
+      const report = await getExposureReport(accountId(accountNumber));
+      const involved = Object.keys(demo.exposures);
+      expect(report.involvedCount).toBe(involved.length);
+      expect(report.headline).toBe(
+        involved.length === 0
+          ? 'Your account was not in any of the 3 incidents. We checked it against the records of all 3.'
+          : `Your account was in ${involved.length} of the 3 incidents.`,
+      );
+      for (const incident of report.incidents) {
+        const expected = demo.exposures[incident.id] ?? [];
+        expect(incident.involved).toBe(incident.id in demo.exposures);
+        expect(incident.exposed.map((field) => field.id).sort()).toEqual([...expected].sort());
+        const facts = INCIDENTS.find((candidate) => candidate.id === incident.id)!;
+        expect([...incident.exposed, ...incident.notExposed].map((field) => field.id).sort()).toEqual([...facts.possibleFields].sort());
+      }
+    },
+  );
+
+  it('fills the field-by-incident grid with exposed, not exposed and not part of it', async () => {
+    const report = await getExposureReport(accountId('100000003')); // 2018: name, phone, email
+    const row = (id: string) => report.grid.find((entry) => entry.field.id === id)!.cells;
+    expect(row('name')).toEqual(['exposed', 'not-exposed', 'not-exposed']);
+    expect(row('billing_zip')).toEqual(['not-exposed', 'not-part', 'not-part']);
+    expect(row('billing_information')).toEqual(['not-part', 'not-part', 'not-exposed']);
+  });
+
+  it('names the port-out kit when account number, billing ZIP and phone were exposed', async () => {
+    const report = await getExposureReport(accountId('100000009'));
+    const in2018 = report.incidents.find((incident) => incident.id === '2018-08-api')!;
+    expect(in2018.combinations.map((combination) => combination.id)).toContain('port-out-kit');
+    expect(in2018.combinations.map((combination) => combination.id)).not.toContain('port-out-request');
+  });
+
+  it('marks the PIN step done only when the PIN changed after the latest incident that exposed the account', async () => {
+    const id = accountId('100000007'); // 2018 and 2020 (March 2020)
+    const pinStep = async () => (await getExposureReport(id)).checklist.find((step) => step.id === 'change-pin')!;
+    expect((await pinStep()).done).toBe(false);
+    testDb().update(accounts).set({ pinChangedAt: new Date('2019-01-10T12:00:00Z') }).where(eq(accounts.id, id)).run();
+    expect((await pinStep()).done).toBe(false); // after 2018, before 2020
+    testDb().update(accounts).set({ pinChangedAt: new Date('2026-11-21T09:30:00Z') }).where(eq(accounts.id, id)).run();
+    expect(await pinStep()).toMatchObject({ done: true, doneAt: '2026-11-21' });
+  });
+
+  it('puts combinations that need fields from two incidents apart', async () => {
+    const report = await getExposureReport(accountId('100000013')); // 2020: billing address, rate plan, features; no name
+    expect(report.crossIncidentCombinations).toEqual([]);
+  });
+});
