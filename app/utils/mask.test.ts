@@ -6,6 +6,7 @@ describe('masking', () => {
     [maskName, 'Jordan Rivera', 'J•••• R•••••'],
     [maskName, 'Al  B', 'A•••• B•••••'],
     [maskPhone, '+12065550101', '•••-•••-0101'],
+    [maskPhone, '12', '•••'],
     [maskEmail, 'jordan@example.com', 'j•••@example.com'],
     [maskEmail, 'broken', '•••'],
     [maskAccountNumber, '100000001', '•••••0001'],

@@ -11,8 +11,9 @@ export function maskName(name: string): string {
 }
 
 /** "+12065550101" → "•••-•••-0101" */
-export function maskPhone(e164: string): string {
-  return `${DOT.repeat(3)}-${DOT.repeat(3)}-${e164.slice(-4)}`;
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return digits.length < 4 ? DOT.repeat(3) : `${DOT.repeat(3)}-${DOT.repeat(3)}-${digits.slice(-4)}`;
 }
 
 /** "jordan@example.com" → "j•••@example.com" */
