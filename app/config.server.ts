@@ -32,6 +32,12 @@ const envSchema = z.object({
   DEMO_MODE: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { message: 'expected debug, info, warn or error' }).default('info'),
   TRUST_PROXY: booleanFlag.default('false'),
+  NOTIFY_TRANSPORT: z.enum(['log', 'smtp', 'webhook'], { message: 'expected log, smtp or webhook' }).default('log'),
+  // Checked in notifyConfig, whose errors never echo the value: these URLs and the token carry credentials.
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().min(1).optional(),
+  SMS_WEBHOOK_URL: z.string().optional(),
+  SMS_WEBHOOK_TOKEN: z.string().optional(),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -57,6 +63,7 @@ function buildConfig(env: z.infer<typeof envSchema>) {
     demoMode: env.DEMO_MODE ?? !production,
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
+    notify: notifyConfig(env),
   };
 }
 
@@ -75,6 +82,24 @@ function localSecret(production: boolean, dataDir: string, variable: string, fil
     }
     return readFileSync(file, 'utf8').trim();
   }
+}
+
+/** Where notices go: `log` (default), `smtp` (email; SMS via the webhook if set, else logged) or `webhook` (everything). */
+function notifyConfig(env: z.infer<typeof envSchema>) {
+  const { NOTIFY_TRANSPORT: transport, SMTP_URL: smtpUrl, SMS_WEBHOOK_URL: webhookUrl } = env;
+  if (transport === 'smtp' && !smtpUrl) throw new ConfigError('SMTP_URL: expected a URL such as smtp://user:pass@host:587 when NOTIFY_TRANSPORT is smtp');
+  if (smtpUrl && !(/^smtps?:\/\//.test(smtpUrl) && URL.canParse(smtpUrl))) {
+    throw new ConfigError('SMTP_URL: expected a URL such as smtp://user:pass@host:587');
+  }
+  if (transport === 'webhook' && !webhookUrl) throw new ConfigError('SMS_WEBHOOK_URL: expected an http or https URL when NOTIFY_TRANSPORT is webhook');
+  if (webhookUrl && !(/^https?:\/\//.test(webhookUrl) && URL.canParse(webhookUrl))) {
+    throw new ConfigError('SMS_WEBHOOK_URL: expected an http or https URL such as https://sms.example.com/send');
+  }
+  return {
+    transport,
+    smtp: smtpUrl ? { url: smtpUrl, from: env.SMTP_FROM ?? `"${env.WEBAUTHN_RP_NAME}" <no-reply@${env.WEBAUTHN_RP_ID}>` } : null,
+    smsWebhook: webhookUrl ? { url: webhookUrl, token: env.SMS_WEBHOOK_TOKEN || null } : null,
+  };
 }
 
 export function parseConfig(env: NodeJS.ProcessEnv): Config {

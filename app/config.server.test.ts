@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config.server';
+
+const base = { NODE_ENV: 'test', DATA_DIR: process.env.DATA_DIR };
+
+describe('notifier configuration', () => {
+  it('logs by default', () => {
+    expect(parseConfig(base).notify).toEqual({ transport: 'log', smtp: null, smsWebhook: null });
+  });
+
+  it('needs SMTP_URL for smtp and SMS_WEBHOOK_URL for webhook, naming the variable', () => {
+    expect(() => parseConfig({ ...base, NOTIFY_TRANSPORT: 'smtp' })).toThrow(/^SMTP_URL: expected/);
+    expect(() => parseConfig({ ...base, NOTIFY_TRANSPORT: 'webhook' })).toThrow(/^SMS_WEBHOOK_URL: expected/);
+    expect(() => parseConfig({ ...base, NOTIFY_TRANSPORT: 'pigeon' })).toThrow(/^NOTIFY_TRANSPORT: expected log, smtp or webhook/);
+  });
+
+  it('never echoes a malformed URL, which may hold a password', () => {
+    const attempt = () => parseConfig({ ...base, NOTIFY_TRANSPORT: 'smtp', SMTP_URL: 'user:hunter2@mail' });
+    expect(attempt).toThrow(/^SMTP_URL: expected a URL such as smtp:\/\/user:pass@host:587$/);
+  });
+
+  it('accepts smtp with an optional SMS webhook and token', () => {
+    const { notify } = parseConfig({
+      ...base,
+      NOTIFY_TRANSPORT: 'smtp',
+      SMTP_URL: 'smtp://u:p@mail.example.com:587',
+      SMTP_FROM: 'Portal <portal@example.com>',
+      SMS_WEBHOOK_URL: 'https://sms.example.com/send',
+      SMS_WEBHOOK_TOKEN: 't0ken',
+    });
+    expect(notify).toEqual({
+      transport: 'smtp',
+      smtp: { url: 'smtp://u:p@mail.example.com:587', from: 'Portal <portal@example.com>' },
+      smsWebhook: { url: 'https://sms.example.com/send', token: 't0ken' },
+    });
+  });
+});
