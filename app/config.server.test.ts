@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from './config.server';
 
-const base = { NODE_ENV: 'test', DATA_DIR: process.env.DATA_DIR };
+const base: NodeJS.ProcessEnv = { NODE_ENV: 'test', DATA_DIR: process.env.DATA_DIR };
 
 describe('notifier configuration', () => {
   it('logs by default', () => {
