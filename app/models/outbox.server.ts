@@ -1,0 +1,56 @@
+// Data access for outbox rows: messages waiting to be delivered, and what was sent.
+import { and, desc, eq, inArray, lte } from 'drizzle-orm';
+import { outbox, type OutboxMessage } from '../../db/schema';
+import { getDb } from './db.server';
+
+export type NewOutboxMessage = Pick<OutboxMessage, 'accountId' | 'channel' | 'recipient' | 'subject' | 'body'>;
+
+export async function queueMessages(messages: NewOutboxMessage[], now = new Date()): Promise<void> {
+  if (messages.length === 0) return;
+  getDb()
+    .insert(outbox)
+    .values(messages.map((message) => ({ ...message, status: 'pending' as const, nextAttemptAt: now })))
+    .run();
+}
+
+/**
+ * Claims up to `limit` due messages by pushing their next attempt to `leaseUntil` in one statement,
+ * so two processes never send the same message and a crash mid-send only delays it.
+ */
+export async function claimDueMessages(now: Date, leaseUntil: Date, limit: number): Promise<OutboxMessage[]> {
+  const db = getDb();
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+    .orderBy(outbox.id)
+    .limit(limit);
+  return db
+    .update(outbox)
+    .set({ nextAttemptAt: leaseUntil })
+    .where(and(inArray(outbox.id, due), eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+    .returning()
+    .all();
+}
+
+export async function markSent(id: number, attempts: number, at: Date): Promise<void> {
+  getDb().update(outbox).set({ status: 'sent', attempts, sentAt: at, nextAttemptAt: null, lastError: null }).where(eq(outbox.id, id)).run();
+}
+
+export async function markRetry(id: number, attempts: number, nextAttemptAt: Date, error: string): Promise<void> {
+  getDb().update(outbox).set({ attempts, nextAttemptAt, lastError: error }).where(eq(outbox.id, id)).run();
+}
+
+export async function markFailed(id: number, attempts: number, error: string): Promise<void> {
+  getDb().update(outbox).set({ status: 'failed', attempts, nextAttemptAt: null, lastError: error }).where(eq(outbox.id, id)).run();
+}
+
+/** Newest first, for the dev outbox page. */
+export async function listRecentMessages(limit: number): Promise<OutboxMessage[]> {
+  return getDb().select().from(outbox).orderBy(desc(outbox.id)).limit(limit).all();
+}
+
+/** The newest message to a recipient (email or E.164 phone), for tests reading one-time codes. */
+export async function latestMessageTo(recipient: string): Promise<OutboxMessage | null> {
+  return getDb().select().from(outbox).where(eq(outbox.recipient, recipient)).orderBy(desc(outbox.id)).limit(1).get() ?? null;
+}

@@ -1,0 +1,137 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { accounts, outbox } from '../../db/schema';
+import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { latestMessageTo, listRecentMessages } from '../models/outbox.server';
+import { deliverPendingMessages, MAX_ATTEMPTS, notifyAccount, NoticeContainsLinkError, RETRY_DELAYS_MS, startOutboxDelivery } from './notifier.server';
+import { logTransport, type Transport } from './notify-transports.server';
+
+const notice = { subject: 'Your account PIN was changed', body: "Your account PIN was changed. If this wasn't you, call 611." };
+
+function accountId(accountNumber: string): number {
+  return testDb().select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, accountNumber)).get()!.id;
+}
+
+function rows() {
+  return testDb().select().from(outbox).orderBy(outbox.id).all();
+}
+
+beforeAll(() => withDemoAccounts());
+beforeEach(() => {
+  testDb().delete(outbox).run();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('notifyAccount', () => {
+  it('queues one message per contact on file: the email and every phone line', async () => {
+    expect(await notifyAccount(accountId('100000009'), notice)).toEqual({ channels: 5 });
+    const queued = rows();
+    expect(queued.map((row) => [row.channel, row.recipient])).toEqual([
+      ['email', 'drew@example.com'],
+      ['sms', '+15125550110'],
+      ['sms', '+15125550111'],
+      ['sms', '+15125550112'],
+      ['sms', '+15125550113'],
+    ]);
+    expect(queued.every((row) => row.status === 'pending' && row.subject === notice.subject && row.body === notice.body)).toBe(true);
+  });
+
+  it('texts only when there is no email on file', async () => {
+    expect(await notifyAccount(accountId('100000010'), notice)).toEqual({ channels: 1 });
+    expect(rows().map((row) => row.channel)).toEqual(['sms']);
+  });
+
+  it.each([
+    'Reset your PIN at https://portal.example.com/account/pin',
+    'Visit http://x.co now',
+    'Go to www.carrier-support.net',
+    'Open example.com/pin to continue.',
+    'Check my-carrier.com today',
+  ])('refuses a link: %s', async (body) => {
+    await expect(notifyAccount(accountId('100000001'), { subject: 'Notice', body })).rejects.toBeInstanceOf(NoticeContainsLinkError);
+    expect(rows()).toHaveLength(0);
+  });
+
+  it('allows plain sentences, numbers and a masked email address', async () => {
+    const body = 'Your code is 482913. It expires in 10 minutes. We also wrote to j•••@example.com. Call 611, e.g. from your phone.';
+    await expect(notifyAccount(accountId('100000001'), { subject: 'Your code', body })).resolves.toEqual({ channels: 3 });
+  });
+
+  it('refuses a link in the subject, an empty body and an unknown account', async () => {
+    await expect(notifyAccount(accountId('100000001'), { subject: 'See www.example.org', body: 'Hello.' })).rejects.toThrow(/subject/);
+    await expect(notifyAccount(accountId('100000001'), { subject: 'Hello', body: '  ' })).rejects.toThrow();
+    await expect(notifyAccount(999_999, notice)).rejects.toThrow(/no account/);
+  });
+});
+
+describe('deliverPendingMessages', () => {
+  it('sends due messages once', async () => {
+    await notifyAccount(accountId('100000010'), notice);
+    const sent: string[] = [];
+    const transport: Transport = { send: async (message) => void sent.push(message.recipient) };
+    expect(await deliverPendingMessages(new Date(), transport)).toEqual({ sent: 1, failed: 0, retried: 0 });
+    expect(await deliverPendingMessages(new Date(), transport)).toEqual({ sent: 0, failed: 0, retried: 0 });
+    expect(sent).toEqual(['+13055550114']);
+    expect(rows()[0]).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
+  });
+
+  it('retries a failing transport with growing waits, then marks the message failed keeping the error', async () => {
+    vi.spyOn(process.stderr, 'write').mockReturnValue(true);
+    await notifyAccount(accountId('100000010'), notice);
+    const failing: Transport = { send: async () => Promise.reject(new Error('gateway down')) };
+    let now = new Date(Date.now() + 1000);
+    for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt += 1) {
+      expect(await deliverPendingMessages(now, failing)).toEqual({ sent: 0, failed: 0, retried: 1 });
+      const row = rows()[0]!;
+      expect(row).toMatchObject({ status: 'pending', attempts: attempt, lastError: 'gateway down' });
+      expect(row.nextAttemptAt!.getTime() - now.getTime()).toBe(RETRY_DELAYS_MS[attempt - 1]);
+      // not due yet: nothing happens a second before the wait ends
+      expect(await deliverPendingMessages(new Date(row.nextAttemptAt!.getTime() - 1000), failing)).toEqual({ sent: 0, failed: 0, retried: 0 });
+      now = row.nextAttemptAt!;
+    }
+    expect(RETRY_DELAYS_MS.slice(0, 4)).toEqual([30_000, 120_000, 600_000, 3_600_000]);
+    expect(await deliverPendingMessages(now, failing)).toEqual({ sent: 0, failed: 1, retried: 0 });
+    expect(rows()[0]).toMatchObject({ status: 'failed', attempts: 8, lastError: 'gateway down', nextAttemptAt: null });
+    expect(await deliverPendingMessages(new Date(now.getTime() + 86_400_000), failing)).toEqual({ sent: 0, failed: 0, retried: 0 });
+  });
+
+  it('log transport: one line per message, recipient masked, never the body or the subject', async () => {
+    const lines: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => lines.push(String(chunk)) > 0);
+    await notifyAccount(accountId('100000001'), { subject: 'Your code', body: 'Your code is 482913.' });
+    expect(await deliverPendingMessages(new Date(), logTransport())).toEqual({ sent: 3, failed: 0, retried: 0 });
+    vi.restoreAllMocks();
+    expect(lines).toHaveLength(3);
+    const output = lines.join('');
+    expect(output).toContain('j•••@example.com');
+    expect(output).toContain('•••-•••-0101');
+    expect(output).toContain('•••-•••-0102');
+    for (const secret of ['482913', 'Your code', 'jordan@', '2065550101']) expect(output).not.toContain(secret);
+  });
+});
+
+describe('outbox model and loop', () => {
+  it('lists newest first and finds the latest message to a recipient', async () => {
+    await notifyAccount(accountId('100000010'), { subject: 'First', body: 'One.' });
+    await notifyAccount(accountId('100000010'), { subject: 'Second', body: 'Two.' });
+    expect((await listRecentMessages(10)).map((message) => message.subject)).toEqual(['Second', 'First']);
+    expect((await latestMessageTo('+13055550114'))?.body).toBe('Two.');
+    expect(await latestMessageTo('+10000000000')).toBeNull();
+  });
+
+  it('the loop delivers a queued notice promptly and stops when asked', async () => {
+    vi.spyOn(process.stdout, 'write').mockReturnValue(true);
+    const stop = startOutboxDelivery({ intervalMs: 60_000 });
+    try {
+      await notifyAccount(accountId('100000010'), notice);
+      await vi.waitFor(() => expect(rows()[0]?.status).toBe('sent'), { timeout: 2000 });
+    } finally {
+      stop();
+    }
+    await notifyAccount(accountId('100000010'), notice);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(rows()[1]?.status).toBe('pending');
+  });
+});

@@ -1,0 +1,124 @@
+// Notices to the contacts on file, queued in the outbox and delivered by a background loop with retries.
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { accountLines, accounts, type OutboxMessage } from '../../db/schema';
+import { getDb } from '../models/db.server';
+import { claimDueMessages, markFailed, markRetry, markSent, queueMessages, type NewOutboxMessage } from '../models/outbox.server';
+import { log } from './logger.server';
+import { configuredTransport, maskRecipient, type Transport } from './notify-transports.server';
+
+const messageSchema = z.object({
+  subject: z.string().trim().min(1).max(200),
+  body: z.string().trim().min(1).max(2000),
+});
+
+// Schemes, www. and bare domains (example.com, example.com/x) but not the domain of an email address.
+const LINK_PATTERN = /https?:\/\/|\bwww\.|(?<![@\w.-])(?:[a-z0-9-]+\.)+[a-z]{2,}\b/i;
+
+/** Notices never contain links: customers were phished with links in messages that looked like ours. */
+export class NoticeContainsLinkError extends Error {}
+
+/** Queues one outbox row per contact on file: the email (if any) and an SMS to each phone line. */
+export async function notifyAccount(accountId: number, message: { subject: string; body: string }): Promise<{ channels: number }> {
+  const { subject, body } = messageSchema.parse(message);
+  for (const [part, text] of [['subject', subject], ['body', body]] as const) {
+    const link = LINK_PATTERN.exec(text);
+    if (link) throw new NoticeContainsLinkError(`Notices never contain links: the ${part} contains "${link[0]}"`);
+  }
+  const contacts = await contactsOnFile(accountId);
+  const rows: NewOutboxMessage[] = contacts.map((contact) => ({ accountId, ...contact, subject, body }));
+  await queueMessages(rows);
+  wakeDelivery?.();
+  return { channels: rows.length };
+}
+
+async function contactsOnFile(accountId: number): Promise<Pick<OutboxMessage, 'channel' | 'recipient'>[]> {
+  const db = getDb();
+  const account = db.select({ email: accounts.email }).from(accounts).where(eq(accounts.id, accountId)).get();
+  if (!account) throw new Error(`notifyAccount: no account with id ${accountId}`);
+  const lines = db.select({ phone: accountLines.phone }).from(accountLines).where(eq(accountLines.accountId, accountId)).all();
+  return [
+    ...(account.email ? [{ channel: 'email' as const, recipient: account.email }] : []),
+    ...lines.map((line) => ({ channel: 'sms' as const, recipient: line.phone })),
+  ];
+}
+
+const MINUTE = 60_000;
+/** Wait after the 1st, 2nd, … failure; the 8th failure is final (about 22 hours after the first try). */
+export const RETRY_DELAYS_MS = [MINUTE / 2, 2 * MINUTE, 10 * MINUTE, 60 * MINUTE, 180 * MINUTE, 360 * MINUTE, 720 * MINUTE];
+export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+// Longer than any transport's timeout, so a claimed message is only picked up again if its process died.
+const LEASE_MS = 2 * MINUTE;
+const BATCH_SIZE = 25;
+
+/** One delivery pass over due messages. The transport is a parameter so tests can make delivery fail. */
+export async function deliverPendingMessages(
+  now = new Date(),
+  transport: Transport = configuredTransport(),
+): Promise<{ sent: number; failed: number; retried: number }> {
+  const batch = await claimDueMessages(now, new Date(now.getTime() + LEASE_MS), BATCH_SIZE);
+  const outcomes = await Promise.all(batch.map((message) => deliverOne(message, transport, now)));
+  return {
+    sent: outcomes.filter((outcome) => outcome === 'sent').length,
+    failed: outcomes.filter((outcome) => outcome === 'failed').length,
+    retried: outcomes.filter((outcome) => outcome === 'retried').length,
+  };
+}
+
+async function deliverOne(message: OutboxMessage, transport: Transport, now: Date): Promise<'sent' | 'failed' | 'retried'> {
+  const attempts = message.attempts + 1;
+  try {
+    await transport.send(message);
+    await markSent(message.id, attempts, new Date());
+    return 'sent';
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    const fields = { outboxId: message.id, channel: message.channel, to: maskRecipient(message), attempts, error: reason };
+    if (attempts >= MAX_ATTEMPTS) {
+      await markFailed(message.id, attempts, reason);
+      log('error', 'notice could not be delivered; giving up', fields);
+      return 'failed';
+    }
+    await markRetry(message.id, attempts, new Date(now.getTime() + RETRY_DELAYS_MS[attempts - 1]!), reason);
+    log('warn', 'notice delivery failed; will retry', fields);
+    return 'retried';
+  }
+}
+
+let wakeDelivery: (() => void) | undefined;
+
+/** Starts the delivery loop (also woken when a notice is queued, so codes go out at once); returns a stop function. */
+export function startOutboxDelivery(options: { intervalMs?: number } = {}): () => void {
+  const intervalMs = options.intervalMs ?? 5_000;
+  let running = false;
+  let again = false;
+  let stopped = false;
+  const pass = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        const { sent, failed, retried } = await deliverPendingMessages();
+        again ||= sent + failed + retried === BATCH_SIZE; // a full batch suggests more are due
+      } while (again && !stopped);
+    } catch (error) {
+      log('error', 'outbox delivery pass failed', { error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void pass(), intervalMs);
+  timer.unref();
+  const wake = () => void pass();
+  wakeDelivery = wake;
+  void pass();
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+    if (wakeDelivery === wake) wakeDelivery = undefined;
+  };
+}
