@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
 import { ConfigError, getConfig } from '../app/config.server';
 import { closeDb, getDb } from '../app/models/db.server';
+import { seedDemoPins } from '../app/services/demo-pins.server';
 import { log, setLogLevel } from '../app/services/logger.server';
 import { migrateDatabase } from '../db/client';
 import { seedDemoAccounts, seedIncidents } from '../db/seed/seed';
@@ -27,7 +28,8 @@ migrateDatabase(db);
 seedIncidents(db);
 if (config.demoMode) {
   const added = seedDemoAccounts(db);
-  if (added > 0) log('info', 'demo data seeded', { accounts: added });
+  const pins = await seedDemoPins();
+  if (added > 0 || pins > 0) log('info', 'demo data seeded', { accounts: added, pins });
 }
 
 const buildPath = path.resolve('build/index.js');

@@ -15,6 +15,14 @@ export interface DemoAccount {
   shows: string;
 }
 
+/** Demo PINs were set before the incidents, so every exposed demo customer still has the step to do. */
+export const DEMO_PIN_SET_ON = new Date(Date.UTC(2017, 5, 1));
+
+/** The old PIN of a demo account (7391 and the account number's last two digits); 100000002 has none. */
+export function demoPin(accountNumber: string): string | null {
+  return accountNumber === '100000002' ? null : `7391${accountNumber.slice(-2)}`;
+}
+
 const ALL_2018: ExposableField[] = ['name', 'billing_zip', 'phone_number', 'email_address', 'account_number', 'account_type'];
 const ALL_2019: ExposableField[] = ['name', 'billing_address', 'phone_number', 'account_number', 'rate_plan', 'plan_features'];
 const ALL_2020: ExposableField[] = [...ALL_2019, 'billing_information'];

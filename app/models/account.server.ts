@@ -1,0 +1,52 @@
+// Accounts as the portal reads them: the holder's data, lines, and PIN state.
+import { desc, eq, inArray } from 'drizzle-orm';
+import { accountLines, accounts, pinHistory } from '../../db/schema';
+import { getDb } from './db.server';
+
+export async function getAccount(accountId: number) {
+  return getDb().select().from(accounts).where(eq(accounts.id, accountId)).get() ?? null;
+}
+
+export async function getAccountPhones(accountId: number): Promise<string[]> {
+  return getDb()
+    .select({ phone: accountLines.phone })
+    .from(accountLines)
+    .where(eq(accountLines.accountId, accountId))
+    .orderBy(accountLines.phone)
+    .all()
+    .map((row) => row.phone);
+}
+
+/** The current PIN hash followed by up to `keep` earlier ones, newest first. */
+export async function getPinHashes(accountId: number, keep: number): Promise<string[]> {
+  const db = getDb();
+  const current = db.select({ pinHash: accounts.pinHash }).from(accounts).where(eq(accounts.id, accountId)).get()?.pinHash;
+  const earlier = db
+    .select({ pinHash: pinHistory.pinHash })
+    .from(pinHistory)
+    .where(eq(pinHistory.accountId, accountId))
+    .orderBy(desc(pinHistory.id))
+    .limit(keep)
+    .all()
+    .map((row) => row.pinHash);
+  return current ? [current, ...earlier] : earlier;
+}
+
+/** Sets a new PIN hash; the old one moves to the history, which keeps only the last `keep`. */
+export async function replacePinHash(accountId: number, newHash: string, changedAt: Date, keep: number): Promise<void> {
+  const db = getDb();
+  db.transaction((tx) => {
+    const previous = tx.select({ pinHash: accounts.pinHash }).from(accounts).where(eq(accounts.id, accountId)).get()?.pinHash;
+    if (previous) tx.insert(pinHistory).values({ accountId, pinHash: previous, createdAt: changedAt }).run();
+    tx.update(accounts).set({ pinHash: newHash, pinChangedAt: changedAt }).where(eq(accounts.id, accountId)).run();
+    const stale = tx
+      .select({ id: pinHistory.id })
+      .from(pinHistory)
+      .where(eq(pinHistory.accountId, accountId))
+      .orderBy(desc(pinHistory.id))
+      .all()
+      .slice(keep)
+      .map((row) => row.id);
+    if (stale.length > 0) tx.delete(pinHistory).where(inArray(pinHistory.id, stale)).run();
+  });
+}

@@ -1,0 +1,40 @@
+// Failed PIN verifications per account, kept in rate_limits so the lock holds across restarts and processes.
+import { eq, sql } from 'drizzle-orm';
+import { rateLimits } from '../../db/schema';
+import { getDb } from './db.server';
+
+const key = (accountId: number) => `pin-verify-failures:${accountId}`;
+
+export interface FailureState {
+  failures: number;
+  /** Failures are forgotten (and a lock lifts) at this time. */
+  resetAt: Date;
+}
+
+export async function getVerificationFailures(accountId: number, now: Date): Promise<FailureState | null> {
+  const row = getDb().select().from(rateLimits).where(eq(rateLimits.key, key(accountId))).get();
+  if (!row || row.resetAt <= now) return null;
+  return { failures: row.count, resetAt: row.resetAt };
+}
+
+/** Counts one more failure; each failure keeps the count for another `windowMs`. */
+export async function addVerificationFailure(accountId: number, now: Date, windowMs: number): Promise<FailureState> {
+  const resetAt = new Date(now.getTime() + windowMs);
+  const row = getDb()
+    .insert(rateLimits)
+    .values({ key: key(accountId), count: 1, resetAt })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${rateLimits.resetAt} > ${now.getTime()} then ${rateLimits.count} + 1 else 1 end`,
+        resetAt,
+      },
+    })
+    .returning()
+    .get();
+  return { failures: row.count, resetAt: row.resetAt };
+}
+
+export async function clearVerificationFailures(accountId: number): Promise<void> {
+  getDb().delete(rateLimits).where(eq(rateLimits.key, key(accountId))).run();
+}

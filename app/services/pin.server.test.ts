@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { verify } from '@node-rs/argon2';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { accounts, auditEvents, outbox } from '../../db/schema';
+import { getConfig } from '~/config.server';
+import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { hashPin, pinMatches } from './pin-hash.server';
+import { changePin, verifyPin, VERIFY_LOCK_MS } from './pin.server';
+
+const customer = { type: 'customer', id: 'test' } as const;
+const agent = { type: 'staff', id: '7' } as const;
+
+function accountId(accountNumber: string): number {
+  return testDb().select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, accountNumber)).get()!.id;
+}
+
+beforeAll(() => withDemoAccounts());
+
+describe('PIN hashing', () => {
+  it('uses Argon2id at OWASP parameters over a peppered HMAC, never the bare PIN', async () => {
+    const stored = await hashPin('583920');
+    expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(stored).not.toContain('583920');
+    expect(await pinMatches(stored, '583920')).toBe(true);
+    expect(await pinMatches(stored, '583921')).toBe(false);
+    // Without the pepper the hash is useless to whoever stole it.
+    expect(await verify(stored, '583920')).toBe(false);
+  });
+
+  it('treats a malformed stored hash as no match rather than an error', async () => {
+    expect(await pinMatches('not-a-hash', '583920')).toBe(false);
+  });
+});
+
+describe('changePin', () => {
+  it('refuses PINs built from the customer own data, each with its rule', async () => {
+    const id = accountId('100000001'); // lines +12065550101/+12065550102, born 1984-03-09
+    const cases: Array<[string, string]> = [
+      ['206555', 'phone'],
+      ['000000', 'repeated'],
+      ['19840309', 'birthDate'],
+      ['100000001', 'account'],
+    ];
+    for (const [pin, rule] of cases) {
+      const result = await changePin({ accountId: id, pin, confirmation: pin, actor: customer });
+      expect(result.ok, pin).toBe(false);
+      if (!result.ok) expect(result.broken, pin).toContain(rule);
+    }
+  });
+
+  it('sets the PIN, records the date, notifies every contact without a link, audits without the PIN', async () => {
+    const id = accountId('100000009'); // four lines and an email
+    const now = new Date('2026-11-20T10:00:00Z');
+    const result = await changePin({ accountId: id, pin: '583920', confirmation: '583920', actor: customer, now });
+    expect(result).toEqual({ ok: true, changedAt: now });
+    const account = testDb().select().from(accounts).where(eq(accounts.id, id)).get()!;
+    expect(account.pinChangedAt).toEqual(now);
+    const notices = testDb().select().from(outbox).where(eq(outbox.accountId, id)).all();
+    expect(notices).toHaveLength(5);
+    for (const notice of notices) {
+      expect(notice.body).toContain("If this wasn't you, call 611");
+      expect(notice.body).not.toMatch(/https?:|www\./);
+      expect(notice.body).not.toContain('583920');
+    }
+    const audit = testDb().select().from(auditEvents).where(eq(auditEvents.accountId, id)).all();
+    expect(audit.map((event) => event.action)).toContain('pin.changed');
+    expect(JSON.stringify(audit)).not.toContain('583920');
+  });
+
+  it('refuses the current PIN and the last three, accepts the fourth before', async () => {
+    const id = accountId('100000012');
+    const pins = ['583920', '640271', '902718', '371846'];
+    for (const pin of pins) expect((await changePin({ accountId: id, pin, confirmation: pin, actor: customer })).ok).toBe(true);
+    for (const pin of pins) {
+      const again = await changePin({ accountId: id, pin, confirmation: pin, actor: customer });
+      expect(again, pin).toEqual({ ok: false, broken: ['reused'] });
+    }
+    // One more change pushes the first PIN out of the kept history, so it may come back.
+    expect((await changePin({ accountId: id, pin: '815263', confirmation: '815263', actor: customer })).ok).toBe(true);
+    expect((await changePin({ accountId: id, pin: '583920', confirmation: '583920', actor: customer })).ok).toBe(true);
+  });
+
+  it('refuses a confirmation that does not match', async () => {
+    const result = await changePin({ accountId: accountId('100000003'), pin: '583920', confirmation: '583902', actor: customer });
+    expect(result).toEqual({ ok: false, broken: ['confirm'] });
+  });
+
+  it('never leaves the PIN in clear in the database file', async () => {
+    const id = accountId('100000004');
+    expect((await changePin({ accountId: id, pin: '864209', confirmation: '864209', actor: customer })).ok).toBe(true);
+    const db = testDb();
+    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    const file = readFileSync(getConfig().databasePath);
+    expect(file.includes(Buffer.from('864209'))).toBe(false);
+    expect(file.includes(Buffer.from('$argon2id$'))).toBe(true);
+  });
+});
+
+describe('verifyPin', () => {
+  it('answers match or no match, locks for 15 minutes after five failures, and audits every attempt', async () => {
+    const id = accountId('100000006');
+    await changePin({ accountId: id, pin: '583920', confirmation: '583920', actor: customer });
+    const start = new Date();
+    expect(await verifyPin({ accountId: id, candidate: '583920', actor: agent, now: start })).toEqual({ result: 'match' });
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const outcome = await verifyPin({ accountId: id, candidate: '111111', actor: agent, now: start });
+      expect(outcome).toEqual({ result: 'no-match', attemptsLeft: 5 - attempt, lockedUntil: null });
+    }
+    const fifth = await verifyPin({ accountId: id, candidate: '111111', actor: agent, now: start });
+    expect(fifth).toEqual({ result: 'no-match', attemptsLeft: 0, lockedUntil: new Date(start.getTime() + VERIFY_LOCK_MS) });
+    // Locked: even the right PIN is not checked.
+    const locked = await verifyPin({ accountId: id, candidate: '583920', actor: agent, now: new Date(start.getTime() + 60_000) });
+    expect(locked).toEqual({ result: 'locked', lockedUntil: new Date(start.getTime() + VERIFY_LOCK_MS) });
+    const later = new Date(start.getTime() + VERIFY_LOCK_MS + 1);
+    expect(await verifyPin({ accountId: id, candidate: '583920', actor: agent, now: later })).toEqual({ result: 'match' });
+
+    const attempts = testDb()
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.accountId, id))
+      .all()
+      .filter((event) => event.action === 'pin.verify');
+    expect(attempts).toHaveLength(8);
+    expect(JSON.stringify(attempts)).not.toMatch(/583920|111111/);
+  });
+
+  it('says when an account has no PIN yet', async () => {
+    expect(await verifyPin({ accountId: accountId('100000002'), candidate: '583920', actor: agent })).toEqual({ result: 'no-pin' });
+  });
+});
