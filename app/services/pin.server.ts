@@ -82,6 +82,9 @@ async function verifyPinUnaudited(accountId: number, candidate: string, now: Dat
   return { result: 'no-match', attemptsLeft, lockedUntil: attemptsLeft === 0 ? after.resetAt : null };
 }
 
+// Built once: creating an Intl formatter per call costs milliseconds of event-loop time.
+const NOTICE_DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+
 function formatNoticeDate(date: Date): string {
-  return date.toLocaleString('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+  return `${NOTICE_DATE.format(date)} UTC`;
 }
