@@ -1,5 +1,5 @@
 // Demo and test mode only: the messages the portal sent, in full, so people and e2e tests can read one-time codes.
-import type { HeadersFunction, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { getConfig } from '~/config.server';
@@ -11,9 +11,6 @@ export const meta: MetaFunction = () => [
   { title: 'Messages the portal sent | Breach check' },
   { name: 'robots', content: 'noindex' },
 ];
-
-// Bodies carry one-time codes: never keep a copy in a cache.
-export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' });
 
 export async function loader() {
   if (!getConfig().demoMode) throw new Response(null, { status: 404 });
