@@ -28,7 +28,7 @@ export async function notifyAccount(accountId: number, message: { subject: strin
   const contacts = await contactsOnFile(accountId);
   const rows: NewOutboxMessage[] = contacts.map((contact) => ({ accountId, ...contact, subject, body }));
   await queueMessages(rows);
-  wakeDelivery?.();
+  wakeDelivery()?.();
   return { channels: rows.length };
 }
 
@@ -85,7 +85,10 @@ async function deliverOne(message: OutboxMessage, transport: Transport, now: Dat
   }
 }
 
-let wakeDelivery: (() => void) | undefined;
+// The server bundle and server/index.ts load separate copies of this module; a global symbol lets either wake the loop.
+const WAKE = Symbol.for('breach-check.outbox.wake');
+const registry = globalThis as typeof globalThis & { [WAKE]?: () => void };
+const wakeDelivery = () => registry[WAKE];
 
 /** Starts the delivery loop (also woken when a notice is queued, so codes go out at once); returns a stop function. */
 export function startOutboxDelivery(options: { intervalMs?: number } = {}): () => void {
@@ -114,11 +117,11 @@ export function startOutboxDelivery(options: { intervalMs?: number } = {}): () =
   const timer = setInterval(() => void pass(), intervalMs);
   timer.unref();
   const wake = () => void pass();
-  wakeDelivery = wake;
+  registry[WAKE] = wake;
   void pass();
   return () => {
     stopped = true;
     clearInterval(timer);
-    if (wakeDelivery === wake) wakeDelivery = undefined;
+    if (registry[WAKE] === wake) delete registry[WAKE];
   };
 }
