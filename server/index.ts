@@ -6,6 +6,7 @@ import { ConfigError, getConfig } from '../app/config.server';
 import { closeDb, getDb } from '../app/models/db.server';
 import { seedDemoPins } from '../app/services/demo-pins.server';
 import { log, setLogLevel } from '../app/services/logger.server';
+import { startOutboxDelivery } from '../app/services/notifier.server';
 import { migrateDatabase } from '../db/client';
 import { seedDemoAccounts, seedIncidents } from '../db/seed/seed';
 import { createApp } from './app';
@@ -36,11 +37,13 @@ const buildPath = path.resolve('build/index.js');
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
 const app = createApp(config, build);
+let stopOutboxDelivery: (() => void) | undefined;
 const onListening = () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log('info', 'listening', { port, demoMode: config.demoMode, database: config.databasePath });
   console.log(`Breach-check portal ready on http://localhost:${port}`);
+  stopOutboxDelivery = startOutboxDelivery();
 };
 const server = config.host ? app.listen(config.port, config.host, onListening) : app.listen(config.port, onListening);
 
@@ -49,6 +52,7 @@ function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log('info', 'shutting down', { signal });
+  stopOutboxDelivery?.();
   server.close(() => {
     closeDb();
     process.exit(0);
