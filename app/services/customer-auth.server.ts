@@ -1,0 +1,226 @@
+// The customer passkey ceremonies behind the JSON endpoints: sign-in, step-up, enrollment and adding a passkey.
+// Each returns an answer the route sends as JSON; failures are 4xx with a sentence, never a 500.
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from '@simplewebauthn/server';
+import { getAccount } from '~/models/account.server';
+import { ensureCustomer, findCustomerById } from '~/models/customer.server';
+import { countPasskeys, type PasskeyOwner } from '~/models/passkey.server';
+import { safeRedirect } from '~/utils/safe-redirect';
+import { recordAudit } from './audit.server';
+import { enrollmentStateCookie, readEnrollmentState } from './enrollment.server';
+import { log } from './logger.server';
+import { notifyAccount } from './notifier.server';
+import { clientKey, consumeRateLimit, describeWait, type RateLimitRule } from './rate-limit.server';
+import { getCustomerSession, hasRecentStepUp, markStepUp, startCustomerSession } from './session.server';
+import {
+  createAuthenticationOptions,
+  createRegistrationOptions,
+  registerPasskey,
+  verifyPasskeyAssertion,
+  type CeremonyFailure,
+} from './webauthn.server';
+
+export const PASSKEY_CEREMONIES_PER_CLIENT: RateLimitRule = { name: 'passkey-ceremony.client', limit: 30, windowMs: 10 * 60_000 };
+
+export type CeremonyBody =
+  | { status: 'success'; options?: PublicKeyCredentialRequestOptionsJSON | PublicKeyCredentialCreationOptionsJSON; redirectTo?: string }
+  | { status: 'error'; message: string; redirectTo?: string };
+
+export interface CeremonyAnswer {
+  httpStatus: number;
+  body: CeremonyBody;
+  headers?: Headers;
+}
+
+const STEP_UP_PATH = '/account/confirm?redirectTo=%2Faccount%2Fpasskeys';
+
+function error(httpStatus: number, message: string, redirectTo?: string): CeremonyAnswer {
+  return { httpStatus, body: { status: 'error', message, ...(redirectTo ? { redirectTo } : {}) } };
+}
+
+function failureMessage(reason: CeremonyFailure): string {
+  switch (reason) {
+    case 'unknown credential':
+      return 'We do not recognise that passkey; it may have been removed. You can set up a new one with a code.';
+    case 'user not verified':
+      return 'Your device did not confirm it was you (fingerprint, face or screen lock). Please try again.';
+    case 'counter went backwards':
+      return 'That passkey answered like a copy of one we have seen before, so we did not accept it. Try another passkey or call 611.';
+    case 'credential already registered':
+      return 'That passkey is already set up.';
+    case 'unknown challenge':
+    case 'challenge already used':
+    case 'challenge expired':
+    case 'challenge from another browser':
+      return 'That request expired or was already used. Please try again.';
+    default:
+      return 'We could not verify that passkey. Please try again.';
+  }
+}
+
+/** Passkey ceremonies per client; an answer when over the limit, null when allowed. */
+async function ceremonyLimit(context: { clientAddress: string }): Promise<CeremonyAnswer | null> {
+  const { allowed, retryAfterSeconds } = await consumeRateLimit(PASSKEY_CEREMONIES_PER_CLIENT, clientKey(context));
+  if (allowed) return null;
+  return {
+    ...error(429, `Too many attempts. Please try again in ${describeWait(retryAfterSeconds)}.`),
+    headers: new Headers({ 'Retry-After': String(retryAfterSeconds) }),
+  };
+}
+
+async function accountIdOf(owner: PasskeyOwner | undefined): Promise<number | null> {
+  if (owner?.kind !== 'customer') return null;
+  return (await findCustomerById(owner.id))?.accountId ?? null;
+}
+
+async function sendNotice(accountId: number, message: { subject: string; body: string }) {
+  try {
+    await notifyAccount(accountId, message);
+  } catch (failure) {
+    log('error', 'notice not queued', { message: failure instanceof Error ? failure.message : String(failure) });
+  }
+}
+
+const PASSKEY_ADDED_NOTICE = {
+  subject: 'A passkey was added to your account',
+  body: 'A new passkey was added for signing in to your breach-check account. If this wasn\'t you, call 611 from your phone.',
+};
+
+// ---- sign-in and step-up ----
+
+export async function passkeyAssertionOptions(
+  request: Request,
+  context: { clientAddress: string },
+  mode: 'sign-in' | 'step-up',
+): Promise<CeremonyAnswer> {
+  const limited = await ceremonyLimit(context);
+  if (limited) return limited;
+  let owner: PasskeyOwner | undefined;
+  if (mode === 'step-up') {
+    const session = await getCustomerSession(request);
+    if (!session) return error(401, 'Please sign in again.', '/sign-in');
+    owner = { kind: 'customer', id: session.customerId };
+  }
+  const { options, headers } = await createAuthenticationOptions(request, { purpose: mode === 'step-up' ? 'step-up' : 'authenticate', owner });
+  return { httpStatus: 200, body: { status: 'success', options }, headers };
+}
+
+export async function completePasskeySignIn(request: Request, response: AuthenticationResponseJSON, redirectTo: unknown): Promise<CeremonyAnswer> {
+  const result = await verifyPasskeyAssertion(request, response, { purpose: 'authenticate', kind: 'customer' });
+  if (!result.ok) {
+    await recordAudit({
+      actor: { type: 'customer', id: result.owner ? String(result.owner.id) : null },
+      action: 'sign_in.failed',
+      accountId: await accountIdOf(result.owner),
+      details: { reason: result.reason },
+    });
+    return error(400, failureMessage(result.reason));
+  }
+  const customer = (await findCustomerById(result.owner.id))!;
+  const cookie = await startCustomerSession(request, customer.id, { stepUp: true });
+  await recordAudit({
+    actor: { type: 'customer', id: String(customer.id) },
+    action: 'sign_in.succeeded',
+    accountId: customer.accountId,
+    details: { passkeyName: result.passkey.name },
+  });
+  return {
+    httpStatus: 200,
+    body: { status: 'success', redirectTo: safeRedirect(redirectTo) },
+    headers: new Headers({ 'Set-Cookie': cookie, 'Cache-Control': 'no-store' }),
+  };
+}
+
+export async function completeStepUp(request: Request, response: AuthenticationResponseJSON): Promise<CeremonyAnswer> {
+  const session = await getCustomerSession(request);
+  if (!session) return error(401, 'Please sign in again.', '/sign-in');
+  const owner: PasskeyOwner = { kind: 'customer', id: session.customerId };
+  const result = await verifyPasskeyAssertion(request, response, { purpose: 'step-up', kind: 'customer', owner });
+  const actor = { type: 'customer' as const, id: String(session.customerId) };
+  if (!result.ok) {
+    await recordAudit({ actor, action: 'step_up.failed', accountId: session.accountId, details: { reason: result.reason } });
+    return error(400, failureMessage(result.reason));
+  }
+  await markStepUp(session);
+  await recordAudit({ actor, action: 'step_up.succeeded', accountId: session.accountId, details: { passkeyName: result.passkey.name } });
+  return { httpStatus: 200, body: { status: 'success' } };
+}
+
+// ---- registration: first passkey (enrollment) or another one ----
+
+export type RegistrationContext = 'enroll' | 'add';
+
+async function registrationOwner(
+  request: Request,
+  context: RegistrationContext,
+): Promise<{ ok: true; customerId: number; accountId: number; userHandle: string } | { ok: false; answer: CeremonyAnswer }> {
+  if (context === 'enroll') {
+    const state = readEnrollmentState(request);
+    if (state?.step !== 'verified') {
+      return { ok: false, answer: error(400, 'Your code check has expired. Please start again.', '/enroll') };
+    }
+    const customer = await ensureCustomer(state.accountId);
+    return { ok: true, customerId: customer.id, accountId: customer.accountId, userHandle: customer.webauthnUserId };
+  }
+  const session = await getCustomerSession(request);
+  if (!session) return { ok: false, answer: error(401, 'Please sign in again.', '/sign-in') };
+  if (!hasRecentStepUp(session)) {
+    return { ok: false, answer: error(403, 'Please confirm it is you with a passkey first.', STEP_UP_PATH) };
+  }
+  const customer = (await findCustomerById(session.customerId))!;
+  return { ok: true, customerId: customer.id, accountId: customer.accountId, userHandle: customer.webauthnUserId };
+}
+
+export async function passkeyRegistrationOptions(
+  request: Request,
+  context: { clientAddress: string },
+  registration: RegistrationContext,
+): Promise<CeremonyAnswer> {
+  const limited = await ceremonyLimit(context);
+  if (limited) return limited;
+  const who = await registrationOwner(request, registration);
+  if (!who.ok) return who.answer;
+  const account = await getAccount(who.accountId);
+  const { options, headers } = await createRegistrationOptions(request, {
+    owner: { kind: 'customer', id: who.customerId },
+    userHandle: who.userHandle,
+    // Shown in the device's passkey picker: enough to tell accounts apart, not the whole number.
+    userName: `Account ending ${account?.accountNumber.slice(-4) ?? ''}`.trim(),
+  });
+  return { httpStatus: 200, body: { status: 'success', options }, headers };
+}
+
+export async function completePasskeyRegistration(
+  request: Request,
+  response: RegistrationResponseJSON,
+  registration: RegistrationContext,
+): Promise<CeremonyAnswer> {
+  const who = await registrationOwner(request, registration);
+  if (!who.ok) return who.answer;
+  const owner: PasskeyOwner = { kind: 'customer', id: who.customerId };
+  const olderPasskeys = await countPasskeys(owner);
+  const result = await registerPasskey(request, owner, response);
+  const actor = { type: 'customer' as const, id: String(who.customerId) };
+  if (!result.ok) {
+    await recordAudit({ actor, action: 'passkey.add_failed', accountId: who.accountId, details: { reason: result.reason, context: registration } });
+    return error(400, failureMessage(result.reason));
+  }
+  await recordAudit({ actor, action: 'passkey.added', accountId: who.accountId, details: { passkeyName: result.passkey.name, context: registration } });
+  await sendNotice(who.accountId, PASSKEY_ADDED_NOTICE);
+  const headers = new Headers({ 'Cache-Control': 'no-store' });
+  if (registration === 'add') {
+    return { httpStatus: 200, body: { status: 'success', redirectTo: '/account/passkeys?added=1' }, headers };
+  }
+  const state = readEnrollmentState(request);
+  const purpose = state?.step === 'verified' ? state.purpose : 'enroll';
+  await recordAudit({ actor, action: 'customer.enrolled', accountId: who.accountId, details: { purpose, olderPasskeys } });
+  // Creating a passkey with user verification right after the code check counts as a fresh verification.
+  headers.append('Set-Cookie', await startCustomerSession(request, who.customerId, { stepUp: true }));
+  headers.append('Set-Cookie', enrollmentStateCookie(null));
+  const redirectTo = purpose === 'agent-reset' ? '/account/pin' : '/account?welcome=1';
+  return { httpStatus: 200, body: { status: 'success', redirectTo }, headers };
+}

@@ -1,0 +1,38 @@
+// JSON endpoints for the passkey ceremonies: bodies parsed with zod (400 on anything else), answers as JSON.
+import type { z } from 'zod';
+import type { CeremonyAnswer } from './customer-auth.server';
+
+const MAX_BODY_CHARS = 64 * 1024;
+
+export async function readJsonBody<T extends z.ZodTypeAny>(
+  request: Request,
+  schema: T,
+): Promise<{ ok: true; data: z.infer<T> } | { ok: false; response: Response }> {
+  const invalid = (message: string) => ({
+    ok: false as const,
+    response: Response.json({ status: 'error', message }, { status: 400, headers: { 'Cache-Control': 'no-store' } }),
+  });
+  if (!request.headers.get('content-type')?.includes('application/json')) return invalid('Expected a JSON body.');
+  const text = await request.text();
+  if (text.length > MAX_BODY_CHARS) return invalid('That request was too large.');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return invalid('That request was not valid JSON.');
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return invalid('That passkey response was not in the expected form. Please try again.');
+  return { ok: true, data: parsed.data };
+}
+
+export function ceremonyResponse(answer: CeremonyAnswer): Response {
+  const headers = new Headers(answer.headers);
+  headers.set('Cache-Control', 'no-store');
+  return Response.json(answer.body, { status: answer.httpStatus, headers });
+}
+
+/** GET on an endpoint that only takes POST. */
+export function methodNotAllowed(): Response {
+  return Response.json({ status: 'error', message: 'Use POST.' }, { status: 405, headers: { Allow: 'POST' } });
+}

@@ -1,0 +1,119 @@
+// One-time codes (enrollment, agent-started resets): 6 digits, 10 minutes, single use, 5 tries, stored as HMACs.
+import { randomInt } from 'node:crypto';
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { oneTimeCodes, type OneTimeCode } from '../../db/schema';
+import { getDb } from '~/models/db.server';
+import { keyedHash, safeEqual } from './tokens.server';
+
+export const CODE_TTL_MS = 10 * 60_000;
+export const MAX_CODE_ATTEMPTS = 5;
+
+export type CodePurpose = OneTimeCode['purpose'];
+
+export function generateCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+/** HMAC-SHA-256 with the session secret; the account id keeps equal codes on two accounts apart. */
+export function hashCode(accountId: number, code: string): string {
+  return keyedHash('one-time-code', `${accountId}:${code}`);
+}
+
+/** Issues a code and invalidates the account's older unused codes of the same purpose; returns it for delivery only. */
+export async function issueOneTimeCode(input: {
+  accountId: number;
+  purpose: CodePurpose;
+  issuedByStaffId?: number | null;
+  code?: string;
+}): Promise<string> {
+  const code = input.code ?? generateCode();
+  const now = new Date();
+  getDb().transaction((tx) => {
+    tx.update(oneTimeCodes)
+      .set({ invalidatedAt: now })
+      .where(
+        and(
+          eq(oneTimeCodes.accountId, input.accountId),
+          eq(oneTimeCodes.purpose, input.purpose),
+          isNull(oneTimeCodes.usedAt),
+          isNull(oneTimeCodes.invalidatedAt),
+        ),
+      )
+      .run();
+    tx.insert(oneTimeCodes)
+      .values({
+        accountId: input.accountId,
+        purpose: input.purpose,
+        codeHash: hashCode(input.accountId, code),
+        issuedByStaffId: input.issuedByStaffId ?? null,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+      })
+      .run();
+  });
+  return code;
+}
+
+export type CodeCheck =
+  | { ok: true; codeId: number; accountId: number; purpose: CodePurpose }
+  | { ok: false; reason: 'no code' | 'wrong code' };
+
+/**
+ * Checks a typed code against the account's live codes of the given purposes. A wrong code counts an attempt
+ * on each of them; the fifth wrong attempt invalidates the code. A right code is used up at once.
+ */
+export async function redeemOneTimeCode(input: { accountId: number | null; code: string; purposes: CodePurpose[] }): Promise<CodeCheck> {
+  const accountId = input.accountId ?? 0;
+  // Hash even when there is no account, so both paths cost the same.
+  const typedHash = hashCode(accountId, input.code);
+  if (input.accountId === null) return { ok: false, reason: 'no code' };
+  const db = getDb();
+  const now = new Date();
+  const live = db
+    .select()
+    .from(oneTimeCodes)
+    .where(
+      and(
+        eq(oneTimeCodes.accountId, accountId),
+        inArray(oneTimeCodes.purpose, input.purposes),
+        isNull(oneTimeCodes.usedAt),
+        isNull(oneTimeCodes.invalidatedAt),
+        gt(oneTimeCodes.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(oneTimeCodes.id))
+    .all()
+    .filter((row) => row.attempts < MAX_CODE_ATTEMPTS);
+  if (live.length === 0) return { ok: false, reason: 'no code' };
+
+  const match = live.find((row) => safeEqual(row.codeHash, typedHash));
+  if (match) {
+    const used = db
+      .update(oneTimeCodes)
+      .set({ usedAt: now })
+      .where(and(eq(oneTimeCodes.id, match.id), isNull(oneTimeCodes.usedAt), isNull(oneTimeCodes.invalidatedAt)))
+      .run();
+    if (used.changes === 1) return { ok: true, codeId: match.id, accountId, purpose: match.purpose };
+    return { ok: false, reason: 'no code' };
+  }
+  for (const row of live) {
+    db.update(oneTimeCodes)
+      .set({
+        attempts: sql`${oneTimeCodes.attempts} + 1`,
+        invalidatedAt: row.attempts + 1 >= MAX_CODE_ATTEMPTS ? now : null,
+      })
+      .where(eq(oneTimeCodes.id, row.id))
+      .run();
+  }
+  return { ok: false, reason: 'wrong code' };
+}
+
+/** Whether a code was redeemed recently enough for the enrollment it unlocked to continue. */
+export async function codeRedeemedSince(codeId: number, accountId: number, since: Date): Promise<boolean> {
+  const row = getDb()
+    .select({ usedAt: oneTimeCodes.usedAt })
+    .from(oneTimeCodes)
+    .where(and(eq(oneTimeCodes.id, codeId), eq(oneTimeCodes.accountId, accountId)))
+    .get();
+  return !!row?.usedAt && row.usedAt.getTime() >= since.getTime();
+}

@@ -1,0 +1,63 @@
+// What a signed-in customer can do with their passkeys: list, rename, remove (never the last one).
+import { countPasskeys, listPasskeys, removePasskey, renamePasskey, type PasskeyOwner } from '~/models/passkey.server';
+import { formatDateTime } from '~/utils/format-time';
+import { recordAudit } from './audit.server';
+import { log } from './logger.server';
+import { notifyAccount } from './notifier.server';
+import type { CustomerSession } from './session.server';
+
+export interface PasskeyView {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  synced: boolean;
+}
+
+function ownerOf(session: CustomerSession): PasskeyOwner {
+  return { kind: 'customer', id: session.customerId };
+}
+
+export async function listCustomerPasskeys(session: CustomerSession): Promise<PasskeyView[]> {
+  const passkeys = await listPasskeys(ownerOf(session));
+  return passkeys.map((passkey) => ({
+    id: passkey.id,
+    name: passkey.name,
+    createdAt: formatDateTime(passkey.createdAt)!,
+    lastUsedAt: formatDateTime(passkey.lastUsedAt),
+    synced: passkey.backedUp || passkey.deviceType === 'multiDevice',
+  }));
+}
+
+export async function renameCustomerPasskey(session: CustomerSession, passkeyId: string, name: string): Promise<boolean> {
+  const renamed = await renamePasskey(ownerOf(session), passkeyId, name);
+  if (renamed) {
+    await recordAudit({
+      actor: { type: 'customer', id: String(session.customerId) },
+      action: 'passkey.renamed',
+      accountId: session.accountId,
+      details: { passkeyName: name },
+    });
+  }
+  return renamed;
+}
+
+export async function removeCustomerPasskey(session: CustomerSession, passkeyId: string): Promise<'removed' | 'last' | 'not-found'> {
+  const result = await removePasskey(ownerOf(session), passkeyId);
+  if (result !== 'removed') return result;
+  await recordAudit({
+    actor: { type: 'customer', id: String(session.customerId) },
+    action: 'passkey.removed',
+    accountId: session.accountId,
+    details: { remaining: await countPasskeys(ownerOf(session)) },
+  });
+  try {
+    await notifyAccount(session.accountId, {
+      subject: 'A passkey was removed from your account',
+      body: "A passkey was removed from your breach-check account. If this wasn't you, call 611 from your phone.",
+    });
+  } catch (error) {
+    log('error', 'notice not queued', { message: error instanceof Error ? error.message : String(error) });
+  }
+  return 'removed';
+}

@@ -1,0 +1,249 @@
+// Server-side sessions: the cookie holds a random token, the database its SHA-256.
+// Internals are parametrised by kind so staff sessions (own cookie, 15-minute idle) plug in without touching callers.
+import { redirect } from '@remix-run/node';
+import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
+import { customers, sessions, type Session } from '../../db/schema';
+import { getDb } from '~/models/db.server';
+import { recordAudit } from './audit.server';
+import { clearCookie, cookieName, readCookie, serializeCookie } from './cookies.server';
+import { randomToken, sha256 } from './tokens.server';
+
+type SessionKind = Session['kind'];
+
+interface SessionPolicy {
+  cookieBase: string;
+  idleMs: number;
+  absoluteMs: number;
+}
+
+const MINUTE = 60_000;
+const POLICIES: Record<SessionKind, SessionPolicy> = {
+  customer: { cookieBase: 'bc_session', idleMs: 30 * MINUTE, absoluteMs: 12 * 60 * MINUTE },
+  staff: { cookieBase: 'bc_staff_session', idleMs: 15 * MINUTE, absoluteMs: 12 * 60 * MINUTE },
+};
+/** lastSeenAt is refreshed at most this often, so browsing does not write on every request. */
+const TOUCH_INTERVAL_MS = MINUTE;
+export const STEP_UP_WINDOW_MS = 5 * MINUTE;
+
+export interface CustomerSession {
+  sessionId: number;
+  customerId: number;
+  accountId: number;
+  createdAt: Date;
+  stepUpAt: Date | null;
+}
+
+export function sessionCookieName(kind: SessionKind): string {
+  return cookieName(POLICIES[kind].cookieBase);
+}
+
+function isLive(row: Session, kind: SessionKind, now: Date): boolean {
+  const policy = POLICIES[kind];
+  return (
+    row.kind === kind &&
+    row.revokedAt === null &&
+    row.expiresAt.getTime() > now.getTime() &&
+    row.lastSeenAt.getTime() + policy.idleMs > now.getTime()
+  );
+}
+
+// Several loaders read the session for one request; look it up once.
+const perRequest = new WeakMap<Request, Map<SessionKind, Promise<Session | null>>>();
+
+function loadSession(kind: SessionKind, request: Request): Promise<Session | null> {
+  let cache = perRequest.get(request);
+  if (!cache) perRequest.set(request, (cache = new Map()));
+  let pending = cache.get(kind);
+  if (!pending) cache.set(kind, (pending = readSession(kind, request)));
+  return pending;
+}
+
+async function readSession(kind: SessionKind, request: Request): Promise<Session | null> {
+  const token = readCookie(request, sessionCookieName(kind));
+  if (!token || token.length > 100) return null;
+  const db = getDb();
+  const row = db.select().from(sessions).where(eq(sessions.tokenHash, sha256(token))).get();
+  const now = new Date();
+  if (!row || !isLive(row, kind, now)) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.id)).run();
+    row.lastSeenAt = now;
+  }
+  return row;
+}
+
+/** Starts a session and revokes the one this browser had (rotation at sign-in); returns the Set-Cookie value. */
+async function createSession(
+  kind: SessionKind,
+  owner: { customerId: number } | { staffId: number },
+  request: Request,
+  options: { stepUp: boolean },
+): Promise<string> {
+  const previous = await loadSession(kind, request);
+  const db = getDb();
+  const now = new Date();
+  if (previous) db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, previous.id)).run();
+  const token = randomToken(32);
+  const policy = POLICIES[kind];
+  db.insert(sessions)
+    .values({
+      tokenHash: sha256(token),
+      kind,
+      customerId: 'customerId' in owner ? owner.customerId : null,
+      staffId: 'staffId' in owner ? owner.staffId : null,
+      userAgent: request.headers.get('user-agent')?.slice(0, 400) ?? null,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + policy.absoluteMs),
+      stepUpAt: options.stepUp ? now : null,
+    })
+    .run();
+  perRequest.delete(request);
+  return serializeCookie(sessionCookieName(kind), token, policy.absoluteMs / 1000);
+}
+
+async function endSession(kind: SessionKind, request: Request): Promise<{ cookie: string; ended: Session | null }> {
+  const current = await loadSession(kind, request);
+  if (current) getDb().update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, current.id)).run();
+  perRequest.delete(request);
+  return { cookie: clearCookie(sessionCookieName(kind)), ended: current };
+}
+
+// ---- customers ----
+
+export async function getCustomerSession(request: Request): Promise<CustomerSession | null> {
+  const row = await loadSession('customer', request);
+  if (!row || row.customerId === null) return null;
+  const customer = getDb().select({ accountId: customers.accountId }).from(customers).where(eq(customers.id, row.customerId)).get();
+  if (!customer) return null;
+  return {
+    sessionId: row.id,
+    customerId: row.customerId,
+    accountId: customer.accountId,
+    createdAt: row.createdAt,
+    stepUpAt: row.stepUpAt,
+  };
+}
+
+/** The signed-in customer, or a redirect to sign-in that comes back to this page. */
+export async function requireCustomer(request: Request): Promise<CustomerSession> {
+  const session = await getCustomerSession(request);
+  if (session) return session;
+  const url = new URL(request.url);
+  throw redirect(`/sign-in?redirectTo=${encodeURIComponent(`${url.pathname}${url.search}`)}`);
+}
+
+/** A passkey verification (sign-in or step-up) within the last 5 minutes. */
+export function hasRecentStepUp(session: Pick<CustomerSession, 'stepUpAt'>, now: Date = new Date()): boolean {
+  if (!session.stepUpAt) return false;
+  const age = now.getTime() - new Date(session.stepUpAt).getTime();
+  return age >= 0 && age < STEP_UP_WINDOW_MS;
+}
+
+/**
+ * Signs a customer in: a fresh token, the browser's previous session revoked. `stepUp` says whether a passkey
+ * (or an enrollment's fresh passkey) was just verified. Returns the Set-Cookie header value.
+ */
+export async function startCustomerSession(request: Request, customerId: number, options = { stepUp: true }): Promise<string> {
+  return createSession('customer', { customerId }, request, options);
+}
+
+export async function markStepUp(session: CustomerSession, at: Date = new Date()): Promise<void> {
+  getDb().update(sessions).set({ stepUpAt: at }).where(eq(sessions.id, session.sessionId)).run();
+}
+
+/** Signs this browser out; returns the Set-Cookie header value that clears the cookie. */
+export async function signOutCustomer(request: Request): Promise<string> {
+  const session = await getCustomerSession(request);
+  const { cookie } = await endSession('customer', request);
+  if (session) {
+    await recordAudit({
+      actor: { type: 'customer', id: String(session.customerId) },
+      action: 'session.revoked',
+      accountId: session.accountId,
+      details: { sessionId: session.sessionId, reason: 'signed out' },
+    });
+  }
+  return cookie;
+}
+
+export interface SessionListItem {
+  id: number;
+  userAgent: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  current: boolean;
+}
+
+export async function listCustomerSessions(session: CustomerSession): Promise<SessionListItem[]> {
+  const now = new Date();
+  const rows = getDb()
+    .select()
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.kind, 'customer'),
+        eq(sessions.customerId, session.customerId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, new Date(now.getTime() - POLICIES.customer.idleMs)),
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt))
+    .all();
+  return rows.map((row) => ({
+    id: row.id,
+    userAgent: row.userAgent,
+    createdAt: row.createdAt,
+    lastSeenAt: row.lastSeenAt,
+    current: row.id === session.sessionId,
+  }));
+}
+
+/** Signs out one of the customer's other sessions; false when it is not theirs or already ended. */
+export async function revokeCustomerSession(session: CustomerSession, sessionId: number): Promise<boolean> {
+  const result = getDb()
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        eq(sessions.kind, 'customer'),
+        eq(sessions.customerId, session.customerId),
+        isNull(sessions.revokedAt),
+      ),
+    )
+    .run();
+  if (result.changes === 0) return false;
+  await recordAudit({
+    actor: { type: 'customer', id: String(session.customerId) },
+    action: 'session.revoked',
+    accountId: session.accountId,
+    details: { sessionId, reason: 'signed out from another session' },
+  });
+  return true;
+}
+
+export async function revokeOtherCustomerSessions(session: CustomerSession): Promise<number> {
+  const result = getDb()
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(sessions.kind, 'customer'),
+        eq(sessions.customerId, session.customerId),
+        ne(sessions.id, session.sessionId),
+        isNull(sessions.revokedAt),
+      ),
+    )
+    .run();
+  if (result.changes > 0) {
+    await recordAudit({
+      actor: { type: 'customer', id: String(session.customerId) },
+      action: 'session.revoked',
+      accountId: session.accountId,
+      details: { count: result.changes, reason: 'signed out all other sessions' },
+    });
+  }
+  return result.changes;
+}

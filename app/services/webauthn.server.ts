@@ -1,0 +1,332 @@
+// All WebAuthn plumbing: options, challenge storage (single use, 5 minutes, bound to one browser) and verification.
+// Generic over the owner (customer or staff); RP ID, name and origin come from configuration.
+import {
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+  type RegistrationResponseJSON,
+} from '@simplewebauthn/server';
+import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import { eq, and, isNull, lt } from 'drizzle-orm';
+import { z } from 'zod';
+import { customers, staff, webauthnChallenges, type Passkey, type WebauthnChallenge } from '../../db/schema';
+import { getConfig } from '~/config.server';
+import { getDb } from '~/models/db.server';
+import { findPasskey, insertPasskey, listPasskeys, passkeyOwner, recordPasskeyUse, type PasskeyOwner } from '~/models/passkey.server';
+import { passkeyProviderName } from '~/utils/passkey-providers';
+import { cookieName, readCookie, serializeCookie } from './cookies.server';
+import { randomToken, sha256 } from './tokens.server';
+
+export const CHALLENGE_TTL_MS = 5 * 60_000;
+const BINDING_COOKIE = 'bc_webauthn';
+const BINDING_MAX_AGE_S = 24 * 60 * 60;
+
+// ---- request bodies, pinned to the library's types ----
+
+const base64url = z.string().min(1).max(4096).regex(/^[A-Za-z0-9_-]+={0,2}$/, 'expected base64url');
+const extensionOutputs = z.custom<RegistrationResponseJSON['clientExtensionResults']>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+);
+
+export const registrationResponseSchema = z.object({
+  id: base64url,
+  rawId: base64url,
+  type: z.literal('public-key'),
+  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+  clientExtensionResults: extensionOutputs,
+  response: z.object({
+    clientDataJSON: base64url,
+    attestationObject: z.string().min(1).max(16384).regex(/^[A-Za-z0-9_-]+={0,2}$/),
+    authenticatorData: base64url.optional(),
+    transports: z.array(z.string().max(32)).max(10).optional(),
+    publicKeyAlgorithm: z.number().int().optional(),
+    publicKey: base64url.optional(),
+  }),
+}) satisfies z.ZodType<RegistrationResponseJSON>;
+
+export const authenticationResponseSchema = z.object({
+  id: base64url,
+  rawId: base64url,
+  type: z.literal('public-key'),
+  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+  clientExtensionResults: extensionOutputs,
+  response: z.object({
+    clientDataJSON: base64url,
+    authenticatorData: base64url,
+    signature: base64url,
+    userHandle: base64url.optional(),
+  }),
+}) satisfies z.ZodType<AuthenticationResponseJSON>;
+
+// ---- browser binding ----
+
+interface Binding {
+  hash: string;
+  /** Set-Cookie to send when the binding cookie was just created. */
+  setCookie: string | null;
+}
+
+/** A random cookie ties each challenge to the browser that asked for it; the database keeps its SHA-256. */
+function browserBinding(request: Request, create: boolean): Binding | null {
+  const name = cookieName(BINDING_COOKIE);
+  const existing = readCookie(request, name);
+  if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return { hash: sha256(existing), setCookie: null };
+  if (!create) return null;
+  const token = randomToken(32);
+  return { hash: sha256(token), setCookie: serializeCookie(name, token, BINDING_MAX_AGE_S) };
+}
+
+function headersFor(binding: Binding): Headers {
+  const headers = new Headers({ 'Cache-Control': 'no-store' });
+  if (binding.setCookie) headers.append('Set-Cookie', binding.setCookie);
+  return headers;
+}
+
+// ---- challenges ----
+
+type Purpose = WebauthnChallenge['purpose'];
+
+function storeChallenge(challenge: string, purpose: Purpose, binding: Binding, owner: PasskeyOwner | null) {
+  const db = getDb();
+  const now = Date.now();
+  // Expired challenges are useless; sweeping them here keeps the table small without a scheduler.
+  db.delete(webauthnChallenges).where(lt(webauthnChallenges.expiresAt, new Date(now - CHALLENGE_TTL_MS))).run();
+  db.insert(webauthnChallenges)
+    .values({
+      challenge,
+      purpose,
+      browserBindingHash: binding.hash,
+      customerId: owner?.kind === 'customer' ? owner.id : null,
+      staffId: owner?.kind === 'staff' ? owner.id : null,
+      expiresAt: new Date(now + CHALLENGE_TTL_MS),
+    })
+    .run();
+}
+
+export type CeremonyFailure =
+  | 'malformed response'
+  | 'unknown challenge'
+  | 'challenge already used'
+  | 'challenge expired'
+  | 'challenge from another browser'
+  | 'wrong owner'
+  | 'unknown credential'
+  | 'user handle mismatch'
+  | 'user not verified'
+  | 'counter went backwards'
+  | 'credential already registered'
+  | 'verification failed';
+
+function challengeFromClientData(clientDataJSON: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(isoBase64URL.toUTF8String(clientDataJSON));
+    const challenge = (parsed as { challenge?: unknown }).challenge;
+    return typeof challenge === 'string' && challenge.length <= 512 ? challenge : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Marks the challenge used before anything else is checked, so a response can never be tried twice. */
+function consumeChallenge(
+  request: Request,
+  clientDataJSON: string,
+  purposes: Purpose[],
+): { ok: true; row: WebauthnChallenge } | { ok: false; reason: CeremonyFailure } {
+  const challenge = challengeFromClientData(clientDataJSON);
+  if (!challenge) return { ok: false, reason: 'malformed response' };
+  const db = getDb();
+  const row = db.select().from(webauthnChallenges).where(eq(webauthnChallenges.challenge, challenge)).get();
+  if (!row || !purposes.includes(row.purpose)) return { ok: false, reason: 'unknown challenge' };
+  if (row.usedAt) return { ok: false, reason: 'challenge already used' };
+  const binding = browserBinding(request, false);
+  if (!binding || binding.hash !== row.browserBindingHash) return { ok: false, reason: 'challenge from another browser' };
+  const now = new Date();
+  const claimed = db
+    .update(webauthnChallenges)
+    .set({ usedAt: now })
+    .where(and(eq(webauthnChallenges.id, row.id), isNull(webauthnChallenges.usedAt)))
+    .run();
+  if (claimed.changes === 0) return { ok: false, reason: 'challenge already used' };
+  if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'challenge expired' };
+  return { ok: true, row };
+}
+
+function challengeOwner(row: WebauthnChallenge): PasskeyOwner | null {
+  if (row.customerId !== null) return { kind: 'customer', id: row.customerId };
+  if (row.staffId !== null) return { kind: 'staff', id: row.staffId };
+  return null;
+}
+
+function sameOwner(a: PasskeyOwner | null, b: PasskeyOwner | null): boolean {
+  return a !== null && b !== null && a.kind === b.kind && a.id === b.id;
+}
+
+function ownerUserHandle(owner: PasskeyOwner): string | null {
+  const db = getDb();
+  const row =
+    owner.kind === 'customer'
+      ? db.select({ handle: customers.webauthnUserId }).from(customers).where(eq(customers.id, owner.id)).get()
+      : db.select({ handle: staff.webauthnUserId }).from(staff).where(eq(staff.id, owner.id)).get();
+  return row?.handle ?? null;
+}
+
+function failureFromError(error: unknown): CeremonyFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/counter/i.test(message)) return 'counter went backwards';
+  if (/user could not be verified|user verification/i.test(message)) return 'user not verified';
+  return 'verification failed';
+}
+
+// ---- registration ----
+
+export interface RegistrationOptionsInput {
+  owner: PasskeyOwner;
+  /** The owner's random WebAuthn user handle (base64url); never personal data. */
+  userHandle: string;
+  /** What the authenticator shows in its account picker. */
+  userName: string;
+}
+
+export async function createRegistrationOptions(
+  request: Request,
+  input: RegistrationOptionsInput,
+): Promise<{ options: PublicKeyCredentialCreationOptionsJSON; headers: Headers }> {
+  const { webauthn } = getConfig();
+  const existing = await listPasskeys(input.owner);
+  const options = await generateRegistrationOptions({
+    rpName: webauthn.rpName,
+    rpID: webauthn.rpId,
+    userID: isoBase64URL.toBuffer(input.userHandle),
+    userName: input.userName,
+    userDisplayName: input.userName,
+    attestationType: 'none',
+    timeout: CHALLENGE_TTL_MS,
+    excludeCredentials: existing.map((passkey) => ({ id: passkey.id, transports: passkey.transports })),
+    authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification: 'required' },
+  });
+  const binding = browserBinding(request, true)!;
+  storeChallenge(options.challenge, 'register', binding, input.owner);
+  return { options, headers: headersFor(binding) };
+}
+
+export type RegistrationResult =
+  | { ok: true; passkey: { id: string; name: string; backedUp: boolean } }
+  | { ok: false; reason: CeremonyFailure };
+
+/** Verifies a registration for the owner the challenge was issued to, and stores the new passkey. */
+export async function registerPasskey(request: Request, owner: PasskeyOwner, response: RegistrationResponseJSON): Promise<RegistrationResult> {
+  const consumed = consumeChallenge(request, response.response.clientDataJSON, ['register']);
+  if (!consumed.ok) return consumed;
+  if (!sameOwner(challengeOwner(consumed.row), owner)) return { ok: false, reason: 'wrong owner' };
+  const { webauthn } = getConfig();
+  let verification;
+  try {
+    verification = await verifyRegistrationResponse({
+      response,
+      expectedChallenge: consumed.row.challenge,
+      expectedOrigin: webauthn.origin,
+      expectedRPID: webauthn.rpId,
+      requireUserVerification: true,
+    });
+  } catch (error) {
+    return { ok: false, reason: failureFromError(error) };
+  }
+  if (!verification.verified) return { ok: false, reason: 'verification failed' };
+  const { credential, credentialDeviceType, credentialBackedUp, aaguid } = verification.registrationInfo;
+  if (await findPasskey(credential.id)) return { ok: false, reason: 'credential already registered' };
+  const name = passkeyProviderName(aaguid);
+  await insertPasskey({
+    id: credential.id,
+    owner,
+    publicKey: credential.publicKey,
+    counter: credential.counter,
+    transports: credential.transports ?? response.response.transports ?? [],
+    deviceType: credentialDeviceType,
+    backedUp: credentialBackedUp,
+    aaguid: aaguid && aaguid !== '00000000-0000-0000-0000-000000000000' ? aaguid : null,
+    name,
+  });
+  return { ok: true, passkey: { id: credential.id, name, backedUp: credentialBackedUp } };
+}
+
+// ---- authentication ----
+
+/**
+ * Options for a passkey assertion. Without an owner: discoverable sign-in (empty allowCredentials, works with
+ * autofill). With an owner: a step-up bound to them, limited to their passkeys.
+ */
+export async function createAuthenticationOptions(
+  request: Request,
+  input: { purpose: 'authenticate' | 'step-up'; owner?: PasskeyOwner },
+): Promise<{ options: PublicKeyCredentialRequestOptionsJSON; headers: Headers }> {
+  const owned = input.owner ? await listPasskeys(input.owner) : [];
+  const options = await generateAuthenticationOptions({
+    rpID: getConfig().webauthn.rpId,
+    allowCredentials: owned.map((passkey) => ({ id: passkey.id, transports: passkey.transports })),
+    userVerification: 'required',
+    timeout: CHALLENGE_TTL_MS,
+  });
+  const binding = browserBinding(request, true)!;
+  storeChallenge(options.challenge, input.purpose, binding, input.owner ?? null);
+  return { options, headers: headersFor(binding) };
+}
+
+export type AuthenticationResult =
+  | { ok: true; passkey: Passkey; owner: PasskeyOwner }
+  | { ok: false; reason: CeremonyFailure; owner?: PasskeyOwner };
+
+/**
+ * Verifies an assertion: challenge (unused, unexpired, this browser), known credential of the expected kind,
+ * matching user handle, user verification, counter; then records the counter and last-used time.
+ */
+export async function verifyPasskeyAssertion(
+  request: Request,
+  response: AuthenticationResponseJSON,
+  expected: { purpose: 'authenticate' | 'step-up'; kind: PasskeyOwner['kind']; owner?: PasskeyOwner },
+): Promise<AuthenticationResult> {
+  const consumed = consumeChallenge(request, response.response.clientDataJSON, [expected.purpose]);
+  if (!consumed.ok) return consumed;
+  const boundOwner = challengeOwner(consumed.row);
+  if (expected.owner && !sameOwner(boundOwner, expected.owner)) return { ok: false, reason: 'wrong owner' };
+
+  const passkey = await findPasskey(response.id);
+  const owner = passkey ? passkeyOwner(passkey) : null;
+  if (!passkey || !owner || owner.kind !== expected.kind) return { ok: false, reason: 'unknown credential' };
+  if (boundOwner && !sameOwner(boundOwner, owner)) return { ok: false, reason: 'wrong owner', owner };
+
+  const handle = response.response.userHandle;
+  // Discoverable sign-in must name the user; a step-up with an allow-list may leave it out.
+  if ((handle === undefined && expected.purpose === 'authenticate') || (handle !== undefined && handle !== ownerUserHandle(owner))) {
+    return { ok: false, reason: 'user handle mismatch', owner };
+  }
+
+  const { webauthn } = getConfig();
+  let verification;
+  try {
+    verification = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: consumed.row.challenge,
+      expectedOrigin: webauthn.origin,
+      expectedRPID: webauthn.rpId,
+      credential: {
+        id: passkey.id,
+        publicKey: new Uint8Array(passkey.publicKey),
+        counter: passkey.counter,
+        transports: passkey.transports,
+      },
+      requireUserVerification: true,
+    });
+  } catch (error) {
+    return { ok: false, reason: failureFromError(error), owner };
+  }
+  if (!verification.verified) return { ok: false, reason: 'verification failed', owner };
+  const { newCounter, credentialBackedUp } = verification.authenticationInfo;
+  const at = new Date();
+  await recordPasskeyUse(passkey.id, { counter: newCounter, backedUp: credentialBackedUp, at });
+  return { ok: true, passkey: { ...passkey, counter: newCounter, lastUsedAt: at }, owner };
+}
