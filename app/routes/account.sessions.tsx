@@ -1,0 +1,120 @@
+// Where you are signed in: each session's browser and system, when it started and was last seen; sign any out.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { z } from 'zod';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import {
+  listCustomerSessions,
+  requireCustomer,
+  revokeCustomerSession,
+  revokeOtherCustomerSessions,
+  signOutCustomer,
+} from '~/services/session.server';
+import { formatDateTime } from '~/utils/format-time';
+import { describeUserAgent } from '~/utils/user-agent';
+
+export const meta: MetaFunction = () => [{ title: 'Your sessions · Breach check' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requireCustomer(request);
+  const sessions = await listCustomerSessions(session);
+  return {
+    sessions: sessions.map((item) => ({
+      id: item.id,
+      ...describeUserAgent(item.userAgent),
+      signedIn: formatDateTime(item.createdAt)!,
+      lastSeen: formatDateTime(item.lastSeenAt)!,
+      current: item.current,
+    })),
+  };
+}
+
+const revokeSchema = z.object({ sessionId: z.coerce.number().int().positive() });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const session = await requireCustomer(request);
+  const form = await request.formData();
+  const intent = form.get('intent');
+  if (intent === 'revoke-others') {
+    const count = await revokeOtherCustomerSessions(session);
+    return data({ notice: count === 1 ? 'Signed out 1 other session.' : `Signed out ${count} other sessions.` });
+  }
+  if (intent === 'revoke') {
+    const parsed = revokeSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) throw new Response('That request was not valid.', { status: 400 });
+    if (parsed.data.sessionId === session.sessionId) {
+      throw redirect('/', { headers: { 'Set-Cookie': await signOutCustomer(request) } });
+    }
+    const revoked = await revokeCustomerSession(session, parsed.data.sessionId);
+    return data({ notice: revoked ? 'That session is signed out.' : 'That session had already ended.' });
+  }
+  throw new Response('That request was not valid.', { status: 400 });
+}
+
+export default function Sessions() {
+  const { sessions } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const others = sessions.filter((item) => !item.current).length;
+  return (
+    <>
+      <h1>Your sessions</h1>
+      <p className="lead">
+        These are the browsers signed in to your account. If you do not recognise one, sign it out and remove any
+        passkey you do not recognise.
+      </p>
+      {answer?.notice ? (
+        <div className="alert alert--ok" role="status">
+          <p>{answer.notice}</p>
+        </div>
+      ) : null}
+      <div className="table-wrap">
+        <table>
+          <caption>Signed-in sessions</caption>
+          <thead>
+            <tr>
+              <th scope="col">Device</th>
+              <th scope="col">Signed in</th>
+              <th scope="col">Last seen</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((item) => (
+              <tr key={item.id} data-current={item.current ? 'true' : undefined}>
+                <th scope="row">
+                  {item.browser} on {item.os} {item.current ? <span className="tag tag--safe">This device</span> : null}
+                </th>
+                <td>{item.signedIn}</td>
+                <td>{item.lastSeen}</td>
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="sessionId" value={item.id} />
+                    <button type="submit" name="intent" value="revoke" className="button--secondary" disabled={busy}>
+                      Sign out
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {others > 0 ? (
+        <Form method="post" className="actions">
+          <button type="submit" name="intent" value="revoke-others" className="button--danger" disabled={busy}>
+            Sign out all other sessions
+          </button>
+        </Form>
+      ) : (
+        <p>No other browser is signed in to your account.</p>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,185 @@
+// Enrollment: account number + phone → code to the contacts on file → verify → create a passkey → signed in.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { z } from 'zod';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { PasskeyButton } from '~/components/passkey-button';
+import { TextField } from '~/components/text-field';
+import { hasPasskey } from '~/models/customer.server';
+import {
+  CODE_SENT_MESSAGE,
+  enrollmentStateCookie,
+  readEnrollmentState,
+  requestEnrollmentCode,
+  verifyEnrollmentCode,
+  WRONG_CODE_MESSAGE,
+} from '~/services/enrollment.server';
+import { accountNumberField, fieldErrors, oneTimeCodeField, phoneField } from '~/utils/identity-fields';
+import { createPasskey } from '~/utils/passkey-client';
+
+export const meta: MetaFunction = () => [{ title: 'Set up a passkey · Breach check' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const state = readEnrollmentState(request);
+  if (state?.step === 'verified') {
+    return { step: 'create' as const, hasPasskey: await hasPasskey(state.accountId), agentReset: state.purpose === 'agent-reset' };
+  }
+  if (state?.step === 'code-sent') return { step: 'code' as const };
+  return { step: 'details' as const };
+}
+
+const sendCodeSchema = z.object({ accountNumber: accountNumberField, phone: phoneField });
+const verifySchema = z.object({ code: oneTimeCodeField });
+
+type ActionAnswer = { errors: Record<string, string>; values: Record<string, string> };
+
+function goTo(cookie: string) {
+  return redirect('/enroll', { headers: { 'Set-Cookie': cookie } });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const intent = form.get('intent');
+  const values = Object.fromEntries([...form].filter(([, value]) => typeof value === 'string')) as Record<string, string>;
+
+  if (intent === 'send-code') {
+    const parsed = sendCodeSchema.safeParse(values);
+    if (!parsed.success) return data<ActionAnswer>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+    return goTo(enrollmentStateCookie(await requestEnrollmentCode(parsed.data, context)));
+  }
+  const state = readEnrollmentState(request);
+  if (intent === 'resend' && state?.step === 'code-sent') {
+    return goTo(enrollmentStateCookie(await requestEnrollmentCode(state, context)));
+  }
+  if (intent === 'verify' && state?.step === 'code-sent') {
+    const parsed = verifySchema.safeParse(values);
+    if (!parsed.success) return data<ActionAnswer>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+    const verified = await verifyEnrollmentCode({ accountNumber: state.accountNumber, code: parsed.data.code, purposes: ['enroll'] }, context);
+    if (!verified) return data<ActionAnswer>({ errors: { code: WRONG_CODE_MESSAGE }, values }, { status: 400 });
+    return goTo(enrollmentStateCookie(verified));
+  }
+  // "Start again", or a step that expired meanwhile: back to the first step.
+  return goTo(enrollmentStateCookie(null));
+}
+
+export default function Enroll() {
+  const view = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const errors: Record<string, string> = answer?.errors ?? {};
+  const values: Record<string, string> = answer?.values ?? {};
+
+  return (
+    <div className="narrow">
+      <p className="eyebrow">Set up a passkey</p>
+      {view.step === 'details' ? (
+        <>
+          <h1>Tell us which account</h1>
+          <p className="lead">
+            We will send a one-time code to the email address and phone numbers on file for the account. Knowing an
+            account number is not enough: you need the code.
+          </p>
+          <Form method="post" className="card form" noValidate>
+            <TextField
+              id="accountNumber"
+              name="accountNumber"
+              label="Account number"
+              hint="9 digits, printed on your bill."
+              inputMode="numeric"
+              autoComplete="off"
+              defaultValue={values.accountNumber}
+              error={errors.accountNumber}
+            />
+            <TextField
+              id="phone"
+              name="phone"
+              type="tel"
+              label="Phone number"
+              hint="A phone number on the account, like (206) 555-0101."
+              autoComplete="tel-national"
+              defaultValue={values.phone}
+              error={errors.phone}
+            />
+            <div className="actions">
+              <button type="submit" name="intent" value="send-code" disabled={busy}>
+                Send code
+              </button>
+            </div>
+          </Form>
+          <p>
+            <Link to="/enroll/agent-code">I have a code from an agent</Link>
+          </p>
+        </>
+      ) : null}
+
+      {view.step === 'code' ? (
+        <>
+          <h1>Enter your code</h1>
+          <div className="alert alert--ok" role="status">
+            <p>{CODE_SENT_MESSAGE}</p>
+          </div>
+          <p>The code has 6 digits and expires in 10 minutes. We will never call or text to ask you for it.</p>
+          <Form method="post" className="card form" noValidate>
+            <TextField
+              id="code"
+              name="code"
+              label="Code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={12}
+              defaultValue={values.code}
+              error={errors.code}
+            />
+            <div className="actions">
+              <button type="submit" name="intent" value="verify" disabled={busy}>
+                Verify
+              </button>
+            </div>
+          </Form>
+          <Form method="post" className="actions">
+            <button type="submit" name="intent" value="resend" className="button--secondary" disabled={busy}>
+              Send a new code
+            </button>
+            <button type="submit" name="intent" value="start-over" className="button--secondary" disabled={busy}>
+              Start again
+            </button>
+          </Form>
+        </>
+      ) : null}
+
+      {view.step === 'create' ? (
+        <>
+          <h1>Create your passkey</h1>
+          <p className="lead">
+            Your code is confirmed. Now create a passkey: your device will ask for your fingerprint, face or screen lock.
+            You use it to sign in from now on.
+          </p>
+          {view.hasPasskey ? (
+            <div className="alert alert--warn">
+              <p>
+                This account already has a passkey. Your older passkeys still work until you remove them on Your
+                passkeys. If you still have one, you can{' '}
+                <Link to={`/sign-in?redirectTo=${encodeURIComponent(view.agentReset ? '/account/pin' : '/account')}`}>
+                  sign in with it instead
+                </Link>
+                .
+              </p>
+            </div>
+          ) : null}
+          <section className="card">
+            <PasskeyButton run={() => createPasskey('enroll')}>Create passkey</PasskeyButton>
+          </section>
+          <Form method="post">
+            <button type="submit" name="intent" value="start-over" className="button--secondary">
+              Start again
+            </button>
+          </Form>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
