@@ -1,8 +1,9 @@
-import type { LinksFunction, MetaFunction } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { GeneralErrorBoundary } from './components/error-boundary';
 import { SiteFooter, SiteHeader } from './components/site-header';
+import { getCustomerSession } from './services/session.server';
 import stylesUrl from './styles/app.css';
 import { useNonce } from './utils/nonce-provider';
 
@@ -13,8 +14,14 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: 'Breach check' }];
 
+// Only whether someone is signed in: the header needs nothing more, and every page gets it.
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { signedIn: (await getCustomerSession(request)) !== null };
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const signedIn = useRouteLoaderData<typeof loader>('root')?.signedIn ?? false;
   return (
     <html lang="en">
       <head>
@@ -27,7 +34,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader signedIn={signedIn} />
         <main id="main" className="container">
           {children}
         </main>

@@ -1,6 +1,6 @@
-import { Link, NavLink } from '@remix-run/react';
+import { Form, Link, NavLink } from '@remix-run/react';
 
-export function SiteHeader() {
+export function SiteHeader({ signedIn = false }: { signedIn?: boolean }) {
   return (
     <header className="site-header">
       <div className="container site-header__inner">
@@ -15,9 +15,24 @@ export function SiteHeader() {
             <li>
               <NavLink to="/incidents">Incidents</NavLink>
             </li>
-            <li>
-              <NavLink to="/sign-in">Sign in</NavLink>
-            </li>
+            {signedIn ? (
+              <>
+                <li>
+                  <NavLink to="/account">Your account</NavLink>
+                </li>
+                <li>
+                  <Form method="post" action="/sign-out" reloadDocument>
+                    <button type="submit" className="button--link">
+                      Sign out
+                    </button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <li>
+                <NavLink to="/sign-in">Sign in</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
       </div>
