@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, outbox } from '../../db/schema';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { deliverPendingMessages, notifyAccount } from './notifier.server';
-import { byChannel, transportFor, webhookTransport, type DeliverableMessage, type Transport } from './notify-transports.server';
+import { byChannel, smtpTransport, transportFor, webhookTransport, type DeliverableMessage, type Transport } from './notify-transports.server';
 
 const sms: DeliverableMessage = { id: 1, channel: 'sms', recipient: '+12065550101', subject: 'Your code', body: 'Your code is 482913.' };
 
@@ -74,6 +74,45 @@ describe('webhook transport', () => {
 
   it('reports an unreachable gateway', async () => {
     await expect(webhookTransport({ url: 'http://127.0.0.1:9/send', token: null }).send(sms)).rejects.toThrow(/webhook unreachable/);
+  });
+});
+
+describe('smtp transport', () => {
+  it('hands an email to the SMTP server named by the URL, and refuses a text message', async () => {
+    const transcript: string[] = [];
+    // Just enough SMTP to accept one message.
+    const smtp = createTcpServer((socket) => {
+      let inData = false;
+      socket.write('220 test ESMTP\r\n');
+      socket.on('data', (chunk) => {
+        for (const line of chunk.toString().split('\r\n').filter(Boolean)) {
+          transcript.push(line);
+          if (inData) {
+            if (line === '.') {
+              inData = false;
+              socket.write('250 queued\r\n');
+            }
+          } else if (/^(EHLO|HELO)/.test(line)) socket.write('250 test\r\n');
+          else if (line === 'DATA') {
+            inData = true;
+            socket.write('354 go on\r\n');
+          } else if (line === 'QUIT') socket.end('221 bye\r\n');
+          else socket.write('250 ok\r\n');
+        }
+      });
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (smtp.address() as AddressInfo).port;
+      const transport = smtpTransport({ url: `smtp://127.0.0.1:${port}`, from: 'Portal <portal@example.com>' });
+      await transport.send({ ...sms, channel: 'email', recipient: 'jordan@example.com' });
+      expect(transcript).toContain('RCPT TO:<jordan@example.com>');
+      expect(transcript).toContain('Subject: Your code');
+      expect(transcript).toContain('Your code is 482913.');
+      await expect(transport.send(sms)).rejects.toThrow('SMTP delivers email only');
+    } finally {
+      await new Promise((resolve) => smtp.close(resolve));
+    }
   });
 });
 
