@@ -1,6 +1,11 @@
 import '@remix-run/node';
 
 declare module '@remix-run/node' {
+  // Single Fetch types for useLoaderData/useActionData (v3_singleFetch is on in remix.config.js).
+  interface Future {
+    v3_singleFetch: true;
+  }
+
   interface AppLoadContext {
     cspNonce: string;
     /** The client's IP address (from X-Forwarded-For only when TRUST_PROXY is set); for rate limits, never logged. */

@@ -17,6 +17,8 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
+const PRIVATE_PATHS = /^\/(account|agent|admin|staff|enroll|sign-in|dev)(\/|$|\.data)/;
+
 export function securityHeaders(): RequestHandler {
   return (req, res, next) => {
     const nonce = randomBytes(16).toString('base64');
@@ -28,6 +30,8 @@ export function securityHeaders(): RequestHandler {
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    // Personal and staff pages must never be stored by a browser or proxy cache.
+    if (PRIVATE_PATHS.test(req.path)) res.setHeader('Cache-Control', 'private, no-store');
     if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     next();
   };

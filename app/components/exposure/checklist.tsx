@@ -1,0 +1,42 @@
+// "What to do": steps the system has seen done (with the date), and advice that is not a box to tick.
+import { Link } from '@remix-run/react';
+import type { ChecklistStep } from '~/services/exposure-report.server';
+
+const STEP_LINKS: Record<ChecklistStep['id'], { to: string; label: string }> = {
+  'change-pin': { to: '/account/pin', label: 'Change your PIN now' },
+  passkey: { to: '/account/passkeys', label: 'Manage your passkeys' },
+};
+
+export function formatDay(isoDate: string): string {
+  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+}
+
+export function Checklist({ steps }: { steps: ChecklistStep[] }) {
+  return (
+    <section className="card" aria-labelledby="todo-title">
+      <h2 id="todo-title">What to do</h2>
+      <ol className="checklist">
+        {steps.map((step) => (
+          <li key={step.id} className={step.done ? 'checklist__step checklist__step--done' : 'checklist__step'}>
+            <span className={step.done ? 'tag tag--safe' : 'tag tag--exposed'}>
+              {step.done && step.doneAt ? `Done on ${formatDay(step.doneAt)}` : 'To do'}
+            </span>
+            <strong>{step.title}</strong>
+            <span>{step.detail}</span>
+            {step.done && step.id === 'passkey' ? null : (
+              <Link to={STEP_LINKS[step.id].to} className={step.done ? undefined : 'button'}>
+                {STEP_LINKS[step.id].label}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ol>
+      <h3>Keep in mind</h3>
+      <ul className="link-list">
+        <li>Watch for texts or calls that ask for a code or your PIN: we never ask for them.</li>
+        <li>We will never send you a link by text or email. Type the portal address yourself.</li>
+        <li>If your phone suddenly shows &ldquo;No service&rdquo; where it normally works, call 611 from another phone.</li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+// The exposure page: the answer first, then the grid, the steps, and each incident in detail.
+import type { ExposureReport } from '~/services/exposure-report.server';
+import { Checklist } from './checklist';
+import { ExposureGrid } from './exposure-grid';
+import { IncidentSection } from './incident-section';
+
+export function ExposureDashboard({ report }: { report: ExposureReport }) {
+  return (
+    <>
+      <h1>Your exposure</h1>
+      <p className={report.involvedCount > 0 ? 'alert alert--warn headline' : 'alert alert--ok headline'}>
+        <strong>{report.headline}</strong>
+        {report.involvedCount > 0 ? ' Below is exactly which of your details were in each one, and which were not.' : null}
+      </p>
+      <Checklist steps={report.checklist} />
+      <ExposureGrid report={report} />
+      <p className="hint">
+        None of the incidents involved your {report.neverExposed.map((item) => item.toLowerCase()).join(', ').replace(/, ([^,]*)$/, ' or $1')}.
+      </p>
+      {report.crossIncidentCombinations.length > 0 ? (
+        <section className="card" aria-labelledby="combined-title">
+          <h2 id="combined-title">Put together across incidents</h2>
+          <p>Someone holding data from more than one incident could combine it:</p>
+          <ul className="field-list">
+            {report.crossIncidentCombinations.map((combination) => (
+              <li key={combination.id}>
+                <strong>{combination.title}</strong>
+                <span>{combination.explanation}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {report.incidents.map((incident) => (
+        <IncidentSection key={incident.id} incident={incident} neverExposed={report.neverExposed} />
+      ))}
+    </>
+  );
+}
