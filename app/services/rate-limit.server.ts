@@ -14,7 +14,7 @@ export interface RateLimitRule {
 }
 
 const ruleSchema = z.object({
-  name: z.string().regex(/^[\w.-]+$/, 'rule names are letters, digits, dots and dashes'),
+  name: z.string().min(1).max(100),
   limit: z.number().int().positive(),
   windowMs: z.number().int().positive(),
 });
