@@ -1,0 +1,211 @@
+// Enrollment by one-time code: identical answers for unknown details, code rules, and the whole flow to a session.
+import { desc, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, oneTimeCodes, outbox } from '../../db/schema';
+import { accountIdOf } from '../../tests/helpers/customers';
+import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { args, Browser } from '../../tests/helpers/requests';
+import { SoftAuthenticator } from '../../tests/helpers/soft-authenticator';
+import { hasPasskey } from '~/models/customer.server';
+import { issueOneTimeCode } from '~/services/one-time-code.server';
+import { getCustomerSession, hasRecentStepUp } from '~/services/session.server';
+import { action as registrationAction } from './auth.passkey.registration';
+import { action as registrationOptionsAction } from './auth.passkey.registration-options';
+import { action as enrollAction, loader as enrollLoader } from './enroll';
+import { action as agentCodeAction } from './enroll_.agent-code';
+
+beforeAll(() => withDemoAccounts());
+
+type DataAnswer = { data: { errors: Record<string, string> }; init: ResponseInit | null };
+
+async function sendCode(browser: Browser, accountNumber: string, phone: string) {
+  const started = performance.now();
+  const response = browser.take((await enrollAction(args(browser.form('/enroll', { intent: 'send-code', accountNumber, phone }), browser))) as Response);
+  return { response, ms: performance.now() - started };
+}
+
+async function verifyCode(browser: Browser, code: string) {
+  return browser.take((await enrollAction(args(browser.form('/enroll', { intent: 'verify', code }), browser))) as Response | DataAnswer);
+}
+
+function latestCodeSentTo(recipient: string): string | null {
+  const row = testDb().select().from(outbox).where(eq(outbox.recipient, recipient)).orderBy(desc(outbox.id)).get();
+  return row ? /code is (\d{6})/.exec(row.body)![1]! : null;
+}
+
+async function enrollStep(browser: Browser) {
+  return (await enrollLoader(args(browser.request('/enroll'), browser))).step;
+}
+
+describe('/enroll code requests', () => {
+  it('answers identically, in similar time, whether or not the details match an account', async () => {
+    const known = new Browser();
+    const unknown = new Browser();
+    const wrongPhone = new Browser();
+    const a = await sendCode(known, '100000001', '(206) 555-0101');
+    const b = await sendCode(unknown, '999999999', '206-555-0101');
+    const c = await sendCode(wrongPhone, '100000001', '2065559999');
+    for (const { response, ms } of [a, b, c]) {
+      expect(response.status).toBe(302);
+      expect(response.headers.get('Location')).toBe('/enroll');
+      expect(await response.clone().text()).toBe(await a.response.clone().text());
+      // Same cookie name and attributes; its value holds only what was typed.
+      expect(response.headers.getSetCookie()[0]!.replace(/=[^;]*/, '=…')).toBe(a.response.headers.getSetCookie()[0]!.replace(/=[^;]*/, '=…'));
+      expect(ms).toBeGreaterThanOrEqual(395);
+      expect(Math.abs(ms - a.ms)).toBeLessThan(150);
+    }
+    expect(await enrollStep(known)).toBe('code');
+    expect(await enrollStep(unknown)).toBe('code');
+    expect(await enrollStep(wrongPhone)).toBe('code');
+    // Only the matching pair sent anything: to every contact on file, with no link.
+    const sms = latestCodeSentTo('+12065550101');
+    expect(sms).toMatch(/^\d{6}$/);
+    expect(latestCodeSentTo('jordan@example.com')).toBe(sms);
+    const body = testDb().select().from(outbox).where(eq(outbox.recipient, '+12065550101')).orderBy(desc(outbox.id)).get()!.body;
+    expect(body).toBe(`Your breach-check code is ${sms}. It expires in 10 minutes. We will never call or text to ask for it.`);
+  });
+
+  it('stores codes only as HMACs', async () => {
+    const browser = new Browser();
+    await sendCode(browser, '100000002', '+12065550103');
+    const code = latestCodeSentTo('+12065550103')!;
+    const row = testDb().select().from(oneTimeCodes).where(eq(oneTimeCodes.accountId, accountIdOf('100000002'))).orderBy(desc(oneTimeCodes.id)).get()!;
+    expect(row.codeHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.codeHash).not.toContain(code);
+  });
+
+  it('validates the fields and keeps what was typed', async () => {
+    const browser = new Browser();
+    const answer = (await enrollAction(args(browser.form('/enroll', { intent: 'send-code', accountNumber: '12', phone: '555' }), browser))) as DataAnswer;
+    expect(answer.init?.status).toBe(400);
+    expect(answer.data.errors).toEqual({
+      accountNumber: 'Account numbers are 9 digits, as printed on your bill',
+      phone: 'Enter a US phone number, like (206) 555-0101',
+    });
+    expect((answer.data as unknown as { values: Record<string, string> }).values).toMatchObject({ accountNumber: '12', phone: '555' });
+  });
+
+  it('limits requests per details (matching or not) with a 429 saying when to try again', async () => {
+    for (const accountNumber of ['100000012', '888888888']) {
+      const browser = new Browser();
+      for (let i = 0; i < 3; i++) await sendCode(browser, accountNumber, '2065550199');
+      const fourth = await enrollAction(args(browser.form('/enroll', { intent: 'send-code', accountNumber, phone: '2065550199' }), browser)).catch((e) => e);
+      expect(fourth).toBeInstanceOf(Response);
+      expect(fourth.status).toBe(429);
+      expect(await fourth.text()).toMatch(/^Too many attempts\. Please try again in \d+ minutes?\.$/);
+    }
+  });
+});
+
+describe('/enroll code checks', () => {
+  it('refuses an expired code', async () => {
+    const browser = new Browser();
+    await sendCode(browser, '100000003', '2065550104');
+    const code = latestCodeSentTo('+12065550104')!;
+    testDb().update(oneTimeCodes).set({ expiresAt: new Date(Date.now() - 1) }).where(eq(oneTimeCodes.accountId, accountIdOf('100000003'))).run();
+    const answer = (await verifyCode(browser, code)) as DataAnswer;
+    expect(answer.init?.status).toBe(400);
+    expect(answer.data.errors.code).toMatch(/not right, or it has expired/);
+  });
+
+  it('refuses the sixth try even when it is the right code: five wrong ones invalidate it', async () => {
+    const browser = new Browser();
+    await sendCode(browser, '100000004', '5035550105');
+    const code = latestCodeSentTo('+15035550105')!;
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++) expect(((await verifyCode(browser, wrong)) as DataAnswer).init?.status).toBe(400);
+    const row = testDb().select().from(oneTimeCodes).where(eq(oneTimeCodes.accountId, accountIdOf('100000004'))).orderBy(desc(oneTimeCodes.id)).get()!;
+    expect(row.attempts).toBe(5);
+    expect(row.invalidatedAt).toBeInstanceOf(Date);
+    const sixth = (await verifyCode(browser, code)) as DataAnswer;
+    expect(sixth.init?.status).toBe(400);
+    expect(await enrollStep(browser)).toBe('code');
+  });
+
+  it('a new code request invalidates the older code; a used code cannot be used again', async () => {
+    const browser = new Browser();
+    await sendCode(browser, '100000005', '5035550106');
+    const first = latestCodeSentTo('+15035550106')!;
+    await sendCode(browser, '100000005', '5035550106');
+    const second = latestCodeSentTo('+15035550106')!;
+    if (first !== second) expect(((await verifyCode(browser, first)) as DataAnswer).init?.status).toBe(400);
+    const ok = (await verifyCode(browser, second)) as Response;
+    expect(ok.status).toBe(302);
+    expect(await enrollStep(browser)).toBe('create');
+    const again = new Browser();
+    await sendCode(again, '100000005', '5035550106'); // a fresh state; the old code is still spent
+    expect(((await verifyCode(again, second)) as DataAnswer).init?.status).toBe(400);
+  });
+});
+
+async function registerThroughEndpoints(browser: Browser, authenticator: SoftAuthenticator) {
+  const optionsResponse = browser.take(
+    await registrationOptionsAction(args(browser.json('/auth/passkey/registration-options', { context: 'enroll' }), browser)),
+  );
+  expect(optionsResponse.status).toBe(200);
+  const { options } = await optionsResponse.json();
+  expect(options.authenticatorSelection).toMatchObject({ residentKey: 'required', userVerification: 'required' });
+  expect(options.attestation).toBe('none');
+  const done = browser.take(
+    await registrationAction(args(browser.json('/auth/passkey/registration', { context: 'enroll', response: authenticator.register(options) }), browser)),
+  );
+  return { status: done.status, body: await done.json() };
+}
+
+describe('enrollment to a signed-in session', () => {
+  it('code → verify → create passkey → signed in on /account, with a notice and audit events', async () => {
+    const browser = new Browser();
+    const accountId = accountIdOf('100000006');
+    expect(await hasPasskey(accountId)).toBe(false);
+    await sendCode(browser, '100000006', '4155550107');
+    await verifyCode(browser, latestCodeSentTo('+14155550107')!);
+    const { status, body } = await registerThroughEndpoints(browser, new SoftAuthenticator());
+    expect(status).toBe(200);
+    expect(body).toEqual({ status: 'success', redirectTo: '/account?welcome=1' });
+    const session = await getCustomerSession(browser.request('/account'));
+    expect(session?.accountId).toBe(accountId);
+    expect(hasRecentStepUp(session!)).toBe(true);
+    expect(await hasPasskey(accountId)).toBe(true);
+    expect(await enrollStep(browser)).toBe('details'); // the enrollment state is gone
+    const actions = testDb().select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.accountId, accountId)).all().map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(['customer.enrolled', 'passkey.added']));
+    expect(testDb().select().from(outbox).where(eq(outbox.accountId, accountId)).all().some((m) => m.subject === 'A passkey was added to your account')).toBe(true);
+  });
+
+  it('refuses registration options without a verified code', async () => {
+    const browser = new Browser();
+    await sendCode(browser, '100000007', '9995550000');
+    const response = await registrationOptionsAction(args(browser.json('/auth/passkey/registration-options', { context: 'enroll' }), browser));
+    expect(response.status).toBe(400);
+  });
+
+  it('a customer who lost their passkeys enrolls again: same customer, older passkeys kept', async () => {
+    const first = new Browser();
+    await sendCode(first, '100000008', '3125550109');
+    await verifyCode(first, latestCodeSentTo('+13125550109')!);
+    await registerThroughEndpoints(first, new SoftAuthenticator());
+    const customerBefore = (await getCustomerSession(first.request('/account')))!.customerId;
+
+    const second = new Browser();
+    await sendCode(second, '100000008', '3125550109');
+    await verifyCode(second, latestCodeSentTo('+13125550109')!);
+    const view = await enrollLoader(args(second.request('/enroll'), second));
+    expect(view).toMatchObject({ step: 'create', hasPasskey: true });
+    await registerThroughEndpoints(second, new SoftAuthenticator());
+    const session = (await getCustomerSession(second.request('/account')))!;
+    expect(session.customerId).toBe(customerBefore);
+  });
+
+  it('an agent reset code works on "I have a code from an agent" and leads to /account/pin', async () => {
+    const accountId = accountIdOf('100000009');
+    const code = await issueOneTimeCode({ accountId, purpose: 'agent-reset' });
+    const browser = new Browser();
+    const wrong = (await agentCodeAction(args(browser.form('/enroll/agent-code', { accountNumber: '100000009', code: '12345' }), browser))) as unknown as DataAnswer;
+    expect(wrong.init?.status).toBe(400);
+    expect(wrong.data.errors.code).toBe('The code is 6 digits');
+    const ok = browser.take((await agentCodeAction(args(browser.form('/enroll/agent-code', { accountNumber: ' 100 000 009 ', code }), browser))) as Response);
+    expect(ok.headers.get('Location')).toBe('/enroll');
+    const { body } = await registerThroughEndpoints(browser, new SoftAuthenticator());
+    expect(body.redirectTo).toBe('/account/pin');
+  });
+});

@@ -1,0 +1,36 @@
+// Test shortcuts: a customer with a registered soft passkey, and a signed-in browser.
+import { eq } from 'drizzle-orm';
+import { accounts } from '../../db/schema';
+import { ensureCustomer } from '../../app/models/customer.server';
+import { startCustomerSession } from '../../app/services/session.server';
+import { createRegistrationOptions, registerPasskey } from '../../app/services/webauthn.server';
+import { testDb } from './db';
+import { Browser } from './requests';
+import { SoftAuthenticator } from './soft-authenticator';
+
+export function accountIdOf(accountNumber: string): number {
+  return testDb().select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, accountNumber)).get()!.id;
+}
+
+/** Registers a soft passkey for the account's customer through the real registration code. */
+export async function customerWithPasskey(accountNumber: string, authenticator = new SoftAuthenticator()) {
+  const customer = await ensureCustomer(accountIdOf(accountNumber));
+  const owner = { kind: 'customer' as const, id: customer.id };
+  const browser = new Browser();
+  const { options, headers } = await createRegistrationOptions(browser.request('/'), {
+    owner,
+    userHandle: customer.webauthnUserId,
+    userName: 'test',
+  });
+  browser.take(new Response(null, { headers }));
+  const result = await registerPasskey(browser.request('/'), owner, authenticator.register(options));
+  if (!result.ok) throw new Error(`registration failed: ${result.reason}`);
+  return { customer, owner, authenticator, credentialId: result.passkey.id };
+}
+
+export async function signedInBrowser(customerId: number, userAgent?: string): Promise<Browser> {
+  const browser = new Browser(userAgent);
+  const cookie = await startCustomerSession(browser.request('/'), customerId, { stepUp: false });
+  browser.take(new Response(null, { headers: { 'Set-Cookie': cookie } }));
+  return browser;
+}
