@@ -71,3 +71,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
   return violations;
 }
+
+let nextClient = 1;
+
+/**
+ * A browser context that looks like a distinct customer to per-client rate limits: the test server runs with
+ * TRUST_PROXY=true and each context sends its own X-Forwarded-For from the TEST-NET-2 documentation range.
+ */
+export async function newCustomerContext(browser: Browser) {
+  const client = nextClient++;
+  return browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': `198.51.${100 + Math.floor(client / 250)}.${client % 250}` } });
+}

