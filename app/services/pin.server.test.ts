@@ -129,3 +129,19 @@ describe('verifyPin', () => {
     expect(await verifyPin({ accountId: accountId('100000002'), candidate: '583920', actor: agent })).toEqual({ result: 'no-pin' });
   });
 });
+
+describe('PIN change attempts', () => {
+  it('limits attempts that reach the hashed reuse check, not the ones the cheap rules refuse', async () => {
+    const id = accountId('100000005');
+    for (let attempt = 0; attempt < 15; attempt++) {
+      expect((await changePin({ accountId: id, pin: '111111', confirmation: '111111', actor: customer })).ok).toBe(false);
+    }
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const pin = String(640000 + attempt * 1237);
+      expect((await changePin({ accountId: id, pin, confirmation: pin, actor: customer })).ok, pin).toBe(true);
+    }
+    const refused = await changePin({ accountId: id, pin: '761942', confirmation: '761942', actor: customer }).catch((error) => error);
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).status).toBe(429);
+  });
+});

@@ -9,11 +9,14 @@ import {
 import { recordAudit, type AuditActor } from './audit.server';
 import { notifyAccount } from './notifier.server';
 import { hashPin, pinMatches } from './pin-hash.server';
+import { enforceRateLimit } from './rate-limit.server';
 
 /** How many earlier PINs (besides the current one) a new PIN may not repeat. */
 export const PIN_HISTORY_KEPT = 3;
 export const VERIFY_MAX_FAILURES = 5;
 export const VERIFY_LOCK_MS = 15 * 60 * 1000;
+/** Attempts that reach the hashed reuse check, per account: it costs Argon2 time and answers "was this an old PIN?". */
+export const PIN_CHANGE_ATTEMPTS = { name: 'pin-change.account', limit: 10, windowMs: 60 * 60 * 1000 };
 
 export type ChangePinResult = { ok: true; changedAt: Date } | { ok: false; broken: PinRuleId[] };
 
@@ -24,6 +27,7 @@ export async function checkNewPin(accountId: number, pin: string, confirmation?:
   const phones = await getAccountPhones(accountId);
   const broken = checkPin(pin, { phones, accountNumber: account.accountNumber, birthDate: account.birthDate }, confirmation);
   if (broken.length > 0) return broken;
+  await enforceRateLimit(PIN_CHANGE_ATTEMPTS, String(accountId));
   const recent = await getPinHashes(accountId, PIN_HISTORY_KEPT);
   const reused = (await Promise.all(recent.map((stored) => pinMatches(stored, pin)))).some(Boolean);
   return reused ? ['reused'] : [];

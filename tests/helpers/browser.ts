@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core, plus the CDP virtual authenticator for passkey tests.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -77,8 +77,20 @@ let nextClient = 1;
 /**
  * A browser context that looks like a distinct customer to per-client rate limits: the test server runs with
  * TRUST_PROXY=true and each context sends its own X-Forwarded-For from the TEST-NET-2 documentation range.
+ * Pass `sameClientAs` to open another context (say, without JavaScript) for the same customer and cookies.
  */
-export async function newCustomerContext(browser: Browser) {
-  const client = nextClient++;
-  return browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': `198.51.${100 + Math.floor(client / 250)}.${client % 250}` } });
+export async function newCustomerContext(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean; sameClientAs?: BrowserContext } = {},
+): Promise<BrowserContext> {
+  const client = options.sameClientAs ? clientNumber.get(options.sameClientAs)! : nextClient++;
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    extraHTTPHeaders: { 'X-Forwarded-For': `198.51.${100 + Math.floor(client / 250)}.${client % 250}` },
+  });
+  clientNumber.set(context, client);
+  if (options.sameClientAs) await context.addCookies(await options.sameClientAs.cookies());
+  return context;
 }
+
+const clientNumber = new WeakMap<BrowserContext, number>();

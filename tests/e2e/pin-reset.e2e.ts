@@ -1,0 +1,147 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, collectConsoleErrors, launchBrowser, newCustomerContext } from '../helpers/browser';
+import { enrollCustomer, withServerDb } from '../helpers/customer';
+import { startServer, type RunningServer } from '../helpers/server';
+
+// Jordan Rivera: lines +12065550101 and +12065550102, born 1984-03-09, old demo PIN 739101.
+const JORDAN = { accountNumber: '100000001', phone: '+12065550101' };
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer({ TRUST_PROXY: 'true' });
+  browser = await launchBrowser();
+  context = await newCustomerContext(browser);
+  page = await context.newPage();
+  await enrollCustomer(page, server, JORDAN);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Submits the form and waits for the server's answer (a client-side submit does not reload the page). */
+async function submitPin(target: Page, pin: string, confirmation = pin) {
+  await target.getByLabel('New PIN', { exact: true }).fill(pin);
+  await target.getByLabel('Confirm new PIN').fill(confirmation);
+  const answer = target.waitForResponse((response) => response.request().method() === 'POST');
+  await target.getByRole('button', { name: 'Change PIN' }).click();
+  const response = await answer;
+  await target.waitForLoadState('networkidle');
+  return response;
+}
+
+const ruleText = (target: Page, rule: string) => () => target.locator(`#pin-rule-${rule}`).textContent();
+
+function ageStepUp(minutes: number) {
+  withServerDb(server, (db) => db.prepare('update sessions set step_up_at = ?').run(Date.now() - minutes * 60_000));
+}
+
+describe('guided PIN reset', () => {
+  it('explains why, lists the rules before typing, and ticks them off live as the customer types', async () => {
+    const errors = collectConsoleErrors(page);
+    await page.goto(`${server.url}/account/pin`);
+    const why = page.getByRole('region', { name: 'Why now' });
+    expect(await why.textContent()).toContain('August 2018: leaky website API');
+    const rules = page.getByRole('list', { name: 'PIN rules' });
+    expect(await rules.textContent()).toContain('Not part of a phone number on your account');
+    expect(await rules.textContent()).not.toContain('(not met)');
+
+    await page.getByLabel('New PIN', { exact: true }).pressSequentially('206555');
+    expect(await page.locator('#pin-rule-phone').textContent()).toContain("Don't use part of a phone number on your account.");
+    expect(await page.locator('#pin-rule-length').textContent()).toContain('(met)');
+    await page.getByLabel('New PIN', { exact: true }).fill('');
+    await page.getByLabel('New PIN', { exact: true }).pressSequentially('123456');
+    expect(await page.locator('#pin-rule-sequence').textContent()).toContain("Don't use digits that count up or down.");
+    expect(await page.locator('#pin-rule-common').textContent()).toContain('one of the most common PINs');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it.each([
+    ['12345', 'length', 'Use 6 to 15 digits.'],
+    ['1234567890123456', 'length', 'Use 6 to 15 digits.'],
+    ['111111', 'repeated', "Don't repeat a single digit."],
+    ['121212', 'pattern', "Don't repeat a short pattern."],
+    ['19840309', 'birthDate', "Don't use your date of birth."],
+    ['0101739', 'phone', "Don't use part of a phone number on your account."],
+    ['000001', 'account', "Don't use part of your account number."],
+  ])('with JavaScript on, the server refuses %s with the %s message', async (pin, rule, message) => {
+    await page.goto(`${server.url}/account/pin`);
+    await submitPin(page, pin);
+    expect(page.url()).toBe(`${server.url}/account/pin`);
+    await expect.poll(ruleText(page, rule)).toContain(message);
+    expect(await page.getByLabel('New PIN', { exact: true }).inputValue()).toBe(pin); // still in the field, nothing lost
+  });
+
+  it('with JavaScript off, weak PINs are refused with their messages and a 400, without echoing the PIN', async () => {
+    const noScript = await newCustomerContext(browser, { javaScriptEnabled: false, sameClientAs: context });
+    const plain = await noScript.newPage();
+    for (const [pin, message] of [
+      ['19840309', "Don't use your date of birth."],
+      ['456789', "Don't use digits that count up or down."],
+      ['5839205', "The two PINs don't match."],
+    ] as const) {
+      await plain.goto(`${server.url}/account/pin`);
+      const response = await submitPin(plain, pin, pin === '5839205' ? '5839206' : pin);
+      expect(response.status()).toBe(400);
+      expect(await plain.textContent('main')).toContain(message);
+      expect(await plain.content()).not.toContain(pin);
+    }
+    await noScript.close();
+  });
+
+  it('asks for a passkey again when the last verification is older than 5 minutes', async () => {
+    ageStepUp(6);
+    await page.goto(`${server.url}/account/pin`);
+    expect(await page.getByRole('button', { name: 'Change PIN' }).isDisabled()).toBe(true);
+    await page.getByRole('link', { name: 'Confirm it’s you' }).click();
+    await page.getByRole('button', { name: 'Confirm with a passkey' }).click();
+    await page.waitForURL(`${server.url}/account/pin`);
+    expect(await page.getByRole('region', { name: 'Confirm it’s you' }).textContent()).toContain('Confirmed');
+    expect(await page.getByRole('button', { name: 'Change PIN' }).isDisabled()).toBe(false);
+  });
+
+  it('refuses a stale step-up on the server too, even if the form was open', async () => {
+    await page.goto(`${server.url}/account/pin`);
+    ageStepUp(6);
+    expect((await submitPin(page, '583920')).status()).toBe(403);
+    await expect.poll(() => page.textContent('main')).toContain('confirm it is you with your passkey again');
+  });
+
+  it('accepts a good PIN, sends a notice without links, marks the dashboard step done, and refuses reusing it', async () => {
+    ageStepUp(0);
+    await page.goto(`${server.url}/account/pin`);
+    await submitPin(page, '583920');
+    await page.waitForURL(`${server.url}/account/pin?done=1`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your PIN was changed');
+
+    const outbox = await context.newPage();
+    await outbox.goto(`${server.url}/dev/outbox`);
+    const notices = outbox.getByTestId('outbox-message').filter({ hasText: 'Your account PIN was changed on' });
+    const recipients = await notices.getByTestId('outbox-recipient').allTextContents();
+    expect(recipients.sort()).toEqual(['+12065550101', '+12065550102', 'jordan@example.com']);
+    for (const body of await notices.getByTestId('outbox-body').allTextContents()) {
+      expect(body).toContain("If this wasn't you, call 611");
+      expect(body).not.toMatch(/https?:|www\.|583920/);
+    }
+    await outbox.close();
+
+    await page.goto(`${server.url}/account`);
+    const today = new Date().toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+    expect(await page.getByRole('region', { name: 'What to do' }).textContent()).toMatch(
+      new RegExp(`Done on ${today}\\s*Change your account PIN`),
+    );
+
+    await page.goto(`${server.url}/account/pin`);
+    expect((await submitPin(page, '583920')).status()).toBe(400);
+    await expect.poll(ruleText(page, 'reused')).toContain("Don't reuse your current PIN or one of your last 3.");
+    expect((await submitPin(page, '739101')).status()).toBe(400); // the demo PIN from 2017, now one back
+    await expect.poll(ruleText(page, 'reused')).toContain("Don't reuse");
+  });
+});
