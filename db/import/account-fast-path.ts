@@ -1,0 +1,29 @@
+// The hot path for accounts: a row already in canonical form is accepted without zod (zod costs ~20 µs a row,
+// 46 s for 2.3 M); anything else goes through accountRowSchema, which normalises it or says what is wrong.
+// It only ever accepts, never rejects, and uses the schema's own patterns (account-fast-path.test.ts checks they agree).
+import { ACCOUNT_NUMBER, E164_US, EMAIL, isRealDate, MAX_TEXT, ZIP, type AccountRow } from './account-row';
+
+const isTrimmed = (value: string) => value.charCodeAt(0) > 32 && value.charCodeAt(value.length - 1) > 32;
+
+export function canonicalAccountRow(fields: readonly string[]): AccountRow | null {
+  const [accountNumber, accountType, holderName, billingZip, billingAddress, email, phones, birthDate] = fields as string[];
+  if (!ACCOUNT_NUMBER.test(accountNumber!)) return null;
+  if (accountType !== 'prepaid' && accountType !== 'postpaid') return null;
+  if (holderName!.length === 0 || holderName!.length > MAX_TEXT || !isTrimmed(holderName!)) return null;
+  if (!ZIP.test(billingZip!)) return null;
+  if (billingAddress !== '' && (billingAddress!.length > MAX_TEXT || !isTrimmed(billingAddress!))) return null;
+  if (email !== '' && (email!.length > 254 || !EMAIL.test(email!))) return null;
+  if (birthDate !== '' && !isRealDate(birthDate!)) return null;
+  const phoneList = phones!.split(';');
+  for (const phone of phoneList) if (!E164_US.test(phone)) return null;
+  return {
+    account_number: accountNumber!,
+    account_type: accountType,
+    holder_name: holderName!,
+    billing_zip: billingZip!,
+    billing_address: billingAddress === '' ? null : billingAddress!,
+    email: email === '' ? null : email!,
+    phones: phoneList.length === 1 ? phoneList : [...new Set(phoneList)].sort(),
+    birth_date: birthDate === '' ? null : birthDate!,
+  };
+}

@@ -1,0 +1,84 @@
+// One accounts.csv row (DESIGN section 5): the zod schema that normalises obvious formatting and names what is wrong.
+import { z } from 'zod';
+
+export const ACCOUNT_COLUMNS = [
+  'account_number',
+  'account_type',
+  'holder_name',
+  'billing_zip',
+  'billing_address',
+  'email',
+  'phones',
+  'birth_date',
+] as const;
+
+// Shared with the fast path in account-fast-path.ts, so both accept exactly the same canonical values.
+export const ACCOUNT_NUMBER = /^\d{9}$/;
+export const ZIP = /^\d{5}(?:-\d{4})?$/;
+export const E164_US = /^\+1[2-9]\d{2}[2-9]\d{6}$/;
+export const EMAIL = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const MAX_TEXT = 200;
+
+const optional = (schema: z.ZodType<string>) =>
+  z
+    .string()
+    .trim()
+    .transform((value) => (value === '' ? null : value))
+    .pipe(schema.nullable());
+
+/** "(206) 555-0101", "206.555.0101", "1 206 555 0101" → "+12065550101"; anything else is left to fail. */
+export function normalisePhone(raw: string): string {
+  const trimmed = raw.trim();
+  if (E164_US.test(trimmed)) return trimmed;
+  if (!/^\+?[\d\s().-]+$/.test(trimmed)) return trimmed;
+  const digits = trimmed.replace(/\D/g, '');
+  if (digits.length === 10 && !trimmed.startsWith('+')) return `+1${digits}`;
+  if (digits.length === 11 && digits.startsWith('1')) return `+${digits}`;
+  return trimmed;
+}
+
+export function isRealDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1900 && date.getTime() <= Date.now();
+}
+
+export const accountRowSchema = z.object({
+  account_number: z.string().trim().regex(ACCOUNT_NUMBER, 'expected 9 digits'),
+  account_type: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['prepaid', 'postpaid'], { message: 'expected prepaid or postpaid' })),
+  holder_name: z
+    .string()
+    .trim()
+    .min(1, 'required')
+    .max(MAX_TEXT, `longer than ${MAX_TEXT} characters`),
+  billing_zip: z
+    .string()
+    .trim()
+    .transform((zip) => (/^\d{9}$/.test(zip) ? `${zip.slice(0, 5)}-${zip.slice(5)}` : zip))
+    .pipe(
+      z
+        .string()
+        .min(1, 'required')
+        .regex(ZIP, 'expected 5 digits or ZIP+4 such as 98006 or 98006-1234 (a spreadsheet may have dropped a leading zero)'),
+    ),
+  billing_address: optional(z.string().max(MAX_TEXT, `longer than ${MAX_TEXT} characters`)),
+  email: optional(z.string().max(254, 'longer than 254 characters').regex(EMAIL, 'expected an email address such as name@example.com')),
+  phones: z
+    .string()
+    .transform((list) => [...new Set(list.split(';').map(normalisePhone).filter((phone) => phone !== ''))].sort())
+    .pipe(
+      z
+        .array(z.string().regex(E164_US, 'expected US numbers as +1 and 10 digits (such as +12065550101), separated by ";"'))
+        .min(1, 'required: at least one phone number'),
+    ),
+  birth_date: optional(z.string().refine(isRealDate, 'expected a real past date as YYYY-MM-DD')),
+});
+
+export type AccountRow = z.output<typeof accountRowSchema>;

@@ -1,0 +1,156 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { testDb } from '../../tests/helpers/db';
+import { runImport } from './run-import';
+import { ACCOUNTS_HEADER, importText, writeCsv } from './test-files';
+
+const JORDAN = '100000001,postpaid,Jordan Rivera,98006,"1 Main St, Bellevue WA",jordan@example.com,+12065550101;+12065550102,1984-03-09';
+const AVERY = '100000002,prepaid,Avery Chen,98101,,,+12065550103,';
+
+function snapshot() {
+  const sqlite = testDb().$client;
+  return {
+    accounts: sqlite.prepare('SELECT account_number, account_type, holder_name, billing_zip, billing_address, email, birth_date FROM accounts ORDER BY account_number').all(),
+    lines: sqlite.prepare('SELECT a.account_number, l.phone FROM account_lines l JOIN accounts a ON a.id = l.account_id ORDER BY 1, 2').all(),
+  };
+}
+
+beforeEach(() => {
+  testDb().$client.exec('DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports');
+});
+
+describe('accounts import', () => {
+  it('imports a valid file with its phone lines', async () => {
+    const summary = await importText('accounts', [ACCOUNTS_HEADER, JORDAN, AVERY]);
+    expect(summary).toMatchObject({ outcome: 'succeeded', rows: 2, inserted: 2, updated: 0, unchanged: 0, errorCount: 0 });
+    expect(snapshot()).toEqual({
+      accounts: [
+        { account_number: '100000001', account_type: 'postpaid', holder_name: 'Jordan Rivera', billing_zip: '98006', billing_address: '1 Main St, Bellevue WA', email: 'jordan@example.com', birth_date: '1984-03-09' },
+        { account_number: '100000002', account_type: 'prepaid', holder_name: 'Avery Chen', billing_zip: '98101', billing_address: null, email: null, birth_date: null },
+      ],
+      lines: [
+        { account_number: '100000001', phone: '+12065550101' },
+        { account_number: '100000001', phone: '+12065550102' },
+        { account_number: '100000002', phone: '+12065550103' },
+      ],
+    });
+  });
+
+  it('reads a gzip file', async () => {
+    const file = writeCsv('accounts.csv.gz', `${ACCOUNTS_HEADER}\n${JORDAN}\n`, true);
+    const summary = await runImport({ kind: 'accounts', file, databasePath: process.env.DATABASE_PATH!, operator: 'test' });
+    expect(summary).toMatchObject({ outcome: 'succeeded', inserted: 1 });
+  });
+
+  it('accepts the quirks of real extracts: BOM, CRLF, header case and spaces, column order, padding, formatted phones, ZIP+4', async () => {
+    const text =
+      '\uFEFF Account_Number , ACCOUNT_TYPE,holder_name,billing_zip,billing_address,email,birth_date,phones\r\n' +
+      '100000001 , PostPaid ,  Jordan Rivera ,980061234,"1 Main St,\r\nBellevue WA", jordan@example.com ,1984-03-09,(206) 555-0101; 206-555-0102 ;\r\n' +
+      ',,,,,,,\r\n' +
+      '100000002,prepaid,Avery Chen,98101-0001,,,,1 206 555 0103\r\n\r\n\r\n';
+    const file = writeCsv('accounts.csv', text);
+    const summary = await runImport({ kind: 'accounts', file, databasePath: process.env.DATABASE_PATH!, operator: 'test' });
+    expect(summary.errors).toEqual([]);
+    expect(summary).toMatchObject({ outcome: 'succeeded', rows: 2, inserted: 2 });
+    const { accounts, lines } = snapshot();
+    expect(accounts[0]).toMatchObject({ account_type: 'postpaid', holder_name: 'Jordan Rivera', billing_zip: '98006-1234', billing_address: '1 Main St,\r\nBellevue WA', email: 'jordan@example.com' });
+    expect(accounts[1]).toMatchObject({ billing_zip: '98101-0001' });
+    expect(lines.map((line) => (line as { phone: string }).phone)).toEqual(['+12065550101', '+12065550102', '+12065550103']);
+  });
+
+  it.each([
+    ['bad account number', '10000001,postpaid,Jordan,98006,,,+12065550101,', 'line 2, column account_number: expected 9 digits (got "10000001")'],
+    ['bad account type', '100000001,business,Jordan,98006,,,+12065550101,', 'line 2, column account_type: expected prepaid or postpaid (got "business")'],
+    ['bad ZIP', '100000001,postpaid,Jordan,2134,,,+12065550101,', 'line 2, column billing_zip: expected 5 digits or ZIP+4 such as 98006 or 98006-1234 (a spreadsheet may have dropped a leading zero) (got "2134")'],
+    ['bad phone', '100000001,postpaid,Jordan,98006,,,+12065550101;+442079460958,', 'line 2, column phones: expected US numbers as +1 and 10 digits (such as +12065550101), separated by ";" (got "+12065550101;+442079460958")'],
+    ['missing phone', '100000001,postpaid,Jordan,98006,,,,', 'line 2, column phones: required: at least one phone number'],
+    ['bad email', '100000001,postpaid,Jordan,98006,,jordan@,+12065550101,', 'line 2, column email: expected an email address such as name@example.com (got "jordan@")'],
+    ['bad birth date', '100000001,postpaid,Jordan,98006,,,+12065550101,03/09/1984', 'line 2, column birth_date: expected a real past date as YYYY-MM-DD (got "03/09/1984")'],
+    ['impossible birth date', '100000001,postpaid,Jordan,98006,,,+12065550101,1984-02-30', 'line 2, column birth_date: expected a real past date as YYYY-MM-DD (got "1984-02-30")'],
+    ['missing holder name', '100000001,postpaid,  ,98006,,,+12065550101,', 'line 2, column holder_name: required'],
+    ['too few columns', '100000001,postpaid,Jordan,98006,,,+12065550101', 'line 2, column birth_date: expected 8 columns as in the header, found 7'],
+    ['too many columns', '100000001,postpaid,Jordan,98006,,,+12065550101,,extra', 'line 2, column 9: expected 8 columns as in the header, found 9'],
+    ['stray quote', '100000001,postpaid,Jordan "J" Rivera,98006,,,+12065550101,', 'line 2, column holder_name: quote inside an unquoted field (quote the field and double inner quotes)'],
+  ])('refuses a %s with line and column', async (_kind, row, message) => {
+    const summary = await importText('accounts', [ACCOUNTS_HEADER, row]);
+    expect(summary).toMatchObject({ outcome: 'failed', errorCount: 1, errors: [message] });
+  });
+
+  it('refuses a bad header and names the column', async () => {
+    const summary = await importText('accounts', ['account_number,type,holder_name,billing_zip,billing_address,email,phones,birth_date', JORDAN]);
+    expect(summary.outcome).toBe('failed');
+    expect(summary.errors).toEqual([
+      `line 1, column 2: unexpected column "type"; the header must be ${ACCOUNTS_HEADER}`,
+      `line 1, column account_type: missing from the header; the header must be ${ACCOUNTS_HEADER}`,
+    ]);
+  });
+
+  it('refuses an account number repeated in the file', async () => {
+    const summary = await importText('accounts', [ACCOUNTS_HEADER, JORDAN, AVERY, JORDAN]);
+    expect(summary.errors).toEqual(['line 4, column account_number: 100000001 is already on line 2']);
+  });
+
+  it('is all or nothing: one bad row leaves the database as it was', async () => {
+    await importText('accounts', [ACCOUNTS_HEADER, AVERY]);
+    const before = snapshot();
+    const good = Array.from({ length: 50 }, (_, i) => `1000001${String(i).padStart(2, '0')},postpaid,Person ${i},98006,,,+1206555${String(2000 + i)},`);
+    const summary = await importText('accounts', [ACCOUNTS_HEADER, ...good, AVERY.replace('Avery Chen', 'Avery Changed'), 'bad,row'], { chunkRows: 7 });
+    expect(summary).toMatchObject({ outcome: 'failed', errorCount: 1, inserted: 0, updated: 0 });
+    expect(summary.errors).toEqual(['line 53, column holder_name: expected 8 columns as in the header, found 2']);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('shows the first 20 errors and counts them all', async () => {
+    const bad = Array.from({ length: 25 }, () => '1,postpaid,Jordan,98006,,,+12065550101,');
+    const summary = await importText('accounts', [ACCOUNTS_HEADER, ...bad]);
+    expect(summary.errorCount).toBe(25);
+    expect(summary.errors).toHaveLength(20);
+    expect(summary.errors[19]).toMatch(/^line 21, column account_number:/);
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const file = writeCsv('accounts.csv', `${ACCOUNTS_HEADER}\n${JORDAN}\n${AVERY}\n`);
+    const options = { kind: 'accounts' as const, file, databasePath: process.env.DATABASE_PATH!, operator: 'test' };
+    await runImport(options);
+    const before = testDb().$client.prepare('SELECT id, updated_at FROM accounts ORDER BY id').all();
+    const again = await runImport(options);
+    expect(again).toMatchObject({ outcome: 'succeeded', rows: 2, inserted: 0, updated: 0, unchanged: 2 });
+    expect(testDb().$client.prepare('SELECT id, updated_at FROM accounts ORDER BY id').all()).toEqual(before);
+  });
+
+  it('updates changed rows, replacing the set of phone lines, and leaves the PIN alone', async () => {
+    await importText('accounts', [ACCOUNTS_HEADER, JORDAN, AVERY, '100000003,postpaid,Sam Patel,98052,,,+12065550104,']);
+    testDb().$client.exec("UPDATE accounts SET pin_hash = 'kept' WHERE account_number = '100000001'");
+    const summary = await importText('accounts', [
+      ACCOUNTS_HEADER,
+      JORDAN.replace('98006', '98007'),
+      AVERY.replace('+12065550103', '+12065550109;+12065550103'),
+      '100000003,postpaid,Sam Patel,98052,,,+12065550104,',
+      '100000004,prepaid,New Person,98052,,,+12065550105,',
+    ]);
+    expect(summary).toMatchObject({ outcome: 'succeeded', rows: 4, inserted: 1, updated: 2, unchanged: 1 });
+    const { accounts, lines } = snapshot();
+    expect(accounts.map((account) => (account as { billing_zip: string }).billing_zip)).toEqual(['98007', '98101', '98052', '98052']);
+    expect(lines.filter((line) => (line as { account_number: string }).account_number === '100000002')).toEqual([
+      { account_number: '100000002', phone: '+12065550103' },
+      { account_number: '100000002', phone: '+12065550109' },
+    ]);
+    expect(testDb().$client.prepare("SELECT pin_hash FROM accounts WHERE account_number = '100000001'").get()).toEqual({ pin_hash: 'kept' });
+  });
+
+  it('records every import, failed ones included, in the imports table', async () => {
+    const ok = await importText('accounts', [ACCOUNTS_HEADER, JORDAN]);
+    const bad = await importText('accounts', [ACCOUNTS_HEADER, 'x']);
+    const rows = testDb().$client.prepare('SELECT * FROM imports ORDER BY id').all() as Array<Record<string, unknown>>;
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ id: ok.id, kind: 'accounts', file_name: 'accounts.csv', file_sha256: ok.sha256, operator: 'test', outcome: 'succeeded', rows: 1, inserted: 1, error_count: 0 });
+    expect(rows[1]).toMatchObject({ id: bad.id, outcome: 'failed', error_count: 1, message: '1 bad row; nothing was imported' });
+    expect(ok.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[1]!.finished_at).toBeGreaterThanOrEqual(rows[1]!.started_at as number);
+  });
+
+  it('records a file that cannot be read as a failed import', async () => {
+    const summary = await runImport({ kind: 'accounts', file: '/nonexistent/accounts.csv', databasePath: process.env.DATABASE_PATH!, operator: 'test' });
+    expect(summary).toMatchObject({ outcome: 'failed' });
+    expect(summary.message).toMatch(/ENOENT/);
+  });
+});

@@ -1,0 +1,25 @@
+// What differs between the accounts and exposures imports; run-import.ts drives either through the same steps.
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { RowErrors } from './row-errors';
+
+export interface Counts {
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportKind<Row> {
+  kind: 'accounts' | 'exposures';
+  columns: readonly string[];
+  schema: z.ZodType<Row, z.ZodTypeDef, unknown>;
+  /** Accepts a row already in canonical form (fields in column order) without zod, or returns null. */
+  fastPath(fields: readonly string[]): Row | null;
+  /** Creates the TEMP staging table and returns the function that stages one valid row. */
+  createStaging(sqlite: Database.Database): (row: Row, line: number) => void;
+  /** Whole-file checks once every row is staged: duplicates, unknown accounts. Reads only. */
+  checkStaged(sqlite: Database.Database, errors: RowErrors): void;
+  /** Applies the staged rows in short write transactions (of chunkRows rows if given); reports rows applied. */
+  apply(sqlite: Database.Database, chunkRows: number | undefined, onProgress: (applied: number) => void): Counts;
+}

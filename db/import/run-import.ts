@@ -1,0 +1,193 @@
+// One import, end to end. All or nothing, without holding the portal up:
+// 1. read, parse and validate every row into a TEMP table (no lock on the main database at all);
+// 2. whole-file checks (duplicates, unknown accounts) against the staged rows, still read-only;
+// 3. only if nothing is wrong, apply in short write transactions of a few thousand rows each.
+// Step 3 is only constraint-safe upserts of validated rows, so it does not fail on data; if the process dies
+// part way, re-running the same file completes it (imports are idempotent) — the one trade-off for never
+// holding one long write lock.
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { migrateDatabase, openDatabase } from '../client';
+import { seedIncidents } from '../seed/seed';
+import { accountsKind } from './accounts-kind';
+import { exposuresKind } from './exposures-kind';
+import { CsvParser } from './csv-parser';
+import { isIdentityOrder, readHeader } from './header';
+import type { Counts, ImportKind } from './import-kind';
+import { recordFinish, recordStart } from './imports-log';
+import { readTextChunks } from './read-file';
+import { RowErrors } from './row-errors';
+
+export type ImportKindName = 'accounts' | 'exposures';
+
+export interface ImportProgress {
+  phase: 'validating' | 'applying';
+  rows: number;
+  bytesRead: number;
+  totalBytes: number;
+  applied: number;
+}
+
+export interface ImportOptions {
+  kind: ImportKindName;
+  file: string;
+  databasePath: string;
+  operator: string;
+  /** Rows per write transaction while applying; by default sized by time (chunked-apply.ts). */
+  chunkRows?: number;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Test hook: runs between validation and applying. */
+  beforeApply?: () => void;
+}
+
+export interface ImportSummary extends Counts {
+  id: number;
+  kind: ImportKindName;
+  file: string;
+  sha256: string;
+  outcome: 'succeeded' | 'failed';
+  errorCount: number;
+  errors: string[];
+  message: string | null;
+  seconds: number;
+}
+
+// Rows stay opaque here: each kind validates, stages and applies its own.
+const KINDS: Record<ImportKindName, ImportKind<unknown>> = {
+  accounts: accountsKind as unknown as ImportKind<unknown>,
+  exposures: exposuresKind as unknown as ImportKind<unknown>,
+};
+const STAGE_BATCH = 50_000;
+
+export async function runImport(options: ImportOptions): Promise<ImportSummary> {
+  const started = performance.now();
+  const kind = KINDS[options.kind];
+  const db = openDatabase(options.databasePath);
+  const sqlite = db.$client;
+  migrateDatabase(db);
+  seedIncidents(db);
+  tuneForImport(sqlite);
+  const id = recordStart(db, options.kind, path.basename(options.file), options.operator);
+  const errors = new RowErrors();
+  const progress: ImportProgress = { phase: 'validating', rows: 0, bytesRead: 0, totalBytes: 0, applied: 0 };
+  let counts: Counts = { rows: 0, inserted: 0, updated: 0, unchanged: 0 };
+  let sha256 = '';
+  let message: string | null = null;
+  try {
+    progress.totalBytes = statSync(options.file).size;
+    const stage = kind.createStaging(sqlite);
+    let order: number[] | null = null;
+    let identity = true;
+    let sawHeader = false;
+    let staged = 0;
+    sqlite.exec('BEGIN');
+    const parser = new CsvParser(
+      (fields, line) => {
+        if (!sawHeader) {
+          sawHeader = true;
+          order = readHeader(fields, kind.columns, errors);
+          identity = order !== null && isIdentityOrder(order) && fields.length === kind.columns.length;
+          return;
+        }
+        if (order === null) return;
+        const row = validateRow(kind, fields, identity ? null : order, line, errors);
+        if (row === undefined) return;
+        progress.rows++;
+        if (row === null || errors.count > 0) return; // after the first error, only count the rest
+        stage(row, line);
+        if (++staged % STAGE_BATCH === 0) sqlite.exec('COMMIT; BEGIN');
+      },
+      (line, column, reason) => errors.add(line, columnName(kind.columns, order, column), reason),
+    );
+    const read = await readTextChunks(
+      options.file,
+      (text) => parser.push(text),
+      (bytes) => {
+        progress.bytesRead = bytes;
+        options.onProgress?.(progress);
+      },
+    );
+    parser.end();
+    sqlite.exec('COMMIT');
+    sha256 = read.sha256;
+    if (!sawHeader) errors.add(1, kind.columns[0]!, `the file is empty; expected the header ${kind.columns.join(',')}`);
+    if (errors.count === 0) kind.checkStaged(sqlite, errors);
+    if (errors.count === 0) {
+      options.beforeApply?.();
+      progress.phase = 'applying';
+      counts = kind.apply(sqlite, options.chunkRows, (applied) => {
+        progress.applied = applied;
+        options.onProgress?.(progress);
+      });
+    } else {
+      message = `${errors.count} bad row${errors.count === 1 ? '' : 's'}; nothing was imported`;
+      counts.rows = progress.rows;
+    }
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    message = error instanceof Error ? error.message : String(error);
+    counts.rows = progress.rows;
+  } finally {
+    sqlite.exec(`DROP TABLE IF EXISTS temp.stage_${options.kind}`);
+  }
+  const outcome = errors.count === 0 && message === null ? 'succeeded' : 'failed';
+  recordFinish(db, id, { ...counts, outcome, fileSha256: sha256, errorCount: errors.count, message });
+  sqlite.close();
+  return {
+    id,
+    kind: options.kind,
+    file: options.file,
+    sha256,
+    outcome,
+    ...counts,
+    errorCount: errors.count,
+    errors: errors.first,
+    message,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** Returns the valid row, null for a bad row (recorded in errors), undefined for a blank line to skip. */
+function validateRow<Row>(
+  kind: ImportKind<Row>,
+  fields: string[],
+  order: number[] | null,
+  line: number,
+  errors: RowErrors,
+): Row | null | undefined {
+  const width = kind.columns.length; // the header has exactly these columns, in some order
+  if (order === null && fields.length === width) {
+    const row = kind.fastPath(fields);
+    if (row !== null) return row;
+  }
+  if (fields.every((field) => field.trim() === '')) return undefined; // spreadsheets append rows of bare commas
+  if (fields.length !== width) {
+    const column = fields.length < width ? columnName(kind.columns, order, fields.length + 1) : String(width + 1);
+    errors.add(line, column, `expected ${width} columns as in the header, found ${fields.length}`);
+    return null;
+  }
+  const raw: Record<string, string> = {};
+  kind.columns.forEach((column, i) => (raw[column] = fields[order === null ? i : order[i]!]!));
+  if (order !== null) {
+    const row = kind.fastPath(kind.columns.map((column) => raw[column]!));
+    if (row !== null) return row;
+  }
+  const parsed = kind.schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  errors.addIssues(line, parsed.error.issues, raw);
+  return null;
+}
+
+/** Names a 1-based file column by its header name when the header is known. */
+function columnName(columns: readonly string[], order: number[] | null, column: number): string {
+  if (order === null) return columns[column - 1] ?? String(column);
+  const index = order.indexOf(column - 1);
+  return index === -1 ? String(column) : columns[index]!;
+}
+
+function tuneForImport(sqlite: Database.Database): void {
+  sqlite.pragma('temp_store = FILE'); // the staged file can be larger than memory should be
+  sqlite.pragma('cache_size = -102400'); // 100 MB: the indexes written at random (phones, account numbers) stay cached
+  sqlite.pragma('temp.cache_size = -32768');
+}

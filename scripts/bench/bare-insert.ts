@@ -1,0 +1,43 @@
+// The baseline: the same synthetic account rows put into a fresh database by a plain prepared-insert loop
+// (no parsing, no validation, no conflict handling). Rows are generated 10 000 at a time outside the clock.
+import { migrateDatabase, openDatabase } from '../../db/client';
+import { syntheticAccounts, type SyntheticAccount } from '../../db/generate/synthetic';
+
+export interface BareResult {
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+export function bareInsertLoop(databasePath: string, accounts: number, seed: number): BareResult {
+  const db = openDatabase(databasePath);
+  migrateDatabase(db);
+  const sqlite = db.$client;
+  const insertAccount = sqlite.prepare(`INSERT INTO accounts (account_number, account_type, holder_name, billing_zip,
+    billing_address, email, birth_date, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertLine = sqlite.prepare('INSERT INTO account_lines (account_id, phone) VALUES (?, ?)');
+  const insertChunk = sqlite.transaction((rows: SyntheticAccount[]) => {
+    const now = Date.now();
+    for (const row of rows) {
+      const { lastInsertRowid } = insertAccount.run(row.accountNumber, row.accountType, row.holderName, row.billingZip,
+        row.billingAddress, row.email, row.birthDate, now);
+      for (const phone of row.phones) insertLine.run(lastInsertRowid, phone);
+    }
+  });
+  let elapsed = 0;
+  let chunk: SyntheticAccount[] = [];
+  const flush = () => {
+    const started = performance.now();
+    insertChunk(chunk);
+    elapsed += performance.now() - started;
+    chunk = [];
+  };
+  for (const { account } of syntheticAccounts(accounts, seed)) {
+    chunk.push(account);
+    if (chunk.length === 10_000) flush();
+  }
+  if (chunk.length > 0) flush();
+  sqlite.close();
+  const seconds = elapsed / 1000;
+  return { rows: accounts, seconds, rowsPerSecond: accounts / seconds };
+}
