@@ -9,13 +9,15 @@ const bodySchema = z.object({
   mode: z.enum(['sign-in', 'step-up']),
   response: authenticationResponseSchema,
   redirectTo: z.string().max(512).optional(),
+  via: z.enum(['autofill', 'button']).optional(),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
   const body = await readJsonBody(request, bodySchema);
   if (!body.ok) return body.response;
-  const { mode, response, redirectTo } = body.data;
-  const answer = mode === 'sign-in' ? await completePasskeySignIn(request, response, redirectTo) : await completeStepUp(request, response);
+  const { mode, response, redirectTo, via } = body.data;
+  const answer =
+    mode === 'sign-in' ? await completePasskeySignIn(request, response, redirectTo, via) : await completeStepUp(request, response);
   return ceremonyResponse(answer);
 }
 

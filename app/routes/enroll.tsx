@@ -7,13 +7,13 @@ import { PasskeyButton } from '~/components/passkey-button';
 import { TextField } from '~/components/text-field';
 import { hasPasskey } from '~/models/customer.server';
 import {
-  CODE_SENT_MESSAGE,
   enrollmentStateCookie,
   readEnrollmentState,
   requestEnrollmentCode,
   verifyEnrollmentCode,
   WRONG_CODE_MESSAGE,
 } from '~/services/enrollment.server';
+import { CODE_SENT_MESSAGE } from '~/utils/enrollment-messages';
 import { accountNumberField, fieldErrors, oneTimeCodeField, phoneField } from '~/utils/identity-fields';
 import { createPasskey } from '~/utils/passkey-client';
 

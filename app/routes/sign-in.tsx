@@ -40,7 +40,9 @@ export default function SignIn() {
       if (!active) return;
       setAutofill('done');
       if (outcome.ok) window.location.assign(outcome.redirectTo ?? '/account');
-      else if (!outcome.aborted) setAutofillError(outcome.message);
+      // The browser ends a conditional request quietly (no passkey here, another request started); only our own
+      // verification failures are worth showing.
+      else if (!outcome.fromBrowser) setAutofillError(outcome.message);
     })();
     return () => {
       active = false;

@@ -109,14 +109,20 @@ export async function passkeyAssertionOptions(
   return { httpStatus: 200, body: { status: 'success', options }, headers };
 }
 
-export async function completePasskeySignIn(request: Request, response: AuthenticationResponseJSON, redirectTo: unknown): Promise<CeremonyAnswer> {
+/** `via` (autofill or button) is only recorded in the audit log, to see which way customers sign in. */
+export async function completePasskeySignIn(
+  request: Request,
+  response: AuthenticationResponseJSON,
+  redirectTo: unknown,
+  via?: 'autofill' | 'button',
+): Promise<CeremonyAnswer> {
   const result = await verifyPasskeyAssertion(request, response, { purpose: 'authenticate', kind: 'customer' });
   if (!result.ok) {
     await recordAudit({
       actor: { type: 'customer', id: result.owner ? String(result.owner.id) : null },
       action: 'sign_in.failed',
       accountId: await accountIdOf(result.owner),
-      details: { reason: result.reason },
+      details: { reason: result.reason, ...(via ? { via } : {}) },
     });
     return error(400, failureMessage(result.reason));
   }
@@ -126,7 +132,7 @@ export async function completePasskeySignIn(request: Request, response: Authenti
     actor: { type: 'customer', id: String(customer.id) },
     action: 'sign_in.succeeded',
     accountId: customer.accountId,
-    details: { passkeyName: result.passkey.name },
+    details: { passkeyName: result.passkey.name, ...(via ? { via } : {}) },
   });
   return {
     httpStatus: 200,

@@ -10,6 +10,8 @@ import { CODE_TTL_MS, generateCode, hashCode, issueOneTimeCode, redeemOneTimeCod
 import { clientKey, consumeRateLimit, enforceRateLimit, subjectKey, type RateLimitRule } from './rate-limit.server';
 import { signPayload, verifyPayload } from './tokens.server';
 
+export { CODE_SENT_MESSAGE } from '~/utils/enrollment-messages';
+
 const HOUR = 60 * 60_000;
 export const CODE_REQUESTS_PER_CLIENT: RateLimitRule = { name: 'enroll-code.client', limit: 10, windowMs: HOUR };
 // Keyed by the typed account number + phone pair, whether or not it matches, so a 429 reveals nothing.
@@ -20,8 +22,6 @@ export const CODE_ATTEMPTS_PER_CLIENT: RateLimitRule = { name: 'code-attempts.cl
 
 /** Every code request takes at least this long, so a match (which also sends) is not slower to answer. */
 export const CODE_REQUEST_MIN_MS = 400;
-
-export const CODE_SENT_MESSAGE = 'If these details match an account, we sent a code to the contacts on file.';
 
 const STATE_COOKIE = 'bc_enroll';
 

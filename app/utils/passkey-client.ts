@@ -10,7 +10,10 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/browser';
 
-export type CeremonyOutcome = { ok: true; redirectTo?: string } | { ok: false; message: string; redirectTo?: string; aborted?: boolean };
+export type CeremonyOutcome =
+  | { ok: true; redirectTo?: string }
+  /** `fromBrowser`: the browser call itself failed (cancelled, timed out, no passkey), not the server's check. */
+  | { ok: false; message: string; redirectTo?: string; aborted?: boolean; fromBrowser?: boolean };
 
 interface EndpointAnswer {
   status: 'success' | 'error';
@@ -81,9 +84,14 @@ export async function authenticateWithPasskey(input: {
     input.onPending?.();
     response = await pending;
   } catch (error) {
-    return { ok: false, ...describeBrowserError(error) };
+    return { ok: false, fromBrowser: true, ...describeBrowserError(error) };
   }
-  const done = await postJson('/auth/passkey/verify', { mode: input.mode, response, redirectTo: input.redirectTo });
+  const done = await postJson('/auth/passkey/verify', {
+    mode: input.mode,
+    response,
+    redirectTo: input.redirectTo,
+    via: input.autofill ? 'autofill' : 'button',
+  });
   if (done.status !== 'success') return { ok: false, message: done.message ?? CANCELLED, redirectTo: done.redirectTo };
   return { ok: true, redirectTo: done.redirectTo };
 }
@@ -96,7 +104,7 @@ export async function createPasskey(context: 'enroll' | 'add'): Promise<Ceremony
   try {
     response = await startRegistration({ optionsJSON: start.options as PublicKeyCredentialCreationOptionsJSON });
   } catch (error) {
-    return { ok: false, ...describeBrowserError(error) };
+    return { ok: false, fromBrowser: true, ...describeBrowserError(error) };
   }
   const done = await postJson('/auth/passkey/registration', { context, response });
   if (done.status !== 'success') return { ok: false, message: done.message ?? CANCELLED, redirectTo: done.redirectTo };
