@@ -8,6 +8,7 @@ const MESSAGES: Record<number, { title: string; body: string }> = {
     title: 'We could not find that page',
     body: 'The address may be mistyped, or the page may have moved. The incident pages and your account are linked below.',
   },
+  410: { title: 'This link no longer works', body: 'It has expired or was already used.' },
   429: { title: 'Too many attempts', body: 'For your safety we paused this for a while. Please try again later.' },
 };
 

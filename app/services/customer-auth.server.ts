@@ -38,11 +38,11 @@ export interface CeremonyAnswer {
 
 const STEP_UP_PATH = '/account/confirm?redirectTo=%2Faccount%2Fpasskeys';
 
-function error(httpStatus: number, message: string, redirectTo?: string): CeremonyAnswer {
+export function error(httpStatus: number, message: string, redirectTo?: string): CeremonyAnswer {
   return { httpStatus, body: { status: 'error', message, ...(redirectTo ? { redirectTo } : {}) } };
 }
 
-function failureMessage(reason: CeremonyFailure): string {
+export function failureMessage(reason: CeremonyFailure): string {
   switch (reason) {
     case 'unknown credential':
       return 'We do not recognise that passkey; it may have been removed. You can set up a new one with a code.';
@@ -63,7 +63,7 @@ function failureMessage(reason: CeremonyFailure): string {
 }
 
 /** Passkey ceremonies per client; an answer when over the limit, null when allowed. */
-async function ceremonyLimit(context: { clientAddress: string }): Promise<CeremonyAnswer | null> {
+export async function ceremonyLimit(context: { clientAddress: string }): Promise<CeremonyAnswer | null> {
   const { allowed, retryAfterSeconds } = await consumeRateLimit(PASSKEY_CEREMONIES_PER_CLIENT, clientKey(context));
   if (allowed) return null;
   return {

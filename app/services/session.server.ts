@@ -2,7 +2,7 @@
 // Internals are parametrised by kind so staff sessions (own cookie, 15-minute idle) plug in without touching callers.
 import { redirect } from '@remix-run/node';
 import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
-import { customers, sessions, type Session } from '../../db/schema';
+import { customers, sessions, staff, type Session, type Staff } from '../../db/schema';
 import { getDb } from '~/models/db.server';
 import { recordAudit } from './audit.server';
 import { clearCookie, cookieName, readCookie, serializeCookie } from './cookies.server';
@@ -246,4 +246,55 @@ export async function revokeOtherCustomerSessions(session: CustomerSession): Pro
     });
   }
   return result.changes;
+}
+
+// ---- staff ----
+
+export interface StaffSession {
+  sessionId: number;
+  staffId: number;
+  name: string;
+  role: Staff['role'];
+}
+
+/** The signed-in staff member; a disabled member's sessions stop working at once. */
+export async function getStaffSession(request: Request): Promise<StaffSession | null> {
+  const row = await loadSession('staff', request);
+  if (!row || row.staffId === null) return null;
+  const member = getDb().select().from(staff).where(eq(staff.id, row.staffId)).get();
+  if (!member || member.disabledAt) return null;
+  return { sessionId: row.id, staffId: member.id, name: member.name, role: member.role };
+}
+
+/** A staff member with one of the roles; otherwise staff sign-in, or 403 for the wrong role. */
+export async function requireStaff(request: Request, roles: ReadonlyArray<Staff['role']> = ['agent', 'admin']): Promise<StaffSession> {
+  const session = await getStaffSession(request);
+  if (!session) {
+    const url = new URL(request.url);
+    throw redirect(`/staff/sign-in?redirectTo=${encodeURIComponent(`${url.pathname}${url.search}`)}`);
+  }
+  if (!roles.includes(session.role)) throw new Response('This page is for administrators. Your sign-in does not include it.', { status: 403 });
+  return session;
+}
+
+export async function startStaffSession(request: Request, staffId: number): Promise<string> {
+  return createSession('staff', { staffId }, request, { stepUp: true });
+}
+
+export async function signOutStaff(request: Request): Promise<string> {
+  const session = await getStaffSession(request);
+  const { cookie } = await endSession('staff', request);
+  if (session) {
+    await recordAudit({ actor: { type: 'staff', id: String(session.staffId) }, action: 'staff.signed_out', details: { sessionId: session.sessionId } });
+  }
+  return cookie;
+}
+
+/** Ends every session of a staff member (used when they are disabled). */
+export async function revokeStaffSessions(staffId: number): Promise<number> {
+  return getDb()
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.kind, 'staff'), eq(sessions.staffId, staffId), isNull(sessions.revokedAt)))
+    .run().changes;
 }

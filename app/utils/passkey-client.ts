@@ -110,3 +110,21 @@ export async function createPasskey(context: 'enroll' | 'add'): Promise<Ceremony
   if (done.status !== 'success') return { ok: false, message: done.message ?? CANCELLED, redirectTo: done.redirectTo };
   return { ok: true, redirectTo: done.redirectTo };
 }
+
+/** Staff ceremonies: the same browser steps against one staff endpoint that takes `{ step: 'options' | 'verify' }`. */
+export async function staffPasskeyCeremony(kind: 'sign-in' | 'enroll', endpoint: string): Promise<CeremonyOutcome> {
+  const start = await postJson(endpoint, { step: 'options' });
+  if (start.status !== 'success' || !start.options) return { ok: false, message: start.message ?? CANCELLED, redirectTo: start.redirectTo };
+  let response;
+  try {
+    response =
+      kind === 'enroll'
+        ? await startRegistration({ optionsJSON: start.options as PublicKeyCredentialCreationOptionsJSON })
+        : await startAuthentication({ optionsJSON: start.options as PublicKeyCredentialRequestOptionsJSON });
+  } catch (error) {
+    return { ok: false, fromBrowser: true, ...describeBrowserError(error) };
+  }
+  const done = await postJson(endpoint, { step: 'verify', response });
+  if (done.status !== 'success') return { ok: false, message: done.message ?? CANCELLED, redirectTo: done.redirectTo };
+  return { ok: true, redirectTo: done.redirectTo };
+}

@@ -1,0 +1,64 @@
+// The caller's account as an agent sees it: masked contacts, exposure, PIN state, and the guided reset's progress.
+import type { AccountCard as Card } from '~/services/agent-console.server';
+
+export function AccountCardSummary({ card }: { card: Card }) {
+  return (
+    <section className="card" aria-labelledby="card-title">
+      <p className="eyebrow">Account ending {card.accountNumberEnding}</p>
+      <h2 id="card-title">{card.holder}</h2>
+      <dl className="facts">
+        <dt>Account type</dt>
+        <dd>{card.accountType}</dd>
+        <dt>Phone lines</dt>
+        <dd>{card.phones.join(', ')}</dd>
+        <dt>Email</dt>
+        <dd>{card.email ?? 'None on file'}</dd>
+        <dt>PIN</dt>
+        <dd>
+          {card.pinSet ? `Last changed ${card.pinChangedAt}` : 'No PIN set'}{' '}
+          <span className={card.pinStepDone ? 'tag tag--safe' : 'tag tag--exposed'}>
+            {card.pinStepDone ? 'Changed since the incidents' : 'Not changed since the incidents'}
+          </span>
+        </dd>
+        <dt>Passkey</dt>
+        <dd>{card.hasPasskey ? 'Set up' : 'Not set up yet'}</dd>
+      </dl>
+      <h3>Incidents</h3>
+      <ul className="field-list">
+        {card.incidents.map((incident) => (
+          <li key={incident.id}>
+            <strong>{incident.title}</strong>
+            <span>{incident.involved ? `Exposed: ${incident.exposed.join(', ')}` : 'Not in this incident'}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ResetProgress({ resets }: { resets: Card['resets'] }) {
+  if (resets.length === 0) return <p>No guided resets in the last 24 hours.</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>Guided resets in the last 24 hours</caption>
+        <thead>
+          <tr>
+            <th scope="col">Code sent</th>
+            <th scope="col">Code used</th>
+            <th scope="col">PIN changed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {resets.map((reset) => (
+            <tr key={reset.id} data-testid="reset-row">
+              <td>Sent {reset.sentAt}</td>
+              <td>{reset.usedAt ? `Code used ${reset.usedAt}` : reset.expired ? 'Expired unused' : 'Waiting for the customer'}</td>
+              <td>{reset.pinChangedAt ? `PIN changed ${reset.pinChangedAt}` : 'Not yet'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+// Staff members with enable/disable, open invites, and the invite form (the link is shown once, to hand over).
+import { Form } from '@remix-run/react';
+
+export interface StaffRow {
+  id: number;
+  name: string;
+  role: 'agent' | 'admin';
+  since: string;
+  disabled: boolean;
+  self: boolean;
+}
+
+export function StaffList({
+  members,
+  invites,
+  newInvite,
+  errors,
+}: {
+  members: StaffRow[];
+  invites: Array<{ id: number; name: string; role: string; expires: string }>;
+  newInvite?: { name: string; link: string; expires: string };
+  errors?: Record<string, string>;
+}) {
+  return (
+    <section className="card" aria-labelledby="staff-title">
+      <h2 id="staff-title">Staff</h2>
+      <div className="table-wrap">
+        <table>
+          <caption>Staff who can sign in</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Since</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.id}>
+                <td>{member.name}</td>
+                <td>{member.role}</td>
+                <td>{member.since}</td>
+                <td>{member.disabled ? <span className="tag tag--exposed">Disabled</span> : <span className="tag tag--safe">Active</span>}</td>
+                <td>
+                  {member.self ? (
+                    'You'
+                  ) : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value={member.disabled ? 'enable' : 'disable'} />
+                      <input type="hidden" name="staffId" value={member.id} />
+                      <button type="submit" className={member.disabled ? 'button--secondary' : 'button--danger'}>
+                        {member.disabled ? `Enable ${member.name}` : `Disable ${member.name}`}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {invites.length > 0 ? (
+        <>
+          <h3>Open invites</h3>
+          <ul className="link-list">
+            {invites.map((invite) => (
+              <li key={invite.id}>
+                {invite.name} ({invite.role}), valid until {invite.expires}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h3>Invite a staff member</h3>
+      {newInvite ? (
+        <div className="alert alert--ok" role="status">
+          <p>
+            Enrollment link for {newInvite.name}, valid once until {newInvite.expires}. Give it to them in person or by phone; it is not shown
+            again.
+          </p>
+          <p>
+            <code data-testid="invite-link">{newInvite.link}</code>
+          </p>
+        </div>
+      ) : null}
+      <Form method="post" className="form">
+        <input type="hidden" name="intent" value="invite" />
+        <div className="field">
+          <label htmlFor="invite-name">Full name</label>
+          <input
+            id="invite-name"
+            name="name"
+            type="text"
+            autoComplete="off"
+            aria-invalid={errors?.name ? true : undefined}
+            aria-describedby={errors?.name ? 'invite-name-error' : undefined}
+          />
+          {errors?.name ? (
+            <p className="field-error" id="invite-name-error">
+              {errors.name}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="invite-role">Role</label>
+          <select id="invite-role" name="role" defaultValue="agent">
+            <option value="agent">Agent</option>
+            <option value="admin">Administrator</option>
+          </select>
+        </div>
+        <button type="submit">Create enrollment link</button>
+      </Form>
+    </section>
+  );
+}

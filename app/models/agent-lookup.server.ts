@@ -1,0 +1,36 @@
+// Finding an account for an agent, and the guided resets agents started on it.
+import { and, desc, eq, gt } from 'drizzle-orm';
+import { accountLines, accounts, oneTimeCodes } from '../../db/schema';
+import { getDb } from './db.server';
+
+export async function findAccountIdByPhone(phone: string): Promise<number[]> {
+  return getDb()
+    .select({ accountId: accountLines.accountId })
+    .from(accountLines)
+    .where(eq(accountLines.phone, phone))
+    .limit(5)
+    .all()
+    .map((row) => row.accountId);
+}
+
+export async function findAccountIdByAccountNumber(accountNumber: string): Promise<number | null> {
+  return getDb().select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, accountNumber)).get()?.id ?? null;
+}
+
+/** Agent-started reset codes on the account since `since`, newest first (never the codes themselves). */
+export async function listAgentResets(accountId: number, since: Date) {
+  return getDb()
+    .select({
+      id: oneTimeCodes.id,
+      createdAt: oneTimeCodes.createdAt,
+      expiresAt: oneTimeCodes.expiresAt,
+      usedAt: oneTimeCodes.usedAt,
+      invalidatedAt: oneTimeCodes.invalidatedAt,
+      issuedByStaffId: oneTimeCodes.issuedByStaffId,
+    })
+    .from(oneTimeCodes)
+    .where(and(eq(oneTimeCodes.accountId, accountId), eq(oneTimeCodes.purpose, 'agent-reset'), gt(oneTimeCodes.createdAt, since)))
+    .orderBy(desc(oneTimeCodes.id))
+    .limit(5)
+    .all();
+}

@@ -1,0 +1,207 @@
+// Administration: staff (invite, disable), the audit log, import history, and PIN changes against exposure.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { AuditLog } from '~/components/staff/audit-log';
+import { PinChangeChart } from '~/components/staff/pin-change-chart';
+import { StaffBar } from '~/components/staff/staff-bar';
+import { StaffList } from '~/components/staff/staff-list';
+import { listIncidents } from '~/models/incident.server';
+import {
+  exposedAccountsPerIncident,
+  listAuditActions,
+  listImports,
+  pinChangesPerDay,
+  queryAuditLog,
+  staffNames,
+} from '~/models/admin-reports.server';
+import { requireStaff } from '~/services/session.server';
+import { inviteStaffMember, setStaffMemberDisabled, staffOverview } from '~/services/staff-admin.server';
+import { formatDateTime } from '~/utils/format-time';
+
+export const meta: MetaFunction = () => [{ title: 'Administration · Breach check' }];
+
+const PAGE_SIZE = 25;
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const AuditQuery = z.object({
+  actor: z.string().regex(/^(staff|customer|system|operator)(:\w+)?$/).optional().catch(undefined),
+  account: z.string().regex(/^\d{9}$/).optional().catch(undefined),
+  action: z.string().max(60).optional().catch(undefined),
+  from: day,
+  to: day,
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireStaff(request, ['admin']);
+  const url = new URL(request.url);
+  const query = AuditQuery.parse(Object.fromEntries(url.searchParams));
+  const [{ members, invites }, audit, actions, names, importRuns, pinDays, exposed, incidents] = await Promise.all([
+    staffOverview(),
+    queryAuditLog({ actor: query.actor, accountNumber: query.account, action: query.action, from: query.from, to: query.to }, query.page, PAGE_SIZE),
+    listAuditActions(),
+    staffNames(),
+    listImports(20),
+    pinChangesPerDay(new Date(Date.now() - 60 * 86_400_000)),
+    exposedAccountsPerIncident(),
+    listIncidents(),
+  ]);
+  const actorLabel = (type: string, id: string | null) => (type === 'staff' && id ? `${names.get(id) ?? 'Staff'} (staff #${id})` : id ? `${type} #${id}` : type);
+  return {
+    admin: { name: admin.name, role: admin.role },
+    query,
+    members: members.map((member) => ({
+      id: member.id,
+      name: member.name,
+      role: member.role,
+      since: formatDateTime(member.createdAt)!,
+      disabled: member.disabledAt !== null,
+      self: member.id === admin.staffId,
+    })),
+    invites: invites.map((invite) => ({ id: invite.id, name: invite.name, role: invite.role, expires: formatDateTime(invite.expiresAt)! })),
+    audit: {
+      total: audit.total,
+      rows: audit.rows.map((row) => ({
+        id: row.id,
+        at: formatDateTime(row.at)!,
+        actor: actorLabel(row.actorType, row.actorId),
+        action: row.action,
+        accountNumber: row.accountNumber,
+        details: row.details ? JSON.stringify(row.details) : '',
+      })),
+    },
+    actions,
+    actors: [...names.entries()].map(([id, name]) => ({ value: `staff:${id}`, label: name })).concat([
+      { value: 'customer', label: 'Customers' },
+      { value: 'operator', label: 'Operators (command line)' },
+      { value: 'system', label: 'System' },
+    ]),
+    imports: importRuns.map((run) => ({ ...run, startedAt: formatDateTime(run.startedAt)!, finishedAt: formatDateTime(run.finishedAt) })),
+    pinDays,
+    exposure: incidents.map((incident) => ({ id: incident.id, title: incident.title, accounts: exposed.get(incident.id) ?? 0 })),
+  };
+}
+
+const AdminAction = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.literal('invite'),
+    name: z.string().trim().min(2, 'Enter the person’s full name').max(80, 'Use at most 80 characters'),
+    role: z.enum(['agent', 'admin'], { message: 'Choose agent or administrator' }),
+  }),
+  z.object({ intent: z.enum(['disable', 'enable']), staffId: z.coerce.number().int().positive() }),
+]);
+
+type AdminAnswer = { errors?: Record<string, string>; newInvite?: { name: string; link: string; expires: string } };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireStaff(request, ['admin']);
+  const parsed = AdminAction.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return data<AdminAnswer>({ errors: { [String(issue.path[0] ?? 'form')]: issue.message } }, { status: 400 });
+  }
+  const input = parsed.data;
+  if (input.intent === 'invite') {
+    const { link, expiresAt } = await inviteStaffMember(admin, { name: input.name, role: input.role });
+    return data<AdminAnswer>({ newInvite: { name: input.name, link, expires: formatDateTime(expiresAt)! } });
+  }
+  const problem = await setStaffMemberDisabled(admin, input.staffId, input.intent === 'disable');
+  if (problem) return data<AdminAnswer>({ errors: { form: problem } }, { status: 400 });
+  return data<AdminAnswer>({});
+}
+
+export default function Admin() {
+  const loaded = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams(Object.entries(loaded.query).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]));
+    params.set('page', String(page));
+    return `/admin?${params}`;
+  };
+  return (
+    <>
+      <StaffBar name={loaded.admin.name} role={loaded.admin.role} />
+      <h1>Administration</h1>
+      {answer?.errors?.form ? (
+        <p className="alert alert--error" role="alert">
+          {answer.errors.form}
+        </p>
+      ) : null}
+      <StaffList members={loaded.members} invites={loaded.invites} newInvite={answer?.newInvite} errors={answer?.errors} />
+      <section className="card" aria-labelledby="progress-title">
+        <h2 id="progress-title">PIN changes and exposure</h2>
+        <div className="columns">
+          <PinChangeChart days={loaded.pinDays} />
+          <div className="table-wrap">
+            <table>
+              <caption>Accounts exposed per incident</caption>
+              <tbody>
+                {loaded.exposure.map((incident) => (
+                  <tr key={incident.id}>
+                    <th scope="row">{incident.title}</th>
+                    <td>{incident.accounts.toLocaleString('en-US')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </section>
+      <AuditLog
+        rows={loaded.audit.rows}
+        total={loaded.audit.total}
+        page={loaded.query.page}
+        pageSize={PAGE_SIZE}
+        filter={{ actor: loaded.query.actor, account: loaded.query.account, action: loaded.query.action, from: loaded.query.from, to: loaded.query.to }}
+        actions={loaded.actions}
+        actors={loaded.actors}
+        pageLink={pageLink}
+      />
+      <section className="card" aria-labelledby="imports-title">
+        <h2 id="imports-title">Import history</h2>
+        {loaded.imports.length === 0 ? (
+          <p>No imports yet. Operators load extracts with npm run import.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption>The last 20 imports</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Started</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">File</th>
+                  <th scope="col">Outcome</th>
+                  <th scope="col">Rows</th>
+                  <th scope="col">Inserted / updated / unchanged</th>
+                  <th scope="col">By</th>
+                </tr>
+              </thead>
+              <tbody>
+                {loaded.imports.map((run) => (
+                  <tr key={run.id}>
+                    <td>{run.startedAt}</td>
+                    <td>{run.kind}</td>
+                    <td>
+                      {run.fileName} <code title="SHA-256">{run.fileSha256.slice(0, 12)}</code>
+                    </td>
+                    <td>{run.outcome === 'failed' ? `failed (${run.errorCount} bad rows)` : run.outcome}</td>
+                    <td>{run.rows.toLocaleString('en-US')}</td>
+                    <td>
+                      {run.inserted.toLocaleString('en-US')} / {run.updated.toLocaleString('en-US')} / {run.unchanged.toLocaleString('en-US')}
+                    </td>
+                    <td>{run.operator}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,120 @@
+// What an agent may do for a caller: look the account up, see a masked card, verify the PIN, send a reset code.
+// Agents never see or set a PIN or a code; every action is audited.
+import { getAccount, getAccountPhones } from '~/models/account.server';
+import { findAccountIdByAccountNumber, findAccountIdByPhone, listAgentResets } from '~/models/agent-lookup.server';
+import { hasPasskey } from '~/models/customer.server';
+import { getVerificationFailures } from '~/models/pin-verification-lock.server';
+import { formatDateTime } from '~/utils/format-time';
+import { normalizeUsPhone } from '~/utils/identity-fields';
+import { maskEmail, maskName, maskPhone } from '~/utils/mask';
+import { recordAudit } from './audit.server';
+import { getExposureReport } from './exposure-report.server';
+import { notifyAccount } from './notifier.server';
+import { issueOneTimeCode } from './one-time-code.server';
+import { verifyPin, VERIFY_MAX_FAILURES, type VerifyPinResult } from './pin.server';
+import { enforceRateLimit } from './rate-limit.server';
+import type { StaffSession } from './session.server';
+import { signPayload, verifyPayload } from './tokens.server';
+
+export const LOOKUPS_PER_AGENT = { name: 'agent-lookup.staff', limit: 60, windowMs: 60 * 60_000 };
+export const RESET_CODES_PER_ACCOUNT = { name: 'agent-reset.account', limit: 3, windowMs: 60 * 60_000 };
+const CARD_TTL_MS = 30 * 60_000;
+const RESET_HISTORY_MS = 24 * 60 * 60_000;
+
+const actorOf = (agent: StaffSession) => ({ type: 'staff' as const, id: String(agent.staffId) });
+
+export type LookupResult = { found: true; card: string } | { found: false; message: string };
+
+/** Looks up by 9-digit account number or a US phone number; audited whether or not anything was found. */
+export async function lookUpAccount(agent: StaffSession, query: string): Promise<LookupResult> {
+  await enforceRateLimit(LOOKUPS_PER_AGENT, String(agent.staffId));
+  const compact = query.replace(/[\s-]/g, '');
+  const phone = /^\d{9}$/.test(compact) ? null : normalizeUsPhone(query);
+  const by = phone ? 'phone' : 'account number';
+  const matches = phone ? await findAccountIdByPhone(phone) : [await findAccountIdByAccountNumber(compact)].filter((id) => id !== null);
+  const accountId = matches.length === 1 ? matches[0]! : null;
+  await recordAudit({ actor: actorOf(agent), action: 'agent.lookup', accountId, details: { by, matches: matches.length } });
+  if (accountId === null) {
+    return {
+      found: false,
+      message:
+        matches.length > 1
+          ? 'That phone number is on more than one account. Ask the caller for the account number.'
+          : `No account has that ${by}. Check the digits with the caller.`,
+    };
+  }
+  return { found: true, card: cardToken(agent, accountId) };
+}
+
+/** A signed, expiring reference to a looked-up account, so agents cannot browse accounts by editing the URL. */
+function cardToken(agent: StaffSession, accountId: number): string {
+  return signPayload('agent-card', { accountId, staffId: agent.staffId, exp: Date.now() + CARD_TTL_MS });
+}
+
+export function accountFromCard(agent: StaffSession, card: string | null): number | null {
+  const payload = verifyPayload('agent-card', card) as { accountId?: unknown; staffId?: unknown; exp?: unknown } | null;
+  if (!payload || payload.staffId !== agent.staffId || typeof payload.exp !== 'number' || payload.exp < Date.now()) return null;
+  return typeof payload.accountId === 'number' ? payload.accountId : null;
+}
+
+export async function accountCard(accountId: number) {
+  const account = await getAccount(accountId);
+  if (!account) return null;
+  const [phones, report, passkey, failures, resets] = await Promise.all([
+    getAccountPhones(accountId),
+    getExposureReport(accountId),
+    hasPasskey(accountId),
+    getVerificationFailures(accountId, new Date()),
+    listAgentResets(accountId, new Date(Date.now() - RESET_HISTORY_MS)),
+  ]);
+  const pinChangedAt = account.pinChangedAt;
+  return {
+    holder: maskName(account.holderName),
+    phones: phones.map(maskPhone),
+    email: account.email ? maskEmail(account.email) : null,
+    accountType: account.accountType,
+    accountNumberEnding: account.accountNumber.slice(-4),
+    incidents: report.incidents.map((incident) => ({
+      id: incident.id,
+      title: incident.title,
+      involved: incident.involved,
+      exposed: incident.exposed.map((field) => field.label),
+    })),
+    pinSet: Boolean(account.pinHash),
+    pinChangedAt: formatDateTime(pinChangedAt),
+    pinStepDone: report.checklist.find((step) => step.id === 'change-pin')!.done,
+    hasPasskey: passkey,
+    verification:
+      failures && failures.failures >= VERIFY_MAX_FAILURES
+        ? { locked: true as const, until: formatDateTime(failures.resetAt)! }
+        : { locked: false as const, failures: failures?.failures ?? 0 },
+    resets: resets.map((reset) => ({
+      id: reset.id,
+      sentAt: formatDateTime(reset.createdAt)!,
+      usedAt: formatDateTime(reset.usedAt),
+      pinChangedAt: pinChangedAt && pinChangedAt > reset.createdAt ? formatDateTime(pinChangedAt) : null,
+      expired: !reset.usedAt && (reset.invalidatedAt !== null || reset.expiresAt < new Date()),
+    })),
+  };
+}
+
+export type AccountCard = NonNullable<Awaited<ReturnType<typeof accountCard>>>;
+
+export async function verifyCallerPin(agent: StaffSession, accountId: number, candidate: string): Promise<VerifyPinResult> {
+  return verifyPin({ accountId, candidate, actor: actorOf(agent) });
+}
+
+/** Sends a one-time reset code to the contacts on file; the agent never sees it. */
+export async function sendPinResetCode(agent: StaffSession, accountId: number): Promise<{ channels: number }> {
+  await enforceRateLimit(RESET_CODES_PER_ACCOUNT, String(accountId));
+  const code = await issueOneTimeCode({ accountId, purpose: 'agent-reset', issuedByStaffId: agent.staffId });
+  const sent = await notifyAccount(accountId, {
+    subject: 'Your PIN reset code',
+    body:
+      `A support agent started a PIN reset for your account at your request. Your code is ${code}. It expires in 10 minutes. ` +
+      'Open the breach-check portal yourself (do not use links in messages), choose "Set up a passkey", then "I have a code from an agent". ' +
+      'We will never call or text to ask for this code. If you did not ask for this, call 611 from your phone.',
+  });
+  await recordAudit({ actor: actorOf(agent), action: 'agent.reset_code_sent', accountId, details: { channels: sent.channels } });
+  return sent;
+}
