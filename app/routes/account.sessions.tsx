@@ -69,7 +69,7 @@ export default function Sessions() {
         </div>
       ) : null}
       <div className="table-wrap">
-        <table>
+        <table className="sessions-table">
           <caption>Signed-in sessions</caption>
           <thead>
             <tr>
