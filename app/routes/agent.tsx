@@ -131,7 +131,8 @@ export default function AgentConsole() {
             {card.verification.locked ? (
               <p className="alert alert--error">Verification is locked until {card.verification.until} after 5 wrong PINs.</p>
             ) : null}
-            <Form method="post" className="form" action={`/agent?card=${encodeURIComponent(cardToken)}`}>
+            {/* A new key after every answer clears the field: the PIN is checked and forgotten. */}
+            <Form key={answer?.verify ?? 'verify'} method="post" className="form" action={`/agent?card=${encodeURIComponent(cardToken)}`}>
               <input type="hidden" name="intent" value="verify-pin" />
               <input type="hidden" name="card" value={cardToken} />
               <div className="field">
