@@ -35,3 +35,14 @@ describe('notifier configuration', () => {
     });
   });
 });
+
+describe('secrets in configuration errors', () => {
+  it.each(['SESSION_SECRET', 'PIN_PEPPER'])('names %s without repeating the value', (variable) => {
+    const attempt = () => parseConfig({ ...base, [variable]: 'short-but-secret' });
+    expect(attempt).toThrow(new RegExp(`^${variable}: expected at least 32 characters$`));
+  });
+
+  it('still shows ordinary bad values, to help fix them', () => {
+    expect(() => parseConfig({ ...base, PORT: 'abc' })).toThrow('PORT: expected a port number from 0 to 65535 (got "abc")');
+  });
+});

@@ -102,13 +102,17 @@ function notifyConfig(env: z.infer<typeof envSchema>) {
   };
 }
 
+// Values that are or may carry credentials are never repeated back in an error message.
+const SECRET_VARIABLES = new Set(['SESSION_SECRET', 'PIN_PEPPER', 'SMTP_URL', 'SMS_WEBHOOK_URL', 'SMS_WEBHOOK_TOKEN']);
+
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const result = envSchema.safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const variable = String(issue.path[0]);
     const given = env[variable];
-    throw new ConfigError(`${variable}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`);
+    const shown = given === undefined || SECRET_VARIABLES.has(variable) ? '' : ` (got ${JSON.stringify(given)})`;
+    throw new ConfigError(`${variable}: ${issue.message}${shown}`);
   }
   return buildConfig(result.data);
 }
