@@ -1,10 +1,9 @@
-// Accounts: staged in a TEMP table, then upserted chunk by chunk in file order, with their phone lines.
-import type Database from 'better-sqlite3';
+// Accounts: staged in a TEMP table, sorted by account number, then upserted chunk by chunk with their phone lines.
 import { canonicalAccountRow } from './account-fast-path';
 import { ACCOUNT_COLUMNS, accountRowSchema, type AccountRow } from './account-row';
 import { applyInChunks } from './chunked-apply';
 import type { Counts, ImportKind } from './import-kind';
-import type { RowErrors } from './row-errors';
+import { lastRowid, repeatedKeys, sortStaged } from './staging';
 
 const STAGE = 'temp.stage_accounts';
 
@@ -15,7 +14,7 @@ const fieldsDiffer = (existing: string, staged: string) =>
 const FIELDS_DIFFER = fieldsDiffer('a', 's');
 const PHONES_DIFFER = `(s.phones IS NOT (SELECT json_group_array(phone) FROM
   (SELECT phone FROM main.account_lines WHERE account_id = a.id ORDER BY phone)))`;
-// File (rowid) order: reading the staged rows stays sequential however large the file is.
+// Rowid order of the sorted stage is account-number order (staging.ts).
 const CHUNK = 's.rowid > @low AND s.rowid <= @high';
 const NOW = `CAST(unixepoch('subsec') * 1000 AS INTEGER)`;
 
@@ -26,11 +25,10 @@ export const accountsKind: ImportKind<AccountRow> = {
   fastPath: canonicalAccountRow,
 
   createStaging(sqlite) {
-    sqlite.exec(`DROP TABLE IF EXISTS ${STAGE};
-      CREATE TABLE ${STAGE} (line INTEGER NOT NULL, account_number TEXT NOT NULL, account_type TEXT NOT NULL,
+    sqlite.exec(`CREATE TABLE ${STAGE}_raw (line INTEGER NOT NULL, account_number TEXT NOT NULL, account_type TEXT NOT NULL,
         holder_name TEXT NOT NULL, billing_zip TEXT NOT NULL, billing_address TEXT, email TEXT,
         phones TEXT NOT NULL, birth_date TEXT)`);
-    const insert = sqlite.prepare(`INSERT INTO ${STAGE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insert = sqlite.prepare(`INSERT INTO ${STAGE}_raw VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     return (row, line) => {
       insert.run(line, row.account_number, row.account_type, row.holder_name, row.billing_zip,
         row.billing_address, row.email, `["${row.phones.join('","')}"]`, row.birth_date);
@@ -38,17 +36,13 @@ export const accountsKind: ImportKind<AccountRow> = {
   },
 
   checkStaged(sqlite, errors) {
-    // One sort after loading is far cheaper than keeping an index up to date row by row.
-    sqlite.exec(`CREATE INDEX temp.stage_accounts_number ON stage_accounts (account_number, line)`);
-    const repeats = sqlite.prepare(`SELECT s.line, s.account_number, d.first FROM ${STAGE} s JOIN
-      (SELECT account_number, min(line) AS first FROM ${STAGE} GROUP BY account_number HAVING count(*) > 1) d
-      USING (account_number) WHERE s.line > d.first ORDER BY s.line`);
-    for (const { line, account_number, first } of repeats.iterate() as Iterable<{ line: number; account_number: string; first: number }>) {
-      errors.add(line, 'account_number', `${account_number} is already on line ${first}`);
+    sortStaged(sqlite, 'stage_accounts', ['account_number']);
+    for (const { line, first, key } of repeatedKeys(sqlite, 'stage_accounts', ['account_number'])) {
+      errors.add(line, 'account_number', `${key[0]} is already on line ${first}`);
     }
   },
 
-  apply(sqlite, chunkRows, onProgress) {
+  async apply(sqlite, chunkRows, onProgress) {
     const counts: Counts = { rows: 0, inserted: 0, updated: 0, unchanged: 0 };
     const classify = sqlite.prepare(`SELECT count(*) AS total, count(a.id) AS existing,
       coalesce(sum(a.id IS NOT NULL AND (${FIELDS_DIFFER} OR ${PHONES_DIFFER})), 0) AS changed
@@ -79,8 +73,7 @@ export const accountsKind: ImportKind<AccountRow> = {
       counts.unchanged += existing - changed;
     });
 
-    const { last } = sqlite.prepare(`SELECT coalesce(max(rowid), 0) AS last FROM ${STAGE}`).get() as { last: number };
-    applyInChunks(last, chunkRows, applyChunk.immediate, () => onProgress(counts.rows));
+    await applyInChunks(sqlite, lastRowid(sqlite, 'stage_accounts'), chunkRows, applyChunk.immediate, () => onProgress(counts.rows));
     return counts;
   },
 };

@@ -1,7 +1,8 @@
-// Exposures: staged in a TEMP table, checked against the accounts in the database, then upserted in rowid chunks.
+// Exposures: staged in a TEMP table, sorted, checked against the accounts in the database, then upserted in chunks.
 import { canonicalExposureRow, EXPOSURE_COLUMNS, exposureRowSchema, type ExposureRow } from './exposure-row';
 import { applyInChunks } from './chunked-apply';
 import type { Counts, ImportKind } from './import-kind';
+import { lastRowid, repeatedKeys, sortStaged } from './staging';
 
 const STAGE = 'temp.stage_exposures';
 const CHUNK = 's.rowid > @low AND s.rowid <= @high';
@@ -14,30 +15,30 @@ export const exposuresKind: ImportKind<ExposureRow> = {
   fastPath: canonicalExposureRow,
 
   createStaging(sqlite) {
-    sqlite.exec(`DROP TABLE IF EXISTS ${STAGE};
-      CREATE TABLE ${STAGE} (line INTEGER NOT NULL, account_number TEXT NOT NULL, incident TEXT NOT NULL, fields TEXT NOT NULL)`);
-    const insert = sqlite.prepare(`INSERT INTO ${STAGE} VALUES (?, ?, ?, ?)`);
+    sqlite.exec(`CREATE TABLE ${STAGE}_raw (line INTEGER NOT NULL, account_number TEXT NOT NULL, incident TEXT NOT NULL, fields TEXT NOT NULL)`);
+    const insert = sqlite.prepare(`INSERT INTO ${STAGE}_raw VALUES (?, ?, ?, ?)`);
     return (row, line) => {
       insert.run(line, row.account_number, row.incident, row.fields);
     };
   },
 
   checkStaged(sqlite, errors) {
-    sqlite.exec(`CREATE INDEX temp.stage_exposures_key ON stage_exposures (account_number, incident, line)`);
-    const repeats = sqlite.prepare(`SELECT s.line, s.account_number, s.incident, d.first FROM ${STAGE} s JOIN
-      (SELECT account_number, incident, min(line) AS first FROM ${STAGE} GROUP BY account_number, incident HAVING count(*) > 1) d
-      USING (account_number, incident) WHERE s.line > d.first`);
-    const unknown = sqlite.prepare(`SELECT s.line, s.account_number, NULL AS incident, NULL AS first FROM ${STAGE} s
+    const key = ['account_number', 'incident'];
+    sortStaged(sqlite, 'stage_exposures', key);
+    const unknown = sqlite.prepare(`SELECT s.line, s.account_number FROM ${STAGE} s
       WHERE NOT EXISTS (SELECT 1 FROM main.accounts a WHERE a.account_number = s.account_number)`);
-    type Problem = { line: number; account_number: string; incident: string | null; first: number | null };
-    const problems = [...(repeats.all() as Problem[]), ...(unknown.all() as Problem[])].sort((x, y) => x.line - y.line);
-    for (const { line, account_number, incident, first } of problems) {
-      if (first === null) errors.add(line, 'account_number', `no account ${account_number} in the database (import the accounts file first)`);
-      else errors.add(line, 'incident', `${account_number} in ${incident} is already on line ${first}`);
-    }
+    const problems = [
+      ...repeatedKeys(sqlite, 'stage_exposures', key).map(({ line, first, key: [account, incident] }) => ({
+        line, column: 'incident', reason: `${account} in ${incident} is already on line ${first}`,
+      })),
+      ...(unknown.all() as Array<{ line: number; account_number: string }>).map(({ line, account_number }) => ({
+        line, column: 'account_number', reason: `no account ${account_number} in the database (import the accounts file first)`,
+      })),
+    ].sort((x, y) => x.line - y.line);
+    for (const { line, column, reason } of problems) errors.add(line, column, reason);
   },
 
-  apply(sqlite, chunkRows, onProgress) {
+  async apply(sqlite, chunkRows, onProgress) {
     const counts: Counts = { rows: 0, inserted: 0, updated: 0, unchanged: 0 };
     const classify = sqlite.prepare(`SELECT count(*) AS total, count(a.id) AS found, count(e.account_id) AS existing,
       coalesce(sum(e.fields IS NOT s.fields), 0) - (count(a.id) - count(e.account_id)) AS changed
@@ -56,8 +57,7 @@ export const exposuresKind: ImportKind<ExposureRow> = {
       counts.updated += changed!;
       counts.unchanged += existing! - changed!;
     });
-    const { last } = sqlite.prepare(`SELECT coalesce(max(rowid), 0) AS last FROM ${STAGE}`).get() as { last: number };
-    applyInChunks(last, chunkRows, applyChunk.immediate, () => onProgress(counts.rows));
+    await applyInChunks(sqlite, lastRowid(sqlite, 'stage_exposures'), chunkRows, applyChunk.immediate, () => onProgress(counts.rows));
     return counts;
   },
 };

@@ -21,5 +21,5 @@ export interface ImportKind<Row> {
   /** Whole-file checks once every row is staged: duplicates, unknown accounts. Reads only. */
   checkStaged(sqlite: Database.Database, errors: RowErrors): void;
   /** Applies the staged rows in short write transactions (of chunkRows rows if given); reports rows applied. */
-  apply(sqlite: Database.Database, chunkRows: number | undefined, onProgress: (applied: number) => void): Counts;
+  apply(sqlite: Database.Database, chunkRows: number | undefined, onProgress: (applied: number) => void): Promise<Counts>;
 }

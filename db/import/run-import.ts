@@ -116,7 +116,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     if (errors.count === 0) {
       options.beforeApply?.();
       progress.phase = 'applying';
-      counts = kind.apply(sqlite, options.chunkRows, (applied) => {
+      counts = await kind.apply(sqlite, options.chunkRows, (applied) => {
         progress.applied = applied;
         options.onProgress?.(progress);
       });
@@ -128,12 +128,10 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
     message = error instanceof Error ? error.message : String(error);
     counts.rows = progress.rows;
-  } finally {
-    sqlite.exec(`DROP TABLE IF EXISTS temp.stage_${options.kind}`);
   }
   const outcome = errors.count === 0 && message === null ? 'succeeded' : 'failed';
   recordFinish(db, id, { ...counts, outcome, fileSha256: sha256, errorCount: errors.count, message });
-  sqlite.close();
+  sqlite.close(); // also drops the TEMP staging tables
   return {
     id,
     kind: options.kind,
@@ -190,4 +188,5 @@ function tuneForImport(sqlite: Database.Database): void {
   sqlite.pragma('temp_store = FILE'); // the staged file can be larger than memory should be
   sqlite.pragma('cache_size = -102400'); // 100 MB: the indexes written at random (phones, account numbers) stay cached
   sqlite.pragma('temp.cache_size = -32768');
+  sqlite.pragma('wal_autocheckpoint = 0'); // checkpoints run between chunks instead, outside the timed transactions
 }

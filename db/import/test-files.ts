@@ -9,7 +9,8 @@ export const ACCOUNTS_HEADER = 'account_number,account_type,holder_name,billing_
 export const EXPOSURES_HEADER = 'account_number,incident,fields';
 
 export function writeCsv(name: string, text: string, gzip = false): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'import-test-')), name);
+  // Inside the worker's data folder, which the test setup clears on every run.
+  const file = path.join(mkdtempSync(path.join(process.env.DATA_DIR ?? tmpdir(), 'import-test-')), name);
   writeFileSync(file, gzip ? gzipSync(text) : text);
   return file;
 }

@@ -1,0 +1,30 @@
+// Staged rows are written in file order, then copied once in key order: applying in key order turns the
+// database's index inserts and look-ups from random into sequential, which is what keeps 2.3 M rows fast.
+import type Database from 'better-sqlite3';
+
+export interface Repeat {
+  line: number;
+  first: number;
+  key: string[];
+}
+
+/** Replaces temp.<table>_raw with temp.<table> whose rowids follow (key..., line). */
+export function sortStaged(sqlite: Database.Database, table: string, key: readonly string[]): void {
+  sqlite.exec(`CREATE TABLE temp.${table} AS SELECT * FROM temp.${table}_raw ORDER BY ${key.join(', ')}, line;
+    DROP TABLE temp.${table}_raw`);
+}
+
+/** Rows whose key equals the previous row's in key order: repeats within the file, with an earlier line. */
+export function repeatedKeys(sqlite: Database.Database, table: string, key: readonly string[]): Repeat[] {
+  const same = key.map((column) => `p.${column} = s.${column}`).join(' AND ');
+  const rows = sqlite
+    .prepare(`SELECT s.line, p.line AS first, ${key.map((column) => `s.${column}`).join(', ')}
+      FROM temp.${table} s JOIN temp.${table} p ON p.rowid = s.rowid - 1 WHERE ${same} ORDER BY s.line`)
+    .raw()
+    .all() as Array<[number, number, ...string[]]>;
+  return rows.map(([line, first, ...values]) => ({ line, first, key: values }));
+}
+
+export function lastRowid(sqlite: Database.Database, table: string): number {
+  return (sqlite.prepare(`SELECT coalesce(max(rowid), 0) AS last FROM temp.${table}`).get() as { last: number }).last;
+}

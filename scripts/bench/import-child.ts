@@ -1,0 +1,16 @@
+// Runs one measured step in its own process (so its peak RSS is its own) and sends the result to the parent.
+import { runImport } from '../../db/import/run-import';
+import { bareInsertLoop } from './bare-insert';
+
+const [step, databasePath, ...rest] = process.argv.slice(2);
+let result: unknown;
+if (step === 'import') {
+  const [kind, file] = rest as ['accounts' | 'exposures', string];
+  result = await runImport({ kind, file, databasePath: databasePath!, operator: 'bench' });
+} else if (step === 'bare') {
+  result = bareInsertLoop(databasePath!, Number(rest[0]), Number(rest[1]));
+} else {
+  throw new Error(`unknown step ${step}`);
+}
+// maxRSS is in kilobytes.
+process.send!({ result, peakRssMb: process.resourceUsage().maxRSS / 1024 }, () => process.exit(0));
