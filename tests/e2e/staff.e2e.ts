@@ -94,6 +94,7 @@ describe('staff', () => {
     await addVirtualAuthenticator(customerPage);
     await customerPage.goto(`${server.url}/enroll`);
     await customerPage.getByRole('link', { name: 'I have a code from an agent' }).click();
+    await customerPage.waitForURL(`${server.url}/enroll/agent-code`); // /enroll has an "Account number" field too
     await customerPage.getByLabel('Account number').fill('100000001');
     await customerPage.getByLabel('Code').fill(await latestCode(customer, server, 'jordan@example.com'));
     await customerPage.getByRole('button', { name: 'Verify' }).click();
