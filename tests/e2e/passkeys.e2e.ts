@@ -175,7 +175,7 @@ describe('passkeys end to end', () => {
 
     await cards.filter({ hasText: 'Old phone' }).getByRole('button', { name: 'Remove' }).click();
     await page.getByText('Passkey removed.', { exact: false }).waitFor();
-    expect(await cards.count()).toBe(1);
+    await expect.poll(() => cards.count()).toBe(1);
     await cards.first().getByRole('button', { name: 'Remove' }).click();
     await page.getByText('This is your only passkey', { exact: false }).waitFor();
     expect(await cards.count()).toBe(1);
