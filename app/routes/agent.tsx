@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { AccountCardSummary, ResetProgress } from '~/components/staff/account-card';
 import { StaffBar } from '~/components/staff/staff-bar';
+import { TextField } from '~/components/text-field';
 import { accountCard, accountFromCard, lookUpAccount, sendPinResetCode, verifyCallerPin } from '~/services/agent-console.server';
 import { requireStaff } from '~/services/session.server';
 import { formatDateTime } from '~/utils/format-time';
@@ -95,24 +96,15 @@ export default function AgentConsole() {
       <h1>Agent console</h1>
       <Form method="post" className="form lookup-form" action="/agent">
         <input type="hidden" name="intent" value="lookup" />
-        <div className="field">
-          <label htmlFor="query">Account number or phone</label>
-          <input
-            id="query"
-            name="query"
-            type="text"
-            inputMode="tel"
-            autoComplete="off"
-            defaultValue={answer?.query ?? ''}
-            aria-invalid={answer?.errors?.query ? true : undefined}
-            aria-describedby={answer?.errors?.query ? 'query-error' : undefined}
-          />
-          {answer?.errors?.query ? (
-            <p className="field-error" id="query-error">
-              {answer.errors.query}
-            </p>
-          ) : null}
-        </div>
+        <TextField
+          id="query"
+          name="query"
+          label="Account number or phone"
+          inputMode="tel"
+          autoComplete="off"
+          defaultValue={answer?.query ?? ''}
+          error={answer?.errors?.query}
+        />
         <button type="submit" disabled={navigation.state === 'submitting'}>
           Look up
         </button>
@@ -135,26 +127,16 @@ export default function AgentConsole() {
             <Form key={answer?.verify ?? 'verify'} method="post" className="form" action={`/agent?card=${encodeURIComponent(cardToken)}`}>
               <input type="hidden" name="intent" value="verify-pin" />
               <input type="hidden" name="card" value={cardToken} />
-              <div className="field">
-                <label htmlFor="pin">PIN the caller says</label>
-                <span className="hint" id="pin-hint">
-                  Typed, checked and forgotten: we show only match or no match.
-                </span>
-                <input
-                  id="pin"
-                  name="pin"
-                  type="password"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  aria-describedby={answer?.errors?.pin ? 'pin-hint pin-error' : 'pin-hint'}
-                  aria-invalid={answer?.errors?.pin ? true : undefined}
-                />
-                {answer?.errors?.pin ? (
-                  <p className="field-error" id="pin-error">
-                    {answer.errors.pin}
-                  </p>
-                ) : null}
-              </div>
+              <TextField
+                id="pin"
+                name="pin"
+                label="PIN the caller says"
+                hint="Typed, checked and forgotten: we show only match or no match."
+                type="password"
+                inputMode="numeric"
+                autoComplete="off"
+                error={answer?.errors?.pin}
+              />
               <button type="submit">Verify PIN</button>
             </Form>
             {answer?.verify ? (

@@ -1,5 +1,6 @@
 // Staff members with enable/disable, open invites, and the invite form (the link is shown once, to hand over).
 import { Form } from '@remix-run/react';
+import { TextField } from '~/components/text-field';
 
 export interface StaffRow {
   id: number;
@@ -89,22 +90,7 @@ export function StaffList({
       ) : null}
       <Form method="post" className="form">
         <input type="hidden" name="intent" value="invite" />
-        <div className="field">
-          <label htmlFor="invite-name">Full name</label>
-          <input
-            id="invite-name"
-            name="name"
-            type="text"
-            autoComplete="off"
-            aria-invalid={errors?.name ? true : undefined}
-            aria-describedby={errors?.name ? 'invite-name-error' : undefined}
-          />
-          {errors?.name ? (
-            <p className="field-error" id="invite-name-error">
-              {errors.name}
-            </p>
-          ) : null}
-        </div>
+        <TextField id="invite-name" name="name" label="Full name" autoComplete="off" error={errors?.name} />
         <div className="field">
           <label htmlFor="invite-role">Role</label>
           <select id="invite-role" name="role" defaultValue="agent">
