@@ -175,7 +175,7 @@ describe('passkeys end to end', () => {
 
     await cards.filter({ hasText: 'Old phone' }).getByRole('button', { name: 'Remove' }).click();
     await page.getByText('Passkey removed.', { exact: false }).waitFor();
-    await expect.poll(() => cards.count()).toBe(1);
+    await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(1);
     await cards.first().getByRole('button', { name: 'Remove' }).click();
     await page.getByText('This is your only passkey', { exact: false }).waitFor();
     expect(await cards.count()).toBe(1);
@@ -199,7 +199,7 @@ describe('passkeys end to end', () => {
     expect(await rows.filter({ hasText: 'This device' }).count()).toBe(1);
     await rows.filter({ hasNotText: 'This device' }).getByRole('button', { name: 'Sign out' }).click();
     await page.getByText('That session is signed out.').waitFor();
-    expect(await rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
 
     await otherPage.goto(url('/account/passkeys'));
     await otherPage.waitForURL(url('/sign-in?redirectTo=%2Faccount%2Fpasskeys'));
