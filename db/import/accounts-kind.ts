@@ -44,9 +44,9 @@ export const accountsKind: ImportKind<AccountRow> = {
 
   async apply(sqlite, chunkRows, onProgress) {
     const counts: Counts = { rows: 0, inserted: 0, updated: 0, unchanged: 0 };
-    const classify = sqlite.prepare(`SELECT count(*) AS total, count(a.id) AS existing,
-      coalesce(sum(a.id IS NOT NULL AND (${FIELDS_DIFFER} OR ${PHONES_DIFFER})), 0) AS changed
-      FROM ${STAGE} s LEFT JOIN main.accounts a ON a.account_number = s.account_number WHERE ${CHUNK}`);
+    // AUTOINCREMENT ids only grow, so the rows inserted by a chunk are exactly those above the largest id before it.
+    const newestId = sqlite.prepare('SELECT coalesce(max(id), 0) FROM main.accounts').pluck();
+    const insertedSince = sqlite.prepare('SELECT count(*) FROM main.accounts WHERE id > ?').pluck();
     const dropChangedLines = sqlite.prepare(`DELETE FROM main.account_lines WHERE account_id IN
       (SELECT a.id FROM ${STAGE} s JOIN main.accounts a ON a.account_number = s.account_number WHERE ${CHUNK} AND ${PHONES_DIFFER})`);
     // An account left without lines is one whose phones just changed: that alone counts as an update.
@@ -61,16 +61,18 @@ export const accountsKind: ImportKind<AccountRow> = {
         OR NOT EXISTS (SELECT 1 FROM main.account_lines l WHERE l.account_id = accounts.id)`);
     const insertLines = sqlite.prepare(`INSERT INTO main.account_lines (account_id, phone)
       SELECT a.id, p.value FROM ${STAGE} s JOIN main.accounts a ON a.account_number = s.account_number, json_each(s.phones) p
-      WHERE ${CHUNK} AND NOT EXISTS (SELECT 1 FROM main.account_lines l WHERE l.account_id = a.id)`);
+      WHERE ${CHUNK} AND (a.id > @before OR NOT EXISTS (SELECT 1 FROM main.account_lines l WHERE l.account_id = a.id))`);
     const applyChunk = sqlite.transaction((range: { low: number; high: number }) => {
-      const { total, existing, changed } = classify.get(range) as { total: number; existing: number; changed: number };
-      if (changed > 0) dropChangedLines.run(range);
-      upsert.run(range);
-      insertLines.run(range);
+      const before = newestId.get() as number;
+      dropChangedLines.run(range);
+      const { changes } = upsert.run(range); // inserted + updated
+      const inserted = insertedSince.get(before) as number;
+      insertLines.run({ ...range, before });
+      const total = range.high - range.low;
       counts.rows += total;
-      counts.inserted += total - existing;
-      counts.updated += changed;
-      counts.unchanged += existing - changed;
+      counts.inserted += inserted;
+      counts.updated += changes - inserted;
+      counts.unchanged += total - changes;
     });
 
     await applyInChunks(sqlite, lastRowid(sqlite, 'stage_accounts'), chunkRows, applyChunk.immediate, () => onProgress(counts.rows));
