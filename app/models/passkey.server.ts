@@ -1,5 +1,5 @@
 // Stored passkeys (WebAuthn credentials) for customers and staff; callers always say whose.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import { passkeys, type Passkey } from '../../db/schema';
 import { getDb } from './db.server';
 
@@ -17,6 +17,11 @@ export function passkeyOwner(passkey: Pick<Passkey, 'customerId' | 'staffId'>): 
 
 export async function listPasskeys(owner: PasskeyOwner): Promise<Passkey[]> {
   return getDb().select().from(passkeys).where(ownedBy(owner)).orderBy(asc(passkeys.createdAt), asc(passkeys.id)).all();
+}
+
+/** Whether the owner gained a passkey at or after `since`. */
+export async function passkeyCreatedSince(owner: PasskeyOwner, since: Date): Promise<boolean> {
+  return getDb().select({ id: passkeys.id }).from(passkeys).where(and(ownedBy(owner), gte(passkeys.createdAt, since))).limit(1).get() !== undefined;
 }
 
 export async function countPasskeys(owner: PasskeyOwner): Promise<number> {

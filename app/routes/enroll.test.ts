@@ -172,6 +172,20 @@ describe('enrollment to a signed-in session', () => {
     expect(testDb().select().from(outbox).where(eq(outbox.accountId, accountId)).all().some((m) => m.subject === 'A passkey was added to your account')).toBe(true);
   });
 
+  it('a verified code sets up one passkey: a saved copy of the enrollment cookie cannot add another', async () => {
+    const browser = new Browser();
+    await sendCode(browser, '100000011', '6175550115');
+    await verifyCode(browser, latestCodeSentTo('+16175550115')!);
+    const copy = new Browser();
+    for (const [name, value] of browser.cookies) copy.cookies.set(name, value);
+    expect((await registerThroughEndpoints(browser, new SoftAuthenticator())).status).toBe(200);
+    const replay = browser.take(
+      await registrationOptionsAction(args(copy.json('/auth/passkey/registration-options', { context: 'enroll' }), copy)),
+    );
+    expect(replay.status).toBe(400);
+    expect((await replay.json()).message).toContain('already been used');
+  });
+
   it('refuses registration options without a verified code', async () => {
     const browser = new Browser();
     await sendCode(browser, '100000007', '9995550000');

@@ -8,10 +8,11 @@ import type {
 } from '@simplewebauthn/server';
 import { getAccount } from '~/models/account.server';
 import { ensureCustomer, findCustomerById } from '~/models/customer.server';
-import { countPasskeys, type PasskeyOwner } from '~/models/passkey.server';
+import { countPasskeys, passkeyCreatedSince, type PasskeyOwner } from '~/models/passkey.server';
 import { safeRedirect } from '~/utils/safe-redirect';
 import { recordAudit } from './audit.server';
 import { enrollmentStateCookie, readEnrollmentState } from './enrollment.server';
+import { codeUsedAt } from './one-time-code.server';
 import { log } from './logger.server';
 import { notifyAccount } from './notifier.server';
 import { clientKey, consumeRateLimit, describeWait, type RateLimitRule } from './rate-limit.server';
@@ -170,6 +171,11 @@ async function registrationOwner(
       return { ok: false, answer: error(400, 'Your code check has expired. Please start again.', '/enroll') };
     }
     const customer = await ensureCustomer(state.accountId);
+    // One verified code sets up one passkey: a copied enrollment cookie cannot add another.
+    const usedAt = await codeUsedAt(state.codeId, state.accountId);
+    if (!usedAt || (await passkeyCreatedSince({ kind: 'customer', id: customer.id }, usedAt))) {
+      return { ok: false, answer: error(400, 'That code has already been used to set up a passkey. Sign in with it, or start again.', '/enroll') };
+    }
     return { ok: true, customerId: customer.id, accountId: customer.accountId, userHandle: customer.webauthnUserId };
   }
   const session = await getCustomerSession(request);

@@ -108,12 +108,12 @@ export async function redeemOneTimeCode(input: { accountId: number | null; code:
   return { ok: false, reason: 'wrong code' };
 }
 
-/** Whether a code was redeemed recently enough for the enrollment it unlocked to continue. */
-export async function codeRedeemedSince(codeId: number, accountId: number, since: Date): Promise<boolean> {
+/** When a code was redeemed, or null if it never was. */
+export async function codeUsedAt(codeId: number, accountId: number): Promise<Date | null> {
   const row = getDb()
     .select({ usedAt: oneTimeCodes.usedAt })
     .from(oneTimeCodes)
     .where(and(eq(oneTimeCodes.id, codeId), eq(oneTimeCodes.accountId, accountId)))
     .get();
-  return !!row?.usedAt && row.usedAt.getTime() >= since.getTime();
+  return row?.usedAt ?? null;
 }
