@@ -10,7 +10,9 @@ export function safeRedirect(target: unknown, fallback: string = DEFAULT_AFTER_S
   try {
     const url = new URL(target, 'http://portal.invalid');
     if (url.origin !== 'http://portal.invalid') return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    // Normalising "/.//evil.com" or "/a/..//evil.com" yields "//evil.com", which browsers read as another site.
+    return path.startsWith('//') || path.startsWith('/\\') ? fallback : path;
   } catch {
     return fallback;
   }
