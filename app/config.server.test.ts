@@ -46,3 +46,17 @@ describe('secrets in configuration errors', () => {
     expect(() => parseConfig({ ...base, PORT: 'abc' })).toThrow('PORT: expected a port number from 0 to 65535 (got "abc")');
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it.each([
+    ['false', false],
+    ['1', 1],
+    ['loopback, 10.0.0.0/8', ['loopback', '10.0.0.0/8']],
+  ])('%s is understood', (value, expected) => {
+    expect(parseConfig({ ...base, TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it('refuses "true": trusting every hop lets clients choose their own address', () => {
+    expect(() => parseConfig({ ...base, TRUST_PROXY: 'true' })).toThrow(/^TRUST_PROXY: expected false, the number of proxies/);
+  });
+});

@@ -8,6 +8,19 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
   .transform((value) => ['true', '1', 'yes'].includes(value));
 
+// Trusting every hop would let any client choose its own address (and so escape per-client rate limits):
+// say how many proxies sit in front, or which addresses they have.
+const PROXY_ADDRESS = /^(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)$/i;
+const trustProxySetting = z
+  .string()
+  .trim()
+  .refine((value) => value === 'false' || /^[1-9]$/.test(value) || value.split(',').every((part) => PROXY_ADDRESS.test(part.trim())), {
+    message: 'expected false, the number of proxies in front (e.g. 1), or their addresses or subnets (e.g. loopback, 10.0.0.0/8)',
+  })
+  .transform((value): false | number | string[] =>
+    value === 'false' ? false : /^\d$/.test(value) ? Number(value) : value.split(',').map((part) => part.trim()),
+  );
+
 const secret = z.string().min(32, { message: 'expected at least 32 characters' });
 
 const envSchema = z.object({
@@ -31,7 +44,7 @@ const envSchema = z.object({
   WEBAUTHN_ORIGIN: z.string().url({ message: 'expected an origin such as https://portal.example.com' }).optional(),
   DEMO_MODE: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { message: 'expected debug, info, warn or error' }).default('info'),
-  TRUST_PROXY: booleanFlag.default('false'),
+  TRUST_PROXY: trustProxySetting.default('false'),
   NOTIFY_TRANSPORT: z.enum(['log', 'smtp', 'webhook'], { message: 'expected log, smtp or webhook' }).default('log'),
   // Checked in notifyConfig, whose errors never echo the value: these URLs and the token carry credentials.
   SMTP_URL: z.string().optional(),

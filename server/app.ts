@@ -12,7 +12,7 @@ import { securityHeaders } from './security-headers';
 export function createApp(config: Config, build: ServerBuild) {
   const app = express();
   app.disable('x-powered-by');
-  if (config.trustProxy) app.set('trust proxy', true);
+  if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
 
   app.use(requestLog());
   app.use(securityHeaders());

@@ -13,7 +13,7 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer({ TRUST_PROXY: 'true' });
+  server = await startServer({ TRUST_PROXY: '1' });
   browser = await launchBrowser();
   context = await newCustomerContext(browser);
   page = await context.newPage();

@@ -31,7 +31,7 @@ async function enrollStaff(link: string): Promise<{ context: BrowserContext; pag
 }
 
 beforeAll(async () => {
-  server = await startServer({ TRUST_PROXY: 'true' });
+  server = await startServer({ TRUST_PROXY: '1' });
   browser = await launchBrowser();
 });
 

@@ -76,7 +76,7 @@ let nextClient = 1;
 
 /**
  * A browser context that looks like a distinct customer to per-client rate limits: the test server runs with
- * TRUST_PROXY=true and each context sends its own X-Forwarded-For from the TEST-NET-2 documentation range.
+ * TRUST_PROXY=1 (one proxy in front) and each context sends its own X-Forwarded-For from the TEST-NET-2 documentation range.
  * Pass `sameClientAs` to open another context (say, without JavaScript) for the same customer and cookies.
  */
 export async function newCustomerContext(
