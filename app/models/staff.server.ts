@@ -53,6 +53,11 @@ export async function markInviteUsed(inviteId: number, at = new Date()): Promise
   return result.changes === 1;
 }
 
+/** Gives a claimed invite back after a failed ceremony, so the member can try again. */
+export async function releaseInvite(inviteId: number): Promise<void> {
+  getDb().update(staffInvites).set({ usedAt: null }).where(eq(staffInvites.id, inviteId)).run();
+}
+
 export async function getStaff(staffId: number): Promise<Staff | null> {
   return getDb().select().from(staff).where(eq(staff.id, staffId)).get() ?? null;
 }

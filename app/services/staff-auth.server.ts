@@ -1,6 +1,6 @@
 // Staff passkey ceremonies: enrollment through a one-time invite, and sign-in. Disabled staff cannot sign in.
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
-import { getStaff, markInviteUsed, staffForInvite } from '~/models/staff.server';
+import { getStaff, markInviteUsed, releaseInvite, staffForInvite } from '~/models/staff.server';
 import type { PasskeyOwner } from '~/models/passkey.server';
 import { recordAudit } from './audit.server';
 import { ceremonyLimit, error, failureMessage, type CeremonyAnswer } from './customer-auth.server';
@@ -32,13 +32,15 @@ export async function completeStaffRegistration(request: Request, token: string,
   const invite = await openInviteFor(token);
   if (!invite) return error(410, INVITE_GONE);
   const member = await staffForInvite(invite);
+  // Claim the invite before storing anything: of two browsers racing on one link, only one gets a passkey.
+  if (!(await markInviteUsed(invite.id))) return error(410, INVITE_GONE);
   const result = await registerPasskey(request, { kind: 'staff', id: member.id }, response);
   const actor = { type: 'staff' as const, id: String(member.id) };
   if (!result.ok) {
+    await releaseInvite(invite.id);
     await recordAudit({ actor, action: 'staff.enroll_failed', details: { reason: result.reason } });
     return error(400, failureMessage(result.reason));
   }
-  if (!(await markInviteUsed(invite.id))) return error(410, INVITE_GONE);
   await recordAudit({ actor, action: 'staff.enrolled', details: { role: member.role, inviteId: invite.id, passkeyName: result.passkey.name } });
   const cookie = await startStaffSession(request, member.id);
   return {
