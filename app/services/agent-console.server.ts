@@ -17,6 +17,8 @@ import type { StaffSession } from './session.server';
 import { signPayload, verifyPayload } from './tokens.server';
 
 export const LOOKUPS_PER_AGENT = { name: 'agent-lookup.staff', limit: 60, windowMs: 60 * 60_000 };
+/** PIN checks per agent, on top of the per-account lock: an agent cannot sweep PINs across many accounts. */
+export const PIN_CHECKS_PER_AGENT = { name: 'pin-verify.staff', limit: 30, windowMs: 60 * 60_000 };
 export const RESET_CODES_PER_ACCOUNT = { name: 'agent-reset.account', limit: 3, windowMs: 60 * 60_000 };
 const CARD_TTL_MS = 30 * 60_000;
 const RESET_HISTORY_MS = 24 * 60 * 60_000;
@@ -101,6 +103,7 @@ export async function accountCard(accountId: number) {
 export type AccountCard = NonNullable<Awaited<ReturnType<typeof accountCard>>>;
 
 export async function verifyCallerPin(agent: StaffSession, accountId: number, candidate: string): Promise<VerifyPinResult> {
+  await enforceRateLimit(PIN_CHECKS_PER_AGENT, String(agent.staffId));
   return verifyPin({ accountId, candidate, actor: actorOf(agent) });
 }
 

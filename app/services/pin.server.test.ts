@@ -125,6 +125,16 @@ describe('verifyPin', () => {
     expect(JSON.stringify(attempts)).not.toMatch(/583920|111111/);
   });
 
+  it('parallel guesses get five checks at most, the rest are locked', async () => {
+    const id = accountId('100000013');
+    await changePin({ accountId: id, pin: '583920', confirmation: '583920', actor: customer });
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => verifyPin({ accountId: id, candidate: String(600000 + index), actor: agent })),
+    );
+    expect(outcomes.filter((outcome) => outcome.result === 'no-match')).toHaveLength(5);
+    expect(outcomes.filter((outcome) => outcome.result === 'locked')).toHaveLength(15);
+  });
+
   it('says when an account has no PIN yet', async () => {
     expect(await verifyPin({ accountId: accountId('100000002'), candidate: '583920', actor: agent })).toEqual({ result: 'no-pin' });
   });

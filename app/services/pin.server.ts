@@ -77,13 +77,15 @@ async function verifyPinUnaudited(accountId: number, candidate: string, now: Dat
   if (failures && failures.failures >= VERIFY_MAX_FAILURES) return { result: 'locked', lockedUntil: failures.resetAt };
   const [current] = await getPinHashes(accountId, 0);
   if (!current) return { result: 'no-pin' };
+  // Count the attempt before the slow hash, atomically, so parallel guesses cannot all slip past the check above.
+  const attempt = await addVerificationFailure(accountId, now, VERIFY_LOCK_MS);
+  if (attempt.failures > VERIFY_MAX_FAILURES) return { result: 'locked', lockedUntil: attempt.resetAt };
   if (await pinMatches(current, candidate)) {
     await clearVerificationFailures(accountId);
     return { result: 'match' };
   }
-  const after = await addVerificationFailure(accountId, now, VERIFY_LOCK_MS);
-  const attemptsLeft = Math.max(0, VERIFY_MAX_FAILURES - after.failures);
-  return { result: 'no-match', attemptsLeft, lockedUntil: attemptsLeft === 0 ? after.resetAt : null };
+  const attemptsLeft = VERIFY_MAX_FAILURES - attempt.failures;
+  return { result: 'no-match', attemptsLeft, lockedUntil: attemptsLeft === 0 ? attempt.resetAt : null };
 }
 
 // Built once: creating an Intl formatter per call costs milliseconds of event-loop time.
