@@ -3,15 +3,14 @@ import { canonicalAccountRow } from './account-fast-path';
 import { ACCOUNT_COLUMNS, accountRowSchema, type AccountRow } from './account-row';
 import { applyInChunks } from './chunked-apply';
 import type { Counts, ImportKind } from './import-kind';
-import { lastRowid, repeatedKeys, sortStaged } from './staging';
+import { lastRowid, repeatedKeys, sortStaged, StagingWriter } from './staging';
 
 const STAGE = 'temp.stage_accounts';
 
 const COMPARED = ['account_type', 'holder_name', 'billing_zip', 'billing_address', 'email', 'birth_date'];
 const fieldsDiffer = (existing: string, staged: string) =>
   `(${COMPARED.map((column) => `${existing}.${column} IS NOT ${staged}.${column}`).join(' OR ')})`;
-// Existing row "a" against staged row "s"; phones compare as sorted JSON arrays.
-const FIELDS_DIFFER = fieldsDiffer('a', 's');
+// Existing account "a" against staged row "s": phones compare as sorted JSON arrays.
 const PHONES_DIFFER = `(s.phones IS NOT (SELECT json_group_array(phone) FROM
   (SELECT phone FROM main.account_lines WHERE account_id = a.id ORDER BY phone)))`;
 // Rowid order of the sorted stage is account-number order (staging.ts).
@@ -28,10 +27,14 @@ export const accountsKind: ImportKind<AccountRow> = {
     sqlite.exec(`CREATE TABLE ${STAGE}_raw (line INTEGER NOT NULL, account_number TEXT NOT NULL, account_type TEXT NOT NULL,
         holder_name TEXT NOT NULL, billing_zip TEXT NOT NULL, billing_address TEXT, email TEXT,
         phones TEXT NOT NULL, birth_date TEXT)`);
-    const insert = sqlite.prepare(`INSERT INTO ${STAGE}_raw VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    return (row, line) => {
-      insert.run(line, row.account_number, row.account_type, row.holder_name, row.billing_zip,
-        row.billing_address, row.email, `["${row.phones.join('","')}"]`, row.birth_date);
+    const writer = new StagingWriter(sqlite, 'stage_accounts_raw', 9);
+    return {
+      add(row, line) {
+        writer.params.push(line, row.account_number, row.account_type, row.holder_name, row.billing_zip,
+          row.billing_address, row.email, `["${row.phones.join('","')}"]`, row.birth_date);
+        writer.added();
+      },
+      flush: () => writer.flush(),
     };
   },
 

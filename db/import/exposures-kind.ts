@@ -2,7 +2,7 @@
 import { canonicalExposureRow, EXPOSURE_COLUMNS, exposureRowSchema, type ExposureRow } from './exposure-row';
 import { applyInChunks } from './chunked-apply';
 import type { Counts, ImportKind } from './import-kind';
-import { lastRowid, repeatedKeys, sortStaged } from './staging';
+import { lastRowid, repeatedKeys, sortStaged, StagingWriter } from './staging';
 
 const STAGE = 'temp.stage_exposures';
 const CHUNK = 's.rowid > @low AND s.rowid <= @high';
@@ -16,9 +16,13 @@ export const exposuresKind: ImportKind<ExposureRow> = {
 
   createStaging(sqlite) {
     sqlite.exec(`CREATE TABLE ${STAGE}_raw (line INTEGER NOT NULL, account_number TEXT NOT NULL, incident TEXT NOT NULL, fields TEXT NOT NULL)`);
-    const insert = sqlite.prepare(`INSERT INTO ${STAGE}_raw VALUES (?, ?, ?, ?)`);
-    return (row, line) => {
-      insert.run(line, row.account_number, row.incident, row.fields);
+    const writer = new StagingWriter(sqlite, 'stage_exposures_raw', 4);
+    return {
+      add(row, line) {
+        writer.params.push(line, row.account_number, row.incident, row.fields);
+        writer.added();
+      },
+      flush: () => writer.flush(),
     };
   },
 

@@ -16,8 +16,8 @@ export interface ImportKind<Row> {
   schema: z.ZodType<Row, z.ZodTypeDef, unknown>;
   /** Accepts a row already in canonical form (fields in column order) without zod, or returns null. */
   fastPath(fields: readonly string[]): Row | null;
-  /** Creates the TEMP staging table and returns the function that stages one valid row. */
-  createStaging(sqlite: Database.Database): (row: Row, line: number) => void;
+  /** Creates the TEMP staging table; add() stages one valid row, flush() writes any still buffered. */
+  createStaging(sqlite: Database.Database): { add: (row: Row, line: number) => void; flush: () => void };
   /** Whole-file checks once every row is staged: duplicates, unknown accounts. Reads only. */
   checkStaged(sqlite: Database.Database, errors: RowErrors): void;
   /** Applies the staged rows in short write transactions (of chunkRows rows if given); reports rows applied. */
