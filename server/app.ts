@@ -5,6 +5,8 @@ import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import type { Config } from '../app/config.server';
+import { bodyLimit } from './body-limit';
+import { plainErrors } from './error-handler';
 import { originCheck } from './origin-check';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
@@ -18,6 +20,7 @@ export function createApp(config: Config, build: ServerBuild) {
   app.use(securityHeaders());
   app.use(compression());
   app.use(originCheck(config.webauthn.origin));
+  app.use(bodyLimit());
 
   const publicDir = path.resolve('public');
   // Fingerprinted build output never changes under its name; other public files may.
@@ -33,5 +36,6 @@ export function createApp(config: Config, build: ServerBuild) {
       getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientAddress: req.ip ?? 'unknown' }),
     }),
   );
+  app.use(plainErrors());
   return app;
 }

@@ -9,6 +9,7 @@ import { listCustomerPasskeys, removeCustomerPasskey, renameCustomerPasskey } fr
 import { hasRecentStepUp, requireCustomer } from '~/services/session.server';
 import { fieldErrors } from '~/utils/identity-fields';
 import { createPasskey } from '~/utils/passkey-client';
+import { readForm } from '~/services/form.server';
 
 export const meta: MetaFunction = () => [{ title: 'Your passkeys · Breach check' }];
 
@@ -31,8 +32,7 @@ type ActionAnswer = { notice?: string; passkeyId?: string; errors?: Record<strin
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await requireCustomer(request);
-  const form = await request.formData();
-  const values = Object.fromEntries([...form].filter(([, value]) => typeof value === 'string')) as Record<string, string>;
+  const values = await readForm(request);
   if (values.intent === 'rename') {
     const parsed = renameSchema.safeParse(values);
     if (!parsed.success) return data<ActionAnswer>({ passkeyId: values.passkeyId, errors: fieldErrors(parsed.error), values }, { status: 400 });

@@ -9,6 +9,7 @@ import { getPinResetContext } from '~/services/pin-reset-context.server';
 import { changePin } from '~/services/pin.server';
 import { hasRecentStepUp, requireCustomer, revokeOtherCustomerSessions } from '~/services/session.server';
 import type { PinContext, PinRuleId } from '~/utils/pin-rules';
+import { readForm } from '~/services/form.server';
 
 export const meta: MetaFunction = () => [{ title: 'Change your account PIN | Breach check' }];
 
@@ -31,7 +32,7 @@ type ActionResult = { broken: PinRuleId[]; message?: string; signedOutOthers?: n
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await requireCustomer(request);
-  const parsed = PinAction.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = PinAction.safeParse(await readForm(request));
   if (!parsed.success) {
     return data<ActionResult>({ broken: [], message: 'That form was incomplete. Please enter your new PIN twice.' }, { status: 400 });
   }

@@ -12,6 +12,7 @@ import {
 } from '~/services/session.server';
 import { formatDateTime } from '~/utils/format-time';
 import { describeUserAgent } from '~/utils/user-agent';
+import { readForm } from '~/services/form.server';
 
 export const meta: MetaFunction = () => [{ title: 'Your sessions · Breach check' }];
 
@@ -33,14 +34,14 @@ const revokeSchema = z.object({ sessionId: z.coerce.number().int().positive() })
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await requireCustomer(request);
-  const form = await request.formData();
-  const intent = form.get('intent');
+  const form = await readForm(request);
+  const intent = form.intent;
   if (intent === 'revoke-others') {
     const count = await revokeOtherCustomerSessions(session);
     return data({ notice: count === 1 ? 'Signed out 1 other session.' : `Signed out ${count} other sessions.` });
   }
   if (intent === 'revoke') {
-    const parsed = revokeSchema.safeParse(Object.fromEntries(form));
+    const parsed = revokeSchema.safeParse(form);
     if (!parsed.success) throw new Response('That request was not valid.', { status: 400 });
     if (parsed.data.sessionId === session.sessionId) {
       throw redirect('/', { headers: { 'Set-Cookie': await signOutCustomer(request) } });

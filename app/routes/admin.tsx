@@ -19,6 +19,7 @@ import {
 import { requireStaff } from '~/services/session.server';
 import { inviteStaffMember, setStaffMemberDisabled, staffOverview } from '~/services/staff-admin.server';
 import { formatDateTime } from '~/utils/format-time';
+import { readForm } from '~/services/form.server';
 
 export const meta: MetaFunction = () => [{ title: 'Administration · Breach check' }];
 
@@ -96,7 +97,7 @@ type AdminAnswer = { errors?: Record<string, string>; newInvite?: { name: string
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireStaff(request, ['admin']);
-  const parsed = AdminAction.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = AdminAction.safeParse(await readForm(request));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return data<AdminAnswer>({ errors: { [String(issue.path[0] ?? 'form')]: issue.message } }, { status: 400 });

@@ -10,6 +10,7 @@ import { TextField } from '~/components/text-field';
 import { accountCard, accountFromCard, lookUpAccount, sendPinResetCode, verifyCallerPin } from '~/services/agent-console.server';
 import { requireStaff } from '~/services/session.server';
 import { formatDateTime } from '~/utils/format-time';
+import { readForm } from '~/services/form.server';
 
 export const meta: MetaFunction = () => [{ title: 'Agent console · Breach check' }];
 
@@ -41,7 +42,7 @@ type ActionAnswer = { errors?: Record<string, string>; query?: string; verify?: 
 
 export async function action({ request }: ActionFunctionArgs) {
   const agent = await requireStaff(request);
-  const form = Object.fromEntries(await request.formData());
+  const form = await readForm(request);
   const parsed = AgentAction.safeParse(form);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

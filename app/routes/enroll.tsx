@@ -16,6 +16,7 @@ import {
 import { CODE_SENT_MESSAGE } from '~/utils/enrollment-messages';
 import { accountNumberField, fieldErrors, oneTimeCodeField, phoneField } from '~/utils/identity-fields';
 import { createPasskey } from '~/utils/passkey-client';
+import { readForm } from '~/services/form.server';
 
 export const meta: MetaFunction = () => [{ title: 'Set up a passkey · Breach check' }];
 
@@ -38,9 +39,8 @@ function goTo(cookie: string) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const intent = form.get('intent');
-  const values = Object.fromEntries([...form].filter(([, value]) => typeof value === 'string')) as Record<string, string>;
+  const values = await readForm(request);
+  const intent = values.intent;
 
   if (intent === 'send-code') {
     const parsed = sendCodeSchema.safeParse(values);

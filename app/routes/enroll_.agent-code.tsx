@@ -6,15 +6,14 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { TextField } from '~/components/text-field';
 import { enrollmentStateCookie, verifyEnrollmentCode, WRONG_CODE_MESSAGE } from '~/services/enrollment.server';
 import { accountNumberField, fieldErrors, oneTimeCodeField } from '~/utils/identity-fields';
+import { readForm } from '~/services/form.server';
 
 export const meta: MetaFunction = () => [{ title: 'I have a code from an agent · Breach check' }];
 
 const agentCodeSchema = z.object({ accountNumber: accountNumberField, code: oneTimeCodeField });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const values = Object.fromEntries(
-    [...(await request.formData())].filter(([, value]) => typeof value === 'string'),
-  ) as Record<string, string>;
+  const values = await readForm(request);
   const parsed = agentCodeSchema.safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
   // Agents' reset codes and our own enrollment codes are both accepted here.

@@ -129,6 +129,22 @@ describe('security headers', () => {
     expect(response.status).toBe(403);
   });
 
+  it('answers malformed or oversized submissions with a 4xx and a plain sentence, never a 500 or a stack trace', async () => {
+    const origin = { Origin: server.url };
+    const cases: Array<[string, RequestInit, number]> = [
+      ['/enroll', { method: 'POST', headers: origin }, 400],
+      ['/enroll/agent-code', { method: 'POST', headers: { ...origin, 'Content-Type': 'application/json' }, body: '{}' }, 400],
+      ['/enroll', { method: 'POST', headers: { ...origin, 'Content-Type': 'multipart/form-data; boundary=x' }, body: 'garbage' }, 400],
+      ['/enroll', { method: 'POST', headers: { ...origin, 'Content-Type': 'application/x-www-form-urlencoded' }, body: `accountNumber=${'1'.repeat(200_000)}` }, 413],
+      ['/incidents/%E0%A4%A', {}, 400],
+    ];
+    for (const [path, init, status] of cases) {
+      const response = await fetch(`${server.url}${path}`, init);
+      expect(response.status, path).toBe(status);
+      expect(await response.text(), path).not.toMatch(/at .+\.(js|ts):\d+|node_modules/);
+    }
+  });
+
   it('serves fingerprinted assets with a long cache', async () => {
     const html = await (await fetch(server.url)).text();
     const asset = /href="(\/build\/[^"]+\.css)"/.exec(html)![1];
