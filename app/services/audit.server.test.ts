@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { testDb } from '../../tests/helpers/db';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dropAuditGuards, testDb } from '../../tests/helpers/db';
 import { canonicalJson, recordAudit, verifyAuditChain } from './audit.server';
 
 const agent = { type: 'staff', id: '7' } as const;
@@ -14,6 +14,9 @@ async function recordThree() {
 function sql(statement: string) {
   testDb().$client.prepare(statement).run();
 }
+
+// The tests below play someone who can write to the database file and so can drop the guard: the chain must catch them.
+beforeAll(() => dropAuditGuards());
 
 beforeEach(() => {
   sql('DELETE FROM audit_events');

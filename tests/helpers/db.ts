@@ -9,3 +9,8 @@ export function testDb() {
 export function withDemoAccounts(): void {
   seedDemoAccounts(getDb());
 }
+
+/** Plays someone with write access to the database file: drops the audit log's append-only triggers. */
+export function dropAuditGuards(): void {
+  getDb().$client.exec('DROP TRIGGER IF EXISTS audit_events_no_update; DROP TRIGGER IF EXISTS audit_events_no_delete;');
+}
