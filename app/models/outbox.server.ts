@@ -33,16 +33,31 @@ export async function claimDueMessages(now: Date, leaseUntil: Date, limit: numbe
     .all();
 }
 
-export async function markSent(id: number, attempts: number, at: Date): Promise<void> {
-  getDb().update(outbox).set({ status: 'sent', attempts, sentAt: at, nextAttemptAt: null, lastError: null }).where(eq(outbox.id, id)).run();
+// One-time codes are the only 6-digit numbers in our messages; once delivered they have no business at rest.
+const CODE_IN_BODY = /\b\d{6}\b/g;
+const REDACTED_CODE = '[code removed after sending]';
+
+/** `redactCodes`: blank one-time codes in the stored copy (demo mode keeps them for /dev/outbox). */
+export async function markSent(id: number, attempts: number, at: Date, redactCodes = false): Promise<void> {
+  const db = getDb();
+  db.update(outbox).set({ status: 'sent', attempts, sentAt: at, nextAttemptAt: null, lastError: null }).where(eq(outbox.id, id)).run();
+  if (redactCodes) redactStoredCodes(id);
+}
+
+function redactStoredCodes(id: number): void {
+  const db = getDb();
+  const row = db.select({ body: outbox.body }).from(outbox).where(eq(outbox.id, id)).get();
+  const redacted = row?.body.replace(CODE_IN_BODY, REDACTED_CODE);
+  if (row && redacted !== row.body) db.update(outbox).set({ body: redacted }).where(eq(outbox.id, id)).run();
 }
 
 export async function markRetry(id: number, attempts: number, nextAttemptAt: Date, error: string): Promise<void> {
   getDb().update(outbox).set({ attempts, nextAttemptAt, lastError: error }).where(eq(outbox.id, id)).run();
 }
 
-export async function markFailed(id: number, attempts: number, error: string): Promise<void> {
+export async function markFailed(id: number, attempts: number, error: string, redactCodes = false): Promise<void> {
   getDb().update(outbox).set({ status: 'failed', attempts, nextAttemptAt: null, lastError: error }).where(eq(outbox.id, id)).run();
+  if (redactCodes) redactStoredCodes(id);
 }
 
 /** Newest first, for the dev outbox page. */

@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { accountLines, accounts, type OutboxMessage } from '../../db/schema';
+import { getConfig } from '../config.server';
 import { getDb } from '../models/db.server';
 import { claimDueMessages, markFailed, markRetry, markSent, queueMessages, type NewOutboxMessage } from '../models/outbox.server';
 import { log } from './logger.server';
@@ -69,13 +70,13 @@ async function deliverOne(message: OutboxMessage, transport: Transport, now: Dat
   const attempts = message.attempts + 1;
   try {
     await transport.send(message);
-    await markSent(message.id, attempts, new Date());
+    await markSent(message.id, attempts, new Date(), !getConfig().demoMode);
     return 'sent';
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
     const fields = { outboxId: message.id, channel: message.channel, to: maskRecipient(message), attempts, error: reason };
     if (attempts >= MAX_ATTEMPTS) {
-      await markFailed(message.id, attempts, reason);
+      await markFailed(message.id, attempts, reason, !getConfig().demoMode);
       log('error', 'notice could not be delivered; giving up', fields);
       return 'failed';
     }
