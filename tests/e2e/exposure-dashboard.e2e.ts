@@ -4,7 +4,7 @@ import { FIELD_INFO, NEVER_EXPOSED } from '../../db/fields';
 import { INCIDENTS } from '../../db/incidents';
 import { DEMO_ACCOUNTS } from '../../db/seed/demo-accounts';
 import { axeViolations, collectConsoleErrors, launchBrowser, newCustomerContext } from '../helpers/browser';
-import { enrollCustomer } from '../helpers/customer';
+import { enrollCustomer } from '../helpers/browser-enrollment';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, collectConsoleErrors, launchBrowser, newCustomerContext } from '../helpers/browser';
-import { enrollCustomer, withServerDb } from '../helpers/customer';
+import { enrollCustomer, withServerDb } from '../helpers/browser-enrollment';
 import { startServer, type RunningServer } from '../helpers/server';
 
 // Jordan Rivera: lines +12065550101 and +12065550102, born 1984-03-09, old demo PIN 739101.

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addVirtualAuthenticator, axeViolations, collectConsoleErrors, launchBrowser, newCustomerContext } from '../helpers/browser';
-import { enrollCustomer, latestCode } from '../helpers/customer';
+import { enrollCustomer, latestCode } from '../helpers/browser-enrollment';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
