@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 
-const TARGET_MS = 300;
+const TARGET_MS = 250;
 const PAUSE_MS = 110;
 const MIN_ROWS = 500;
 const MAX_ROWS = 100_000;
@@ -26,8 +26,8 @@ export async function applyInChunks(
     applyChunk({ low, high });
     const committed = performance.now();
     onProgress();
-    // Steer towards the target, never more than doubling at once.
-    const factor = Math.min(2, TARGET_MS / Math.max(committed - started, 1));
+    // Steer towards the target, growing by at most half at once so a slower stretch cannot overshoot far.
+    const factor = Math.min(1.5, TARGET_MS / Math.max(committed - started, 1));
     if (fixedRows === undefined) rows = Math.round(Math.min(MAX_ROWS, Math.max(MIN_ROWS, rows * factor)));
     low = high;
     sqlite.pragma('wal_checkpoint(PASSIVE)');
