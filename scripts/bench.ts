@@ -1,0 +1,132 @@
+// `npm run bench`: every benchmark, each in its own process next to its bare baseline, then ONE Markdown table
+// (also bench-results/bench.json) with the machine's cores and Node version. The sub-benches' own tables go to stderr.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ImportBenchResult } from './bench-import';
+import type { PagesBenchResult } from './bench/pages';
+import type { PinBenchResult } from './bench/pin';
+import type { SignInBenchResult } from './bench/sign-in';
+
+interface Row {
+  benchmark: string;
+  figure: string;
+  portal: string;
+  bare: string;
+  ratio: string;
+}
+
+interface Step<T> {
+  name: string;
+  script: string;
+  json: string;
+  rows: (result: T) => Row[];
+}
+
+const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+const importStep: Step<ImportBenchResult> = {
+  name: 'import',
+  script: 'scripts/bench-import.ts',
+  json: 'bench-results/import.json',
+  rows: (r) => [
+    { benchmark: 'import', figure: `accounts rows/s (${n(r.accounts)} accounts)`, portal: n(r.importRowsPerSecond), bare: `${n(r.bareRowsPerSecond)} (prepared-insert loop)`, ratio: n(r.ratio, 2) },
+    { benchmark: 'import', figure: `seconds, accounts + ${n(r.exposures)} exposures`, portal: n(r.importSeconds.total, 1), bare: '', ratio: '' },
+    { benchmark: 'import', figure: 'peak RSS (MB)', portal: n(r.peakRssMb), bare: '', ratio: '' },
+    { benchmark: 'import', figure: 'concurrent writer max wait (ms)', portal: n(r.writer.maxMs), bare: '', ratio: '' },
+  ],
+};
+
+const pinStep: Step<PinBenchResult> = {
+  name: 'pin',
+  script: 'scripts/bench-pin.ts',
+  json: 'bench-results/pin.json',
+  rows: (r) => [
+    { benchmark: 'PIN hashing', figure: 'ms per hash (Argon2id 19 MiB t=2 p=1)', portal: n(r.hashMsMean, 1), bare: `${n(r.bareHashMsMean, 1)} (bare Argon2id)`, ratio: n(r.hashRatio, 2) },
+    { benchmark: 'PIN hashing', figure: `event-loop delay p99 (ms), ${r.concurrentChanges} PIN changes at once`, portal: n(r.loopDelayP99DuringMs, 1), bare: `${n(r.loopDelayP99IdleMs, 1)} (idle)`, ratio: '' },
+  ],
+};
+
+const signInStep: Step<SignInBenchResult> = {
+  name: 'sign-in',
+  script: 'scripts/bench-sign-in.ts',
+  json: 'bench-results/sign-in.json',
+  rows: (r) => [
+    { benchmark: 'passkey sign-in', figure: 'verifications/s (ES256, one at a time)', portal: n(r.portalPerSecond), bare: `${n(r.barePerSecond)} (verifyAuthenticationResponse)`, ratio: n(r.ratio, 2) },
+    { benchmark: 'passkey sign-in', figure: 'event-loop delay p99 (ms) while verifying', portal: n(r.loopDelayP99DuringMs, 1), bare: '', ratio: '' },
+  ],
+};
+
+const pagesStep: Step<PagesBenchResult> = {
+  name: 'pages',
+  script: 'scripts/bench-pages.ts',
+  json: 'bench-results/pages.json',
+  rows: (r) => [
+    ...r.rows.flatMap((row) => [
+      { benchmark: `pages ${row.page}`, figure: `req/s at ${row.connections} connections`, portal: n(row.portal.requestsPerSecond), bare: n(row.bare.requestsPerSecond), ratio: n(row.ratio, 3) },
+      {
+        benchmark: `pages ${row.page}`,
+        figure: `p50 / p99 ms at ${row.connections}; errors + non-2xx`,
+        portal: `${n(row.portal.latencyP50Ms)} / ${n(row.portal.latencyP99Ms)}; ${row.portal.errors + row.portal.non2xx}`,
+        bare: `${n(row.bare.latencyP50Ms)} / ${n(row.bare.latencyP99Ms)}; ${row.bare.errors + row.bare.non2xx}`,
+        ratio: '',
+      },
+    ]),
+    { benchmark: 'pages', figure: 'portal peak RSS (MB, VmHWM)', portal: n(r.portalPeakRssMb), bare: '', ratio: '' },
+  ],
+};
+
+function runStep<T>(step: Step<T>): { result: T; seconds: number } | { error: string; seconds: number } {
+  const started = performance.now();
+  rmSync(step.json, { force: true });
+  if (!existsSync(step.script)) return { error: `${step.script} not found`, seconds: 0 };
+  console.error(`\n== bench: ${step.name} ==`);
+  // The sub-bench's own table goes to stderr, so stdout carries only the combined table.
+  const child = spawnSync(path.resolve('node_modules/.bin/tsx'), [step.script], { stdio: ['ignore', 2, 2] });
+  const seconds = (performance.now() - started) / 1000;
+  if (child.status !== 0 || !existsSync(step.json)) return { error: `${step.script} exited with ${child.status}`, seconds };
+  return { result: JSON.parse(readFileSync(step.json, 'utf8')) as T, seconds };
+}
+
+const startedAt = new Date();
+const started = performance.now();
+const machine = {
+  cores: os.availableParallelism(),
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  loadAverageAtStart: os.loadavg().map((load) => Number(load.toFixed(2))),
+};
+const steps = [importStep, pinStep, signInStep, pagesStep] as Step<unknown>[];
+const rows: Row[] = [];
+const results: Record<string, unknown> = {};
+const stepSeconds: Record<string, number> = {};
+for (const step of steps) {
+  const outcome = runStep(step);
+  stepSeconds[step.name] = outcome.seconds;
+  if ('error' in outcome) {
+    rows.push({ benchmark: step.name, figure: 'FAILED', portal: outcome.error, bare: '', ratio: '' });
+    results[step.name] = { error: outcome.error };
+  } else {
+    rows.push(...step.rows(outcome.result));
+    results[step.name] = outcome.result;
+  }
+}
+const seconds = (performance.now() - started) / 1000;
+const loadAverageAtEnd = os.loadavg().map((load) => Number(load.toFixed(2)));
+
+const table = [
+  `Benchmarks on ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, Node ${machine.node}; ${startedAt.toISOString()}, ${n(seconds)} s in all; load average ${machine.loadAverageAtStart.join(' ')} at start, ${loadAverageAtEnd.join(' ')} at end. Ratio = portal ÷ bare.`,
+  '',
+  '| benchmark | figure | portal | bare baseline | ratio |',
+  '|---|---|---:|---:|---:|',
+  ...rows.map((row) => `| ${row.benchmark} | ${row.figure} | ${row.portal} | ${row.bare} | ${row.ratio} |`),
+].join('\n');
+console.log(table);
+mkdirSync('bench-results', { recursive: true });
+writeFileSync(
+  'bench-results/bench.json',
+  `${JSON.stringify({ machine, startedAt: startedAt.toISOString(), seconds, stepSeconds, loadAverageAtEnd, rows, table, results }, null, 2)}\n`,
+);
+console.error(`\nJSON: ${path.resolve('bench-results/bench.json')}`);

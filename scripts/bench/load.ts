@@ -1,0 +1,53 @@
+// One autocannon load run (after a discarded warm-up), optionally rotating the Cookie header across sessions.
+import autocannon from 'autocannon';
+
+export interface LoadFigures {
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+}
+
+export interface LoadOptions {
+  url: string;
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+  headers: Record<string, string>;
+  /** Cookie values to rotate through, one per request; none for public pages. */
+  cookies?: string[];
+  /** Called between the warm-up and the measured run (e.g. to read the server's CPU time). */
+  afterWarmup?: () => void;
+}
+
+function cannon(options: LoadOptions, durationSeconds: number): Promise<autocannon.Result> {
+  let next = 0;
+  const cookies = options.cookies ?? [];
+  const rotate: autocannon.Request['setupRequest'] = (request) => {
+    const cookie = cookies[next++ % cookies.length]!;
+    return { ...request, headers: { ...request.headers, cookie } };
+  };
+  return autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: durationSeconds,
+    headers: options.headers,
+    requests: cookies.length > 0 ? [{ method: 'GET', setupRequest: rotate }] : undefined,
+  });
+}
+
+export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
+  if (options.warmupSeconds > 0) await cannon(options, options.warmupSeconds);
+  options.afterWarmup?.();
+  const result = await cannon(options, options.durationSeconds);
+  return {
+    requestsPerSecond: result.requests.average,
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}

@@ -1,0 +1,226 @@
+// Pages under load: the real portal (one process, production settings, 2.3 M accounts) against a bare node:http
+// server (one process) answering the same bytes. Both get the same request headers, including Accept-Encoding: gzip.
+import { fork, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import path from 'node:path';
+import type { CapturedPage } from './bare-server';
+import { buildIfStale } from './build-if-stale';
+import { topSelfTime, type SelfTime } from './cpu-profile';
+import { measureLoad, type LoadFigures } from './load';
+import { ensureBenchDatabase } from './pages-db';
+import { portalEnv, randomSecret, startPortal, type PortalSettings } from './portal-process';
+
+export interface PageLoadRow {
+  page: '/account' | '/';
+  connections: number;
+  portal: LoadFigures;
+  /** The portal's CPU time per request during the measured run: steadier than req/s on a busy machine. */
+  portalCpuMsPerRequest: number;
+  bare: LoadFigures;
+  ratio: number;
+}
+
+export interface PagesBenchResult {
+  accounts: number;
+  sessions: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+  requestHeaders: Record<string, string>;
+  pageBytes: Record<string, { compressed: number; encoding: string | null }>;
+  rows: PageLoadRow[];
+  portalPeakRssMb: number;
+  profile: SelfTime[] | null;
+  targets: Record<string, { value: number; target: string; met: boolean }>;
+}
+
+export interface PagesBenchOptions {
+  accounts?: number;
+  seed?: number;
+  sessions?: number;
+  durationSeconds?: number;
+  warmupSeconds?: number;
+  connections?: number[];
+  cpuProfile?: boolean;
+}
+
+const PAGES = ['/account', '/'] as const;
+// What a browser sends for a page; the same for both servers, so both answer with gzip.
+const REQUEST_HEADERS = { accept: 'text/html', 'accept-encoding': 'gzip' };
+const RESULTS_DIR = path.resolve('bench-results');
+
+function log(message: string): void {
+  console.error(`[bench:pages] ${message}`);
+}
+
+function createSessions(settings: PortalSettings, count: number): string[] {
+  const result = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/bench/pages-sessions.ts', String(count)], {
+    env: portalEnv(settings),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`pages-sessions exited with ${result.status}`);
+  return JSON.parse(result.stdout) as string[];
+}
+
+/** The raw (still compressed) answer, as autocannon receives it. */
+function capture(url: string, cookie: string | undefined): Promise<CapturedPage & { status: number }> {
+  return new Promise((resolve, reject) => {
+    const headers = { ...REQUEST_HEADERS, ...(cookie ? { cookie } : {}) };
+    httpRequest(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          contentType: String(response.headers['content-type'] ?? ''),
+          contentEncoding: response.headers['content-encoding'] ?? null,
+          bodyBase64: Buffer.concat(chunks).toString('base64'),
+        }),
+      );
+      response.on('error', reject);
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+async function loadBare(page: CapturedPage, options: Required<PagesBenchOptions>): Promise<Map<number, LoadFigures>> {
+  const pageFile = path.join(RESULTS_DIR, 'bare-page.json');
+  writeFileSync(pageFile, JSON.stringify(page));
+  const server = fork(path.resolve('scripts/bench/bare-server.ts'), [pageFile], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const [{ port }] = (await once(server, 'message')) as [{ port: number }];
+  const figures = new Map<number, LoadFigures>();
+  try {
+    for (const connections of options.connections) {
+      figures.set(connections, await measureLoad({ url: `http://127.0.0.1:${port}/`, connections, ...loadTiming(options), headers: REQUEST_HEADERS }));
+    }
+  } finally {
+    server.kill();
+  }
+  return figures;
+}
+
+function loadTiming(options: Required<PagesBenchOptions>) {
+  return { durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds };
+}
+
+function newestProfile(dir: string): string | null {
+  const files = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile')).sort();
+  return files.length > 0 ? path.join(dir, files.at(-1)!) : null;
+}
+
+export async function runPagesBench(input: PagesBenchOptions = {}): Promise<PagesBenchResult> {
+  const options: Required<PagesBenchOptions> = {
+    accounts: Number(process.env.BENCH_ACCOUNTS ?? 2_300_000),
+    seed: 2018,
+    sessions: 2000,
+    durationSeconds: Number(process.env.BENCH_PAGES_SECONDS ?? 10),
+    warmupSeconds: 3,
+    connections: (process.env.BENCH_PAGES_CONNECTIONS ?? '32,128').split(',').map(Number),
+    cpuProfile: process.env.BENCH_CPU_PROF === '1',
+    ...input,
+  };
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  buildIfStale(log);
+  const database = ensureBenchDatabase(options.accounts, options.seed, log);
+  log(database.reused ? `reusing ${database.databasePath}` : `database ready in ${database.prepareSeconds.toFixed(0)} s`);
+
+  const cpuProfileDir = options.cpuProfile ? path.join(RESULTS_DIR, 'pages-profile') : undefined;
+  if (cpuProfileDir) rmSync(cpuProfileDir, { recursive: true, force: true });
+  const settings: PortalSettings = {
+    dataDir: database.dataDir,
+    databasePath: database.databasePath,
+    sessionSecret: randomSecret(),
+    pinPepper: randomSecret(),
+    logFile: path.join(RESULTS_DIR, 'pages-server.log'),
+    cpuProfileDir,
+  };
+  log(`signing in ${options.sessions} customers through the session service`);
+  const cookies = createSessions(settings, options.sessions);
+
+  const portal = await startPortal(settings);
+  log(`portal (pid ${portal.pid}) on ${portal.url}`);
+  const captured = new Map<string, CapturedPage>();
+  const portalFigures = new Map<string, LoadFigures & { cpuMsPerRequest: number }>();
+  let portalPeakRssMb = Number.NaN;
+  try {
+    for (const page of PAGES) {
+      const answer = await capture(`${portal.url}${page}`, page === '/account' ? cookies[0] : undefined);
+      if (answer.status !== 200) throw new Error(`${page} answered ${answer.status}, expected 200`);
+      captured.set(page, answer);
+      for (const connections of options.connections) {
+        log(`portal ${page} at ${connections} connections`);
+        let cpuBefore = 0;
+        const figures = await measureLoad({
+          url: `${portal.url}${page}`,
+          connections,
+          ...loadTiming(options),
+          headers: REQUEST_HEADERS,
+          cookies: page === '/account' ? cookies : undefined,
+          afterWarmup: () => (cpuBefore = portal.cpuMs()),
+        });
+        const cpuMsPerRequest = (portal.cpuMs() - cpuBefore) / Math.max(figures.requests, 1);
+        portalFigures.set(`${page} ${connections}`, { ...figures, cpuMsPerRequest });
+      }
+    }
+  } finally {
+    portalPeakRssMb = portal.peakRssMb();
+    await portal.stop();
+  }
+
+  const rows: PageLoadRow[] = [];
+  for (const page of PAGES) {
+    log(`bare server with the bytes of ${page}`);
+    const bare = await loadBare(captured.get(page)!, options);
+    for (const connections of options.connections) {
+      const { cpuMsPerRequest, ...portalRun } = portalFigures.get(`${page} ${connections}`)!;
+      const bareRun = bare.get(connections)!;
+      const ratio = portalRun.requestsPerSecond / bareRun.requestsPerSecond;
+      rows.push({ page, connections, portal: portalRun, portalCpuMsPerRequest: cpuMsPerRequest, bare: bareRun, ratio });
+    }
+  }
+
+  const profileFile = cpuProfileDir ? newestProfile(cpuProfileDir) : null;
+  const account32 = rows.find((row) => row.page === '/account' && row.connections === 32);
+  const home32 = rows.find((row) => row.page === '/' && row.connections === 32);
+  const targets: PagesBenchResult['targets'] = {};
+  if (account32) {
+    targets['/account p99 ms at 32'] = { value: account32.portal.latencyP99Ms, target: '< 100', met: account32.portal.latencyP99Ms < 100 };
+    const failures = account32.portal.errors + account32.portal.non2xx;
+    targets['/account errors + non-2xx at 32'] = { value: failures, target: '0', met: failures === 0 };
+    targets['/account ratio at 32'] = { value: account32.ratio, target: '>= 0.04', met: account32.ratio >= 0.04 };
+  }
+  if (home32) targets['/ ratio at 32'] = { value: home32.ratio, target: '>= 0.08', met: home32.ratio >= 0.08 };
+
+  return {
+    accounts: options.accounts,
+    sessions: cookies.length,
+    durationSeconds: options.durationSeconds,
+    warmupSeconds: options.warmupSeconds,
+    requestHeaders: REQUEST_HEADERS,
+    pageBytes: Object.fromEntries(
+      [...captured].map(([page, answer]) => [page, { compressed: Buffer.from(answer.bodyBase64, 'base64').length, encoding: answer.contentEncoding }]),
+    ),
+    rows,
+    portalPeakRssMb,
+    profile: profileFile ? topSelfTime(profileFile, 25) : null,
+    targets,
+  };
+}
+
+export function pagesBenchTable(result: PagesBenchResult): string {
+  const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const figures = (run: LoadFigures) => `${n(run.requestsPerSecond)} req/s, p50 ${n(run.latencyP50Ms)} ms, p99 ${n(run.latencyP99Ms)} ms, ${run.errors} errors, ${run.non2xx} non-2xx`;
+  return [
+    `Pages: ${n(result.accounts)} accounts, ${result.sessions} signed-in customers, ${result.durationSeconds} s per run after ${result.warmupSeconds} s warm-up, Accept-Encoding: gzip; portal peak RSS ${n(result.portalPeakRssMb)} MB`,
+    '',
+    '| page | connections | portal | portal CPU ms/request | bare node:http, same bytes | ratio |',
+    '|---|---:|---|---:|---|---:|',
+    ...result.rows.map(
+      (row) => `| ${row.page} | ${row.connections} | ${figures(row.portal)} | ${n(row.portalCpuMsPerRequest, 2)} | ${figures(row.bare)} | ${n(row.ratio, 3)} |`,
+    ),
+  ].join('\n');
+}

@@ -1,0 +1,111 @@
+// Starts the real portal server (server/index.ts under tsx, production settings) as one process for the pages bench.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { openSync, readFileSync, closeSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+export interface PortalProcess {
+  url: string;
+  pid: number;
+  /** Peak resident set size so far (VmHWM), in MB. */
+  peakRssMb(): number;
+  /** CPU time (user + system) the server has used so far, in ms. */
+  cpuMs(): number;
+  stop(): Promise<void>;
+}
+
+export interface PortalSettings {
+  dataDir: string;
+  databasePath: string;
+  sessionSecret: string;
+  pinPepper: string;
+  /** Where the server's stdout and stderr (the per-request log lines) go. */
+  logFile: string;
+  /** When set, the server runs with --cpu-prof and writes its profile here on exit. */
+  cpuProfileDir?: string;
+}
+
+/** 48 random characters, as the README tells operators to generate secrets. */
+export function randomSecret(): string {
+  return randomBytes(36).toString('base64');
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const address = probe.address();
+  probe.close();
+  if (typeof address !== 'object' || !address) throw new Error('no free port');
+  return address.port;
+}
+
+/** The environment the server and the session helper share, so both open the same database with the same secrets. */
+export function portalEnv(settings: PortalSettings, port = 0): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: settings.dataDir,
+    DATABASE_PATH: settings.databasePath,
+    SESSION_SECRET: settings.sessionSecret,
+    PIN_PEPPER: settings.pinPepper,
+    DEMO_MODE: 'false',
+  };
+  delete env.LOG_LEVEL; // the default (info) logs every request, which is part of the real cost
+  return env;
+}
+
+function peakRssMb(pid: number): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+function cpuMs(pid: number): number {
+  // Fields after the parenthesised command name; utime and stime are the 14th and 15th of the whole line.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+async function waitUntilHealthy(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`portal exited with ${child.exitCode} while starting`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('portal did not become healthy within 60 s');
+}
+
+export async function startPortal(settings: PortalSettings): Promise<PortalProcess> {
+  const port = await freePort();
+  const log = openSync(settings.logFile, 'w');
+  const profiling = settings.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', settings.cpuProfileDir] : [];
+  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'server/index.ts'], {
+    env: portalEnv(settings, port),
+    stdio: ['ignore', log, log],
+  });
+  closeSync(log);
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilHealthy(url, child);
+  return {
+    url,
+    pid: child.pid!,
+    peakRssMb: () => peakRssMb(child.pid!),
+    cpuMs: () => cpuMs(child.pid!),
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
