@@ -1,10 +1,12 @@
 // The Express app: headers, origin check, compression, static files, then Remix.
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import type { Config } from '../app/config.server';
+import { REQUEST_KEY_HEADER } from '../app/utils/request-key';
 import { bodyLimit } from './body-limit';
 import { plainErrors } from './error-handler';
 import { originCheck } from './origin-check';
@@ -27,6 +29,11 @@ export function createApp(config: Config, build: ServerBuild) {
   app.use('/build', express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y', index: false }));
   app.use(express.static(publicDir, { maxAge: '1h', index: false }));
 
+  // Lets the root, layout and page loaders of one request share its session lookup; never trusted from the client.
+  app.use((req, _res, next) => {
+    req.headers[REQUEST_KEY_HEADER] = randomUUID();
+    next();
+  });
   app.all(
     '*',
     createRequestHandler({

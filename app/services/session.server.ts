@@ -1,9 +1,11 @@
 // Server-side sessions: the cookie holds a random token, the database its SHA-256.
 // Internals are parametrised by kind so staff sessions (own cookie, 15-minute idle) plug in without touching callers.
 import { redirect } from '@remix-run/node';
-import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
 import { customers, sessions, staff, type Session, type Staff } from '../../db/schema';
 import { getDb } from '~/models/db.server';
+import { REQUEST_KEY_HEADER } from '~/utils/request-key';
 import { recordAudit } from './audit.server';
 import { clearCookie, cookieName, readCookie, serializeCookie } from './cookies.server';
 import { randomToken, sha256 } from './tokens.server';
@@ -47,12 +49,47 @@ function isLive(row: Session, kind: SessionKind, now: Date): boolean {
   );
 }
 
-// Several loaders read the session for one request; look it up once.
-const perRequest = new WeakMap<Request, Map<SessionKind, Promise<Session | null>>>();
+// The two reads every signed-in page makes, prepared once per database handle (tests reopen it).
+function prepareReads(db: Db) {
+  return {
+    sessionByTokenHash: db.select().from(sessions).where(eq(sessions.tokenHash, sql.placeholder('tokenHash'))).prepare(),
+    customerAccountId: db.select({ accountId: customers.accountId }).from(customers).where(eq(customers.id, sql.placeholder('id'))).prepare(),
+  };
+}
+const preparedReads = new WeakMap<Db, ReturnType<typeof prepareReads>>();
+
+function reads() {
+  const db = getDb();
+  let prepared = preparedReads.get(db);
+  if (!prepared) preparedReads.set(db, (prepared = prepareReads(db)));
+  return prepared;
+}
+
+// Several loaders (root, layout, page) read the session for one request: look it up once. Remix hands each loader
+// its own copy of the Request, so the cache is keyed by the server's per-request key that the copies share, and
+// by the Request object where there is none (loaders called directly). Keyed entries live for one event-loop turn,
+// in which a request's loaders all start; a later read simply reads again.
+const readsByRequestKey = new Map<string, Promise<Session | null>>();
+const readsByRequest = new WeakMap<Request, Map<SessionKind, Promise<Session | null>>>();
+
+function forgetSessionReads(request?: Request): void {
+  readsByRequestKey.clear();
+  if (request) readsByRequest.delete(request);
+}
 
 function loadSession(kind: SessionKind, request: Request): Promise<Session | null> {
-  let cache = perRequest.get(request);
-  if (!cache) perRequest.set(request, (cache = new Map()));
+  const requestKey = request.headers.get(REQUEST_KEY_HEADER);
+  if (requestKey) {
+    const key = `${kind}:${requestKey}`;
+    let pending = readsByRequestKey.get(key);
+    if (!pending) {
+      if (readsByRequestKey.size === 0) setImmediate(forgetSessionReads);
+      readsByRequestKey.set(key, (pending = readSession(kind, request)));
+    }
+    return pending;
+  }
+  let cache = readsByRequest.get(request);
+  if (!cache) readsByRequest.set(request, (cache = new Map()));
   let pending = cache.get(kind);
   if (!pending) cache.set(kind, (pending = readSession(kind, request)));
   return pending;
@@ -62,7 +99,7 @@ async function readSession(kind: SessionKind, request: Request): Promise<Session
   const token = readCookie(request, sessionCookieName(kind));
   if (!token || token.length > 100) return null;
   const db = getDb();
-  const row = db.select().from(sessions).where(eq(sessions.tokenHash, sha256(token))).get();
+  const row = reads().sessionByTokenHash.get({ tokenHash: sha256(token) });
   const now = new Date();
   if (!row || !isLive(row, kind, now)) return null;
   if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
@@ -98,14 +135,14 @@ async function createSession(
       stepUpAt: options.stepUp ? now : null,
     })
     .run();
-  perRequest.delete(request);
+  forgetSessionReads(request);
   return serializeCookie(sessionCookieName(kind), token, policy.absoluteMs / 1000);
 }
 
 async function endSession(kind: SessionKind, request: Request): Promise<{ cookie: string; ended: Session | null }> {
   const current = await loadSession(kind, request);
   if (current) getDb().update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, current.id)).run();
-  perRequest.delete(request);
+  forgetSessionReads(request);
   return { cookie: clearCookie(sessionCookieName(kind)), ended: current };
 }
 
@@ -114,7 +151,7 @@ async function endSession(kind: SessionKind, request: Request): Promise<{ cookie
 export async function getCustomerSession(request: Request): Promise<CustomerSession | null> {
   const row = await loadSession('customer', request);
   if (!row || row.customerId === null) return null;
-  const customer = getDb().select({ accountId: customers.accountId }).from(customers).where(eq(customers.id, row.customerId)).get();
+  const customer = reads().customerAccountId.get({ id: row.customerId });
   if (!customer) return null;
   return {
     sessionId: row.id,
@@ -150,6 +187,7 @@ export async function startCustomerSession(request: Request, customerId: number,
 
 export async function markStepUp(session: CustomerSession, at: Date = new Date()): Promise<void> {
   getDb().update(sessions).set({ stepUpAt: at }).where(eq(sessions.id, session.sessionId)).run();
+  forgetSessionReads();
 }
 
 /** Signs this browser out; returns the Set-Cookie header value that clears the cookie. */
@@ -214,6 +252,7 @@ export async function revokeCustomerSession(session: CustomerSession, sessionId:
       ),
     )
     .run();
+  forgetSessionReads();
   if (result.changes === 0) return false;
   await recordAudit({
     actor: { type: 'customer', id: String(session.customerId) },
@@ -237,6 +276,7 @@ export async function revokeOtherCustomerSessions(session: CustomerSession): Pro
       ),
     )
     .run();
+  forgetSessionReads();
   if (result.changes > 0) {
     await recordAudit({
       actor: { type: 'customer', id: String(session.customerId) },
@@ -292,9 +332,11 @@ export async function signOutStaff(request: Request): Promise<string> {
 
 /** Ends every session of a staff member (used when they are disabled). */
 export async function revokeStaffSessions(staffId: number): Promise<number> {
-  return getDb()
+  const { changes } = getDb()
     .update(sessions)
     .set({ revokedAt: new Date() })
     .where(and(eq(sessions.kind, 'staff'), eq(sessions.staffId, staffId), isNull(sessions.revokedAt)))
-    .run().changes;
+    .run();
+  forgetSessionReads();
+  return changes;
 }
