@@ -6,6 +6,9 @@ import { PrintButton } from '~/components/print-button';
 import { requireCustomer } from '~/services/session.server';
 import { createStatement } from '~/services/statement.server';
 
+// Built once: toLocaleString builds a new formatter on every call.
+const GENERATED_FORMAT = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+
 export const meta: MetaFunction = () => [{ title: 'Statement of exposure | Breach check' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -30,7 +33,7 @@ export default function Statement() {
         <dt>Reference</dt>
         <dd>{statement.reference}</dd>
         <dt>Generated</dt>
-        <dd>{new Date(statement.generatedAt).toLocaleString('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC</dd>
+        <dd>{GENERATED_FORMAT.format(new Date(statement.generatedAt))} UTC</dd>
         <dt>Account holder</dt>
         <dd>{statement.holder}</dd>
         <dt>Account</dt>

@@ -7,8 +7,11 @@ const STEP_LINKS: Record<ChecklistStep['id'], { to: string; label: string }> = {
   passkey: { to: '/account/passkeys', label: 'Manage your passkeys' },
 };
 
+// Built once: toLocaleDateString builds a new formatter (locale data lookup) on every call.
+const DAY_FORMAT = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
 export function formatDay(isoDate: string): string {
-  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+  return DAY_FORMAT.format(new Date(`${isoDate}T12:00:00Z`));
 }
 
 export function Checklist({ steps }: { steps: ChecklistStep[] }) {
