@@ -5,6 +5,6 @@ export default function buildOnce() {
   if (process.env.E2E_SKIP_BUILD === '1') return;
   execFileSync(process.execPath, ['node_modules/@remix-run/dev/dist/cli.js', 'build'], {
     stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', VITE_CJS_IGNORE_WARNING: 'true' },
   });
 }
