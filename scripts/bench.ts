@@ -72,6 +72,7 @@ const pagesStep: Step<PagesBenchResult> = {
         bare: `${n(row.bare.latencyP50Ms)} / ${n(row.bare.latencyP99Ms)}; ${row.bare.errors + row.bare.non2xx}`,
         ratio: '',
       },
+      { benchmark: `pages ${row.page}`, figure: `portal CPU ms per request at ${row.connections}`, portal: n(row.portalCpuMsPerRequest, 2), bare: '', ratio: '' },
     ]),
     { benchmark: 'pages', figure: 'portal peak RSS (MB, VmHWM)', portal: n(r.portalPeakRssMb), bare: '', ratio: '' },
   ],
@@ -96,7 +97,7 @@ const machine = {
   cpu: os.cpus()[0]?.model ?? 'unknown',
   memoryGb: Math.round(os.totalmem() / 2 ** 30),
   node: process.version,
-  loadAverageAtStart: os.loadavg().map((load) => Number(load.toFixed(2))),
+  loadAverageAtStart: os.loadavg().map((load) => load.toFixed(2)),
 };
 const steps = [importStep, pinStep, signInStep, pagesStep] as Step<unknown>[];
 const rows: Row[] = [];
@@ -114,7 +115,7 @@ for (const step of steps) {
   }
 }
 const seconds = (performance.now() - started) / 1000;
-const loadAverageAtEnd = os.loadavg().map((load) => Number(load.toFixed(2)));
+const loadAverageAtEnd = os.loadavg().map((load) => load.toFixed(2));
 
 const table = [
   `Benchmarks on ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, Node ${machine.node}; ${startedAt.toISOString()}, ${n(seconds)} s in all; load average ${machine.loadAverageAtStart.join(' ')} at start, ${loadAverageAtEnd.join(' ')} at end. Ratio = portal ÷ bare.`,
