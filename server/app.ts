@@ -1,14 +1,17 @@
 // The Express app: headers, origin check, compression, static files, then Remix.
 import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import type { Config } from '../app/config.server';
+import { INCIDENT_IDS } from '../db/incidents';
 import { REQUEST_KEY_HEADER } from '../app/utils/request-key';
 import { bodyLimit } from './body-limit';
 import { plainErrors } from './error-handler';
+import { publicPageCache } from './public-page-cache';
 import { originCheck } from './origin-check';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
@@ -16,6 +19,8 @@ import { securityHeaders } from './security-headers';
 export function createApp(config: Config, build: ServerBuild) {
   const app = express();
   app.disable('x-powered-by');
+  // Every page carries a fresh nonce, so an ETag could never match: skip hashing each body for one.
+  app.set('etag', false);
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
 
   app.use(requestLog());
@@ -24,10 +29,16 @@ export function createApp(config: Config, build: ServerBuild) {
   app.use(originCheck(config.webauthn.origin));
   app.use(bodyLimit());
 
+  // Before the static files: their misses cost a disk stat and an error object on every page request.
+  app.use(publicPageCache(build, { origin: config.webauthn.origin, paths: ['/', '/incidents', ...INCIDENT_IDS.map((id) => `/incidents/${id}`)] }));
+
   const publicDir = path.resolve('public');
   // Fingerprinted build output never changes under its name; other public files may.
   app.use('/build', express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y', index: false }));
-  app.use(express.static(publicDir, { maxAge: '1h', index: false }));
+  // Only the few top-level files public/ holds: asking the disk about every page URL costs a stat and an error object.
+  const publicFiles = new Set(readdirSync(publicDir).filter((name) => name !== 'build').map((name) => `/${name}`));
+  const servePublicFile = express.static(publicDir, { maxAge: '1h', index: false });
+  app.use((req, res, next) => (publicFiles.has(req.path) ? servePublicFile(req, res, next) : next()));
 
   // Lets the root, layout and page loaders of one request share its session lookup; never trusted from the client.
   app.use((req, _res, next) => {

@@ -145,6 +145,43 @@ describe('security headers', () => {
     }
   });
 
+  it('serves public pages with a fresh nonce whether or not the client takes gzip', async () => {
+    const { request } = await import('node:http');
+    const raw = (encoding: string) =>
+      new Promise<{ encoding: string | undefined; csp: string; body: Buffer }>((resolve, reject) => {
+        request(`${server.url}/incidents`, { headers: { 'Accept-Encoding': encoding } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({ encoding: response.headers['content-encoding'], csp: String(response.headers['content-security-policy']), body: Buffer.concat(chunks) }),
+          );
+        })
+          .on('error', reject)
+          .end();
+      });
+    const { gunzipSync } = await import('node:zlib');
+    const zipped = await raw('gzip');
+    const plain = await raw('identity');
+    expect(zipped.encoding).toBe('gzip');
+    expect(plain.encoding).toBeUndefined();
+    for (const { csp, html } of [
+      { csp: zipped.csp, html: gunzipSync(zipped.body).toString() },
+      { csp: plain.csp, html: plain.body.toString() },
+    ]) {
+      const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+      expect(html).toContain(`nonce="${nonce}"`);
+      expect(html).toContain('<h1>The incidents</h1>');
+    }
+    expect(zipped.csp).not.toBe(plain.csp);
+  });
+
+  it('still serves the files in public/', async () => {
+    const response = await fetch(`${server.url}/favicon.svg`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('image/svg+xml');
+    expect((await fetch(`${server.url}/robots.txt`)).status).toBe(200);
+  });
+
   it('serves fingerprinted assets with a long cache', async () => {
     const html = await (await fetch(server.url)).text();
     const asset = /href="(\/build\/[^"]+\.css)"/.exec(html)![1];
