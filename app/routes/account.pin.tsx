@@ -138,7 +138,7 @@ function ChooseStep({
       ) : null}
       {serverBroken.length > 0 ? (
         <div className="alert alert--error" role="alert">
-          <p>That PIN can&rsquo;t be used. For your safety we don&rsquo;t keep what you typed: please choose another one that meets every rule below.</p>
+          <p>That PIN can&rsquo;t be used. Please choose another one that meets every rule below.</p>
         </div>
       ) : null}
       <p id="pin-rules-intro">Your new PIN must be:</p>

@@ -186,7 +186,7 @@ export default function Admin() {
                     <td>
                       {run.fileName} <code title="SHA-256">{run.fileSha256.slice(0, 12)}</code>
                     </td>
-                    <td>{run.outcome === 'failed' ? `failed (${run.errorCount} bad rows)` : run.outcome}</td>
+                    <td>{run.outcome === 'failed' ? `failed: ${run.errorCount > 0 ? `${run.errorCount} bad row${run.errorCount === 1 ? '' : 's'}` : (run.message ?? 'see the command output')}` : run.outcome}</td>
                     <td>{run.rows.toLocaleString('en-US')}</td>
                     <td>
                       {run.inserted.toLocaleString('en-US')} / {run.updated.toLocaleString('en-US')} / {run.unchanged.toLocaleString('en-US')}

@@ -16,7 +16,7 @@ export interface DemoAccount {
 }
 
 /** Demo PINs were set before the incidents, so every exposed demo customer still has the step to do. */
-export const DEMO_PIN_SET_ON = new Date(Date.UTC(2017, 5, 1));
+export const DEMO_PIN_SET_ON = new Date(Date.UTC(2017, 5, 15, 18)); // mid-June, the same day in every US time zone
 
 /** The old PIN of a demo account (7391 and the account number's last two digits); 100000002 has none. */
 export function demoPin(accountNumber: string): string | null {

@@ -28,7 +28,7 @@ export function Checklist({ steps }: { steps: ChecklistStep[] }) {
             <span>{step.detail}</span>
             {step.done && step.id === 'passkey' ? null : (
               <Link to={STEP_LINKS[step.id].to} className={step.done ? undefined : 'button'}>
-                {STEP_LINKS[step.id].label}
+                {step.done ? 'Change it again' : STEP_LINKS[step.id].label}
               </Link>
             )}
           </li>
