@@ -37,7 +37,20 @@ export const accountLines = sqliteTable(
       .references(() => accounts.id, { onDelete: 'cascade' }),
     phone: text('phone').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.accountId, t.phone] }), index('account_lines_phone_idx').on(t.phone)],
+  (t) => [primaryKey({ columns: [t.accountId, t.phone] })],
+);
+
+// Which account a phone number is on, clustered by phone: the look-up side of account_lines. It is a table of its
+// own, filled in phone order by the import, because an index on account_lines.phone is written at random while
+// accounts are applied in account order, and those random writes were three quarters of a 2.3 M-account import.
+// Readers join back to account_lines, so an entry left behind by an interrupted import never answers on its own.
+export const phoneDirectory = sqliteTable(
+  'phone_directory',
+  {
+    phone: text('phone').notNull(),
+    accountId: integer('account_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.phone, t.accountId] })],
 );
 
 export const incidents = sqliteTable('incidents', {

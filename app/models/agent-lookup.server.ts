@@ -1,13 +1,15 @@
 // Finding an account for an agent, and the guided resets agents started on it.
 import { and, desc, eq, gt } from 'drizzle-orm';
-import { accountLines, accounts, oneTimeCodes } from '../../db/schema';
+import { accountLines, accounts, oneTimeCodes, phoneDirectory } from '../../db/schema';
 import { getDb } from './db.server';
 
 export async function findAccountIdByPhone(phone: string): Promise<number[]> {
+  // The directory finds the phone; the join keeps only entries the account still has (db/schema.ts).
   return getDb()
-    .select({ accountId: accountLines.accountId })
-    .from(accountLines)
-    .where(eq(accountLines.phone, phone))
+    .select({ accountId: phoneDirectory.accountId })
+    .from(phoneDirectory)
+    .innerJoin(accountLines, and(eq(accountLines.accountId, phoneDirectory.accountId), eq(accountLines.phone, phoneDirectory.phone)))
+    .where(eq(phoneDirectory.phone, phone))
     .limit(5)
     .all()
     .map((row) => row.accountId);

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { findAccountIdByPhone } from '../../app/models/agent-lookup.server';
 import { testDb } from '../../tests/helpers/db';
 import { runImport } from './run-import';
 import { ACCOUNTS_HEADER, importText, writeCsv } from './test-files';
@@ -15,7 +16,7 @@ function snapshot() {
 }
 
 beforeEach(() => {
-  testDb().$client.exec('DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports');
+  testDb().$client.exec('DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM phone_directory; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports');
 });
 
 describe('accounts import', () => {
@@ -135,6 +136,43 @@ describe('accounts import', () => {
       { account_number: '100000002', phone: '+12065550109' },
     ]);
     expect(testDb().$client.prepare("SELECT pin_hash FROM accounts WHERE account_number = '100000001'").get()).toEqual({ pin_hash: 'kept' });
+  });
+
+  it('keeps the phone look-up in step: added, removed and moved phones', async () => {
+    const SAM = '100000003,postpaid,Sam Patel,98052,,,+12065550104,';
+    await importText('accounts', [ACCOUNTS_HEADER, JORDAN, AVERY, SAM]);
+    const accountFor = async (phone: string) =>
+      (await findAccountIdByPhone(phone)).map((id) =>
+        (testDb().$client.prepare('SELECT account_number FROM accounts WHERE id = ?').get(id) as { account_number: string }).account_number);
+    expect(await accountFor('+12065550102')).toEqual(['100000001']);
+    expect(await accountFor('+12065550104')).toEqual(['100000003']);
+
+    // Jordan drops 0102; Avery's 0103 moves to Sam; Avery gets 0109.
+    await importText('accounts', [
+      ACCOUNTS_HEADER,
+      JORDAN.replace('+12065550101;+12065550102', '+12065550101'),
+      AVERY.replace('+12065550103', '+12065550109'),
+      SAM.replace('+12065550104', '+12065550104;+12065550103'),
+    ]);
+    expect(await accountFor('+12065550102')).toEqual([]);
+    expect(await accountFor('+12065550103')).toEqual(['100000003']);
+    expect(await accountFor('+12065550109')).toEqual(['100000002']);
+    const directory = testDb().$client.prepare('SELECT account_id, phone FROM phone_directory ORDER BY 1, 2').all();
+    expect(directory).toEqual(testDb().$client.prepare('SELECT account_id, phone FROM account_lines ORDER BY 1, 2').all());
+  });
+
+  it('completes the phone look-up on a re-run after an interrupted import, and never answers from a stale entry', async () => {
+    const file = writeCsv('accounts.csv', `${ACCOUNTS_HEADER}\n${JORDAN}\n${AVERY}\n`);
+    const options = { kind: 'accounts' as const, file, databasePath: process.env.DATABASE_PATH!, operator: 'test' };
+    await runImport(options);
+    // As if the process died after the accounts were written but before the directory pass, with a phone moved.
+    const avery = testDb().$client.prepare("SELECT id FROM accounts WHERE account_number = '100000002'").pluck().get();
+    testDb().$client.exec(`DELETE FROM phone_directory; INSERT INTO phone_directory (phone, account_id) VALUES ('+12065550199', ${avery})`);
+    expect(await findAccountIdByPhone('+12065550199')).toEqual([]);
+    expect(await findAccountIdByPhone('+12065550101')).toEqual([]);
+    await runImport(options);
+    expect(await findAccountIdByPhone('+12065550101')).toHaveLength(1);
+    expect(await findAccountIdByPhone('+12065550103')).toEqual([avery]);
   });
 
   it('records every import, failed ones included, in the imports table', async () => {

@@ -1,4 +1,5 @@
 // Accounts: staged in a TEMP table, sorted by account number, then upserted chunk by chunk with their phone lines.
+import type Database from 'better-sqlite3';
 import { canonicalAccountRow } from './account-fast-path';
 import { ACCOUNT_COLUMNS, accountRowSchema, type AccountRow } from './account-row';
 import { applyInChunks } from './chunked-apply';
@@ -50,8 +51,13 @@ export const accountsKind: ImportKind<AccountRow> = {
     // AUTOINCREMENT ids only grow, so the rows inserted by a chunk are exactly those above the largest id before it.
     const newestId = sqlite.prepare('SELECT coalesce(max(id), 0) FROM main.accounts').pluck();
     const insertedSince = sqlite.prepare('SELECT count(*) FROM main.accounts WHERE id > ?').pluck();
-    const dropChangedLines = sqlite.prepare(`DELETE FROM main.account_lines WHERE account_id IN
-      (SELECT a.id FROM ${STAGE} s JOIN main.accounts a ON a.account_number = s.account_number WHERE ${CHUNK} AND ${PHONES_DIFFER})`);
+    const changedAccounts = `SELECT a.id FROM ${STAGE} s JOIN main.accounts a ON a.account_number = s.account_number
+      WHERE ${CHUNK} AND ${PHONES_DIFFER}`;
+    // The lines about to go are kept so the phone directory can drop those not re-added (second pass).
+    sqlite.exec('CREATE TABLE temp.dropped_lines (account_id INTEGER NOT NULL, phone TEXT NOT NULL)');
+    const keepDroppedLines = sqlite.prepare(`INSERT INTO temp.dropped_lines SELECT account_id, phone FROM main.account_lines
+      WHERE account_id IN (${changedAccounts})`);
+    const dropChangedLines = sqlite.prepare(`DELETE FROM main.account_lines WHERE account_id IN (${changedAccounts})`);
     // An account left without lines is one whose phones just changed: that alone counts as an update.
     const upsert = sqlite.prepare(`INSERT INTO main.accounts (account_number, account_type, holder_name, billing_zip,
         billing_address, email, birth_date, updated_at)
@@ -67,6 +73,7 @@ export const accountsKind: ImportKind<AccountRow> = {
       WHERE ${CHUNK} AND (a.id > @before OR NOT EXISTS (SELECT 1 FROM main.account_lines l WHERE l.account_id = a.id))`);
     const applyChunk = sqlite.transaction((range: { low: number; high: number }) => {
       const before = newestId.get() as number;
+      keepDroppedLines.run(range);
       dropChangedLines.run(range);
       const { changes } = upsert.run(range); // inserted + updated
       const inserted = insertedSince.get(before) as number;
@@ -79,6 +86,44 @@ export const accountsKind: ImportKind<AccountRow> = {
     });
 
     await applyInChunks(sqlite, lastRowid(sqlite, 'stage_accounts'), chunkRows, applyChunk.immediate, () => onProgress(counts.rows));
+    await applyPhoneDirectory(sqlite, chunkRows, onProgress);
     return counts;
   },
 };
+
+/**
+ * Second pass: the phone directory (db/schema.ts) brought in line with account_lines for every staged account, in
+ * phone order so its index is written in sequence. Entries already present are left alone, so re-running a file
+ * also completes a directory an interrupted import left short.
+ */
+async function applyPhoneDirectory(
+  sqlite: Database.Database,
+  chunkRows: number | undefined,
+  onProgress: (applied: number, total: number, phase: 'phones') => void,
+): Promise<void> {
+  // SQLite's sorter may hold as much as the main cache in memory; this pass writes in order, so a small cache
+  // loses nothing and keeps the sort's memory (and the import's peak RSS) down.
+  sqlite.pragma('cache_size = -16384');
+  sqlite.exec(`CREATE TABLE temp.directory_changes AS SELECT phone, account_id, present FROM (
+      SELECT p.value AS phone, a.id AS account_id, 1 AS present
+        FROM ${STAGE} s JOIN main.accounts a ON a.account_number = s.account_number, json_each(s.phones) p
+      UNION ALL
+      SELECT d.phone, d.account_id, 0 FROM temp.dropped_lines d WHERE NOT EXISTS
+        (SELECT 1 FROM main.account_lines l WHERE l.account_id = d.account_id AND l.phone = d.phone))
+    ORDER BY phone, account_id`);
+  const range = 'rowid > @low AND rowid <= @high';
+  const add = sqlite.prepare(`INSERT OR IGNORE INTO main.phone_directory (phone, account_id)
+    SELECT phone, account_id FROM temp.directory_changes WHERE ${range} AND present = 1`);
+  const remove = sqlite.prepare(`DELETE FROM main.phone_directory WHERE (phone, account_id) IN
+    (SELECT phone, account_id FROM temp.directory_changes WHERE ${range} AND present = 0)`);
+  const applyChunk = sqlite.transaction((chunk: { low: number; high: number }) => {
+    add.run(chunk);
+    remove.run(chunk);
+  });
+  const total = lastRowid(sqlite, 'directory_changes');
+  let applied = 0;
+  await applyInChunks(sqlite, total, chunkRows, (chunk) => {
+    applyChunk.immediate(chunk);
+    applied = chunk.high;
+  }, () => onProgress(applied, total, 'phones'));
+}

@@ -17,7 +17,7 @@ async function cli(...args: string[]) {
 }
 
 beforeEach(() => {
-  testDb().$client.exec('DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports');
+  testDb().$client.exec('DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM phone_directory; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports');
 });
 
 describe('npm run import', () => {

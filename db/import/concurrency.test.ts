@@ -20,7 +20,7 @@ function writeNow(): void {
 }
 
 beforeEach(() => {
-  testDb().$client.exec('DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports');
+  testDb().$client.exec('DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM phone_directory; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports');
   other = new Database(process.env.DATABASE_PATH!);
   other.pragma('busy_timeout = 0');
 });

@@ -11,7 +11,7 @@ function exposures() {
 }
 
 beforeEach(async () => {
-  testDb().$client.exec('DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports');
+  testDb().$client.exec('DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM phone_directory; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports');
   await importText('accounts', [
     ACCOUNTS_HEADER,
     '100000001,postpaid,Jordan Rivera,98006,,,+12065550101,',

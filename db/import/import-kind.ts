@@ -3,6 +3,9 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { RowErrors } from './row-errors';
 
+/** 'phones': the accounts import's second pass, the phone directory. */
+export type ApplyPhase = 'applying' | 'phones';
+
 export interface Counts {
   rows: number;
   inserted: number;
@@ -20,6 +23,11 @@ export interface ImportKind<Row> {
   createStaging(sqlite: Database.Database): { add: (row: Row, line: number) => void; flush: () => void };
   /** Whole-file checks once every row is staged: duplicates, unknown accounts. Reads only. */
   checkStaged(sqlite: Database.Database, errors: RowErrors): void;
-  /** Applies the staged rows in short write transactions (of chunkRows rows if given); reports rows applied. */
-  apply(sqlite: Database.Database, chunkRows: number | undefined, onProgress: (applied: number) => void): Promise<Counts>;
+  /** Applies the staged rows in short write transactions (of chunkRows rows if given); reports rows applied, or
+   * for a later pass its own progress, total and name. */
+  apply(
+    sqlite: Database.Database,
+    chunkRows: number | undefined,
+    onProgress: (applied: number, total?: number, phase?: ApplyPhase) => void,
+  ): Promise<Counts>;
 }

@@ -6,7 +6,8 @@ const WIDTH = 24;
 export function createProgressBar(stream: NodeJS.WriteStream): { update: (progress: ImportProgress) => void; done: () => void } {
   if (!stream.isTTY) return { update: () => {}, done: () => {} };
   const started = performance.now();
-  let applyStarted = 0;
+  let phase = 'validating';
+  let phaseStarted = started;
   let lastDrawn = 0;
   let drawn = false;
   return {
@@ -16,11 +17,11 @@ export function createProgressBar(stream: NodeJS.WriteStream): { update: (progre
       lastDrawn = now;
       drawn = true;
       const validating = progress.phase === 'validating';
-      if (!validating && applyStarted === 0) applyStarted = now;
+      if (progress.phase !== phase) [phase, phaseStarted] = [progress.phase, now];
       const fraction = validating
         ? progress.bytesRead / Math.max(progress.totalBytes, 1)
-        : progress.applied / Math.max(progress.rows, 1);
-      const elapsed = (now - (validating ? started : applyStarted)) / 1000;
+        : progress.applied / Math.max(progress.applyTotal, 1);
+      const elapsed = (now - phaseStarted) / 1000;
       const done = validating ? progress.rows : progress.applied;
       const rate = elapsed > 0 ? done / elapsed : 0;
       const eta = fraction > 0 ? (elapsed * (1 - fraction)) / fraction : 0;

@@ -14,7 +14,7 @@ import { accountsKind } from './accounts-kind';
 import { exposuresKind } from './exposures-kind';
 import { CsvParser } from './csv-parser';
 import { isIdentityOrder, readHeader } from './header';
-import type { Counts, ImportKind } from './import-kind';
+import type { ApplyPhase, Counts, ImportKind } from './import-kind';
 import { recordFinish, recordStart } from './imports-log';
 import { readTextChunks } from './read-file';
 import { RowErrors } from './row-errors';
@@ -22,11 +22,13 @@ import { RowErrors } from './row-errors';
 export type ImportKindName = 'accounts' | 'exposures';
 
 export interface ImportProgress {
-  phase: 'validating' | 'applying';
+  phase: 'validating' | ApplyPhase;
   rows: number;
   bytesRead: number;
   totalBytes: number;
+  /** Of applyTotal, in the current applying phase. */
   applied: number;
+  applyTotal: number;
 }
 
 export interface ImportOptions {
@@ -72,7 +74,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   tuneForImport(sqlite);
   const id = recordStart(db, options.kind, path.basename(options.file), options.operator);
   const errors = new RowErrors();
-  const progress: ImportProgress = { phase: 'validating', rows: 0, bytesRead: 0, totalBytes: 0, applied: 0 };
+  const progress: ImportProgress = { phase: 'validating', rows: 0, bytesRead: 0, totalBytes: 0, applied: 0, applyTotal: 0 };
   let counts: Counts = { rows: 0, inserted: 0, updated: 0, unchanged: 0 };
   let sha256 = '';
   let message: string | null = null;
@@ -121,8 +123,10 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     if (errors.count === 0) {
       options.beforeApply?.();
       progress.phase = 'applying';
-      counts = await kind.apply(sqlite, options.chunkRows, (applied) => {
+      counts = await kind.apply(sqlite, options.chunkRows, (applied, total = progress.rows, phase = 'applying') => {
+        progress.phase = phase;
         progress.applied = applied;
+        progress.applyTotal = total;
         options.onProgress?.(progress);
       });
     } else {

@@ -2,7 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { INCIDENTS } from '../incidents';
-import { accountLines, accounts, exposures, incidents } from '../schema';
+import { accountLines, accounts, exposures, incidents, phoneDirectory } from '../schema';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 
 export function seedIncidents(db: Db): void {
@@ -42,7 +42,10 @@ export function seedDemoAccounts(db: Db): number {
         })
         .returning({ id: accounts.id })
         .get();
-      for (const phone of demo.phones) tx.insert(accountLines).values({ accountId: id, phone }).run();
+      for (const phone of demo.phones) {
+        tx.insert(accountLines).values({ accountId: id, phone }).run();
+        tx.insert(phoneDirectory).values({ phone, accountId: id }).run();
+      }
       for (const [incidentId, fields] of Object.entries(demo.exposures)) {
         tx.insert(exposures).values({ accountId: id, incidentId, fields: fields!.join(';') }).run();
       }

@@ -1,5 +1,5 @@
-// The baseline: the same synthetic account rows (and their phone lines) put into a fresh database by a plain
-// prepared-insert loop: no file, no parsing, no validation, no staging, no conflict handling. Same settings as the
+// The baseline: the same synthetic account rows (with their phone lines and phone look-up entries) put into a fresh
+// database by a plain prepared-insert loop: no file, no parsing, no validation, no staging, no conflict handling. Same settings as the
 // import's connection (cache size) and commits of 50 000 rows; rows are generated outside the clock.
 import { migrateDatabase, openDatabase } from '../../db/client';
 import { syntheticAccounts, type SyntheticAccount } from '../../db/generate/synthetic';
@@ -18,12 +18,16 @@ export function bareInsertLoop(databasePath: string, accounts: number, seed: num
   const insertAccount = sqlite.prepare(`INSERT INTO accounts (account_number, account_type, holder_name, billing_zip,
     billing_address, email, birth_date, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertLine = sqlite.prepare('INSERT INTO account_lines (account_id, phone) VALUES (?, ?)');
+  const insertDirectoryEntry = sqlite.prepare('INSERT INTO phone_directory (phone, account_id) VALUES (?, ?)');
   const insertChunk = sqlite.transaction((rows: SyntheticAccount[]) => {
     const now = Date.now();
     for (const row of rows) {
       const { lastInsertRowid } = insertAccount.run(row.accountNumber, row.accountType, row.holderName, row.billingZip,
         row.billingAddress, row.email, row.birthDate, now);
-      for (const phone of row.phones) insertLine.run(lastInsertRowid, phone);
+      for (const phone of row.phones) {
+        insertLine.run(lastInsertRowid, phone);
+        insertDirectoryEntry.run(phone, lastInsertRowid);
+      }
     }
   });
   let elapsed = 0;
