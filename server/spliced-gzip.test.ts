@@ -11,6 +11,12 @@ describe('spliced gzip', () => {
     }
   });
 
+  it('keeps the checksum right when a token starts or ends the page, or two tokens meet', () => {
+    const parts = ['', '<p>', '', 'x'.repeat(70_000), ''];
+    const gzip = prepareSplicedGzip(parts, 1);
+    expect(gunzipSync(gzip.render('n0nce')).toString('utf8')).toBe(parts.join('n0nce'));
+  });
+
   it('handles a page with no token at all, and compresses the fixed parts', () => {
     const page = 'hello world '.repeat(1000);
     const body = prepareSplicedGzip([page]).render('unused');
