@@ -60,3 +60,14 @@ describe('TRUST_PROXY', () => {
     expect(() => parseConfig({ ...base, TRUST_PROXY: 'true' })).toThrow(/^TRUST_PROXY: expected false, the number of proxies/);
   });
 });
+
+describe('PAGE_MEMO_MB', () => {
+  it('defaults to 64 MB and takes 0 to turn the memo off', () => {
+    expect(parseConfig(base).pageMemoBytes).toBe(64 * 1024 * 1024);
+    expect(parseConfig({ ...base, PAGE_MEMO_MB: '0' }).pageMemoBytes).toBe(0);
+  });
+
+  it.each(['lots', '-1', '1.5'])('refuses %s and says what it expects', (value) => {
+    expect(() => parseConfig({ ...base, PAGE_MEMO_MB: value })).toThrow(/^PAGE_MEMO_MB: expected (whole )?megabytes, 0 to turn the memo off/);
+  });
+});

@@ -45,6 +45,12 @@ const envSchema = z.object({
   DEMO_MODE: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { message: 'expected debug, info, warn or error' }).default('info'),
   TRUST_PROXY: trustProxySetting.default('false'),
+  PAGE_MEMO_MB: z.coerce
+    .number({ message: 'expected megabytes, 0 to turn the memo off' })
+    .int({ message: 'expected whole megabytes, 0 to turn the memo off' })
+    .min(0, { message: 'expected megabytes, 0 to turn the memo off' })
+    .max(4096, { message: 'expected at most 4096 megabytes' })
+    .default(64),
   NOTIFY_TRANSPORT: z.enum(['log', 'smtp', 'webhook'], { message: 'expected log, smtp or webhook' }).default('log'),
   // Checked in notifyConfig, whose errors never echo the value: these URLs and the token carry credentials.
   SMTP_URL: z.string().optional(),
@@ -76,6 +82,8 @@ function buildConfig(env: z.infer<typeof envSchema>) {
     demoMode: env.DEMO_MODE ?? !production,
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
+    /** Memory for rendered signed-in pages kept by the data they were rendered from (server/private-page-memo.ts). */
+    pageMemoBytes: env.PAGE_MEMO_MB * 1024 * 1024,
     notify: notifyConfig(env),
   };
 }

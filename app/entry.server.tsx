@@ -6,6 +6,7 @@ import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { log, redactPath } from './services/logger.server';
+import { RENDER_KEY_HEADER, renderKey } from './utils/render-key.server';
 import { NonceProvider } from './utils/nonce-provider';
 
 export const streamTimeout = 5_000;
@@ -49,6 +50,11 @@ export default function handleRequest(
 ) {
   const nonce = typeof loadContext.cspNonce === 'string' ? loadContext.cspNonce : '';
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady';
+  const rendered = remixContext.staticHandlerContext;
+  if (loadContext.renderKey && responseStatusCode === 200 && !rendered.errors) {
+    const key = renderKey(rendered.loaderData);
+    if (key) responseHeaders.set(RENDER_KEY_HEADER, key);
+  }
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;

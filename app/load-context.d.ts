@@ -10,5 +10,7 @@ declare module '@remix-run/node' {
     cspNonce: string;
     /** The client's IP address (from X-Forwarded-For only when TRUST_PROXY is set); for rate limits, never logged. */
     clientAddress: string;
+    /** Set by server/private-page-memo.ts: answer with the key of the loader data the page was rendered from. */
+    renderKey?: boolean;
   }
 }

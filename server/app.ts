@@ -11,6 +11,7 @@ import { INCIDENT_IDS } from '../db/incidents';
 import { REQUEST_KEY_HEADER } from '../app/utils/request-key';
 import { bodyLimit } from './body-limit';
 import { plainErrors } from './error-handler';
+import { privatePageMemo } from './private-page-memo';
 import { publicPageCache } from './public-page-cache';
 import { originCheck } from './origin-check';
 import { requestLog } from './request-log';
@@ -45,6 +46,8 @@ export function createApp(config: Config, build: ServerBuild) {
     req.headers[REQUEST_KEY_HEADER] = randomUUID();
     next();
   });
+  // The dashboard is what a burst of customers reloads: its loaders run every time, its render only for new data.
+  app.use(privatePageMemo(build, { origin: config.webauthn.origin, maxBytes: config.pageMemoBytes, pages: { '/account': 'routes/account._index' } }));
   app.all(
     '*',
     createRequestHandler({

@@ -12,6 +12,7 @@ export function requestLog(): RequestHandler {
         status: res.statusCode,
         ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
         bytes: Number(res.getHeader('content-length') ?? 0) || undefined,
+        memo: res.locals.pageMemo, // 'hit' or 'miss' for memoized pages (private-page-memo.ts), for the hit rate
       });
     });
     next();
