@@ -20,9 +20,11 @@ export interface LoadOptions {
   cookies?: string[];
   /** Called between the warm-up and the measured run (e.g. to read the server's CPU time). */
   afterWarmup?: () => void;
+  /** Send exactly this many requests (one per cookie, say) instead of running for durationSeconds. */
+  amount?: number;
 }
 
-function cannon(options: LoadOptions, durationSeconds: number): Promise<autocannon.Result> {
+function cannon(options: LoadOptions, durationSeconds: number, amount?: number): Promise<autocannon.Result> {
   let next = 0;
   const cookies = options.cookies ?? [];
   const rotate: autocannon.Request['setupRequest'] = (request) => {
@@ -32,7 +34,7 @@ function cannon(options: LoadOptions, durationSeconds: number): Promise<autocann
   return autocannon({
     url: options.url,
     connections: options.connections,
-    duration: durationSeconds,
+    ...(amount === undefined ? { duration: durationSeconds } : { amount }),
     headers: options.headers,
     requests: cookies.length > 0 ? [{ method: 'GET', setupRequest: rotate }] : undefined,
   });
@@ -41,7 +43,7 @@ function cannon(options: LoadOptions, durationSeconds: number): Promise<autocann
 export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
   if (options.warmupSeconds > 0) await cannon(options, options.warmupSeconds);
   options.afterWarmup?.();
-  const result = await cannon(options, options.durationSeconds);
+  const result = await cannon(options, options.durationSeconds, options.amount);
   return {
     requestsPerSecond: result.requests.average,
     latencyP50Ms: result.latency.p50,

@@ -13,7 +13,8 @@ import { ensureBenchDatabase } from './pages-db';
 import { portalEnv, randomSecret, startPortal, type PortalSettings } from './portal-process';
 
 export interface PageLoadRow {
-  page: '/account' | '/';
+  /** '/account (first view)': each signed-in customer's first request, so every page is rendered (a memo miss). */
+  page: '/account' | '/account (first view)' | '/';
   connections: number;
   portal: LoadFigures;
   /** The portal's CPU time per request during the measured run: steadier than req/s on a busy machine. */
@@ -151,6 +152,21 @@ export async function runPagesBench(input: PagesBenchOptions = {}): Promise<Page
       const answer = await capture(`${portal.url}${page}`, page === '/account' ? cookies[0] : undefined);
       if (answer.status !== 200) throw new Error(`${page} answered ${answer.status}, expected 200`);
       captured.set(page, answer);
+      if (page === '/account') {
+        log(`portal /account: the first view of each of ${cookies.length} customers at 32 connections`);
+        let cpuBefore = 0;
+        const figures = await measureLoad({
+          url: `${portal.url}${page}`,
+          connections: 32,
+          ...loadTiming(options),
+          warmupSeconds: 0,
+          amount: cookies.length,
+          headers: REQUEST_HEADERS,
+          cookies,
+          afterWarmup: () => (cpuBefore = portal.cpuMs()),
+        });
+        portalFigures.set('/account (first view) 32', { ...figures, cpuMsPerRequest: (portal.cpuMs() - cpuBefore) / Math.max(figures.requests, 1) });
+      }
       for (const connections of options.connections) {
         log(`portal ${page} at ${connections} connections`);
         let cpuBefore = 0;
@@ -175,6 +191,12 @@ export async function runPagesBench(input: PagesBenchOptions = {}): Promise<Page
   for (const page of PAGES) {
     log(`bare server with the bytes of ${page}`);
     const bare = await loadBare(captured.get(page)!, options);
+    const firstView = page === '/account' ? portalFigures.get('/account (first view) 32') : undefined;
+    if (firstView && bare.has(32)) {
+      const { cpuMsPerRequest, ...portalRun } = firstView;
+      const bareRun = bare.get(32)!;
+      rows.push({ page: '/account (first view)', connections: 32, portal: portalRun, portalCpuMsPerRequest: cpuMsPerRequest, bare: bareRun, ratio: portalRun.requestsPerSecond / bareRun.requestsPerSecond });
+    }
     for (const connections of options.connections) {
       const { cpuMsPerRequest, ...portalRun } = portalFigures.get(`${page} ${connections}`)!;
       const bareRun = bare.get(connections)!;
