@@ -18,6 +18,19 @@ export function contentSecurityPolicy(nonce: string): string {
 }
 
 const PRIVATE_PATHS = /^\/(account|agent|admin|staff|enroll|sign-in|dev)(\/|$|\.data)/;
+// Anyone signed in, customer or staff, may be shown personal data on any page.
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?bc_(?:staff_)?session=/;
+
+/** Routing matches paths case-insensitively and decoded (/Account, /%61ccount), so this check does too. */
+export function isPrivate(path: string, cookie: string): boolean {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // a malformed escape: check the path as sent
+  }
+  return PRIVATE_PATHS.test(decoded.toLowerCase()) || SESSION_COOKIE.test(cookie);
+}
 
 export function securityHeaders(): RequestHandler {
   return (req, res, next) => {
@@ -31,7 +44,7 @@ export function securityHeaders(): RequestHandler {
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
     // Personal and staff pages must never be stored by a browser or proxy cache.
-    if (PRIVATE_PATHS.test(req.path)) res.setHeader('Cache-Control', 'private, no-store');
+    if (isPrivate(req.path, req.get('cookie') ?? '')) res.setHeader('Cache-Control', 'private, no-store');
     if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     next();
   };
