@@ -49,12 +49,10 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === 'string' ? loadContext.cspNonce : '';
-  const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady';
-  const rendered = remixContext.staticHandlerContext;
-  if (loadContext.renderKey && responseStatusCode === 200 && !rendered.errors) {
-    const key = renderKey(rendered.loaderData);
-    if (key) responseHeaders.set(RENDER_KEY_HEADER, key);
-  }
+  // A page to be kept (server/private-page-memo.ts) is answered only once whole, and keyed only if nothing failed.
+  const keyed = loadContext.renderKey === true;
+  const readyEvent = keyed || isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady';
+  let failed = false;
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -62,6 +60,11 @@ export default function handleRequest(
     let abortTimer: NodeJS.Timeout | undefined;
     const respond = () => {
       shellRendered = true;
+      const rendered = remixContext.staticHandlerContext;
+      if (keyed && !failed && responseStatusCode === 200 && !rendered.errors) {
+        const key = renderKey(new URL(request.url).pathname, rendered.loaderData);
+        if (key) responseHeaders.set(RENDER_KEY_HEADER, key);
+      }
       const body = new CoalescingStream();
       responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
       resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
@@ -86,6 +89,7 @@ export default function handleRequest(
           reject(error);
         },
         onError(error: unknown) {
+          failed = true;
           responseStatusCode = 500;
           // Before the shell the promise rejects and Remix reports it; after it, we log here.
           if (shellRendered) log('error', 'render failed', { message: error instanceof Error ? error.message : String(error) });

@@ -20,11 +20,20 @@ interface MemoizedPage {
 const PER_RESPONSE_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'date', 'set-cookie', RENDER_KEY_HEADER]);
 const CUSTOMER_SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?bc_session=/;
 
+// The page's bytes, its key and headers, and about 200 bytes of objects and map entry around them.
+function entryBytes(key: string, page: MemoizedPage): number {
+  return page.gzip.size + key.length + page.headers.reduce((total, [name, value]) => total + name.length + value.length + 32, 200);
+}
+
 /** Least recently used pages go first once the bytes held would pass maxBytes. */
-class PageMemo {
+export class PageMemo {
   private readonly pages = new Map<string, MemoizedPage>();
   private bytes = 0;
   constructor(private readonly maxBytes: number) {}
+
+  get heldBytes(): number {
+    return this.bytes;
+  }
 
   get(key: string): MemoizedPage | undefined {
     const page = this.pages.get(key);
@@ -36,13 +45,13 @@ class PageMemo {
   }
 
   set(key: string, page: MemoizedPage): void {
-    if (page.gzip.size > this.maxBytes || this.pages.has(key)) return;
+    if (entryBytes(key, page) > this.maxBytes || this.pages.has(key)) return;
     this.pages.set(key, page);
-    this.bytes += page.gzip.size;
+    this.bytes += entryBytes(key, page);
     for (const [oldest, evicted] of this.pages) {
       if (this.bytes <= this.maxBytes) break;
       this.pages.delete(oldest);
-      this.bytes -= evicted.gzip.size;
+      this.bytes -= entryBytes(oldest, evicted);
     }
   }
 }
@@ -67,17 +76,21 @@ export function privatePageMemo(build: ServerBuild, options: { origin: string; m
     const nonce = String(res.locals.cspNonce);
     const context: AppLoadContext = { cspNonce: nonce, clientAddress: req.ip ?? 'unknown' };
 
+    // As Remix's adapter does: a client that goes away aborts the work done for it.
+    const aborted = new AbortController();
+    res.on('close', () => aborted.abort());
+
     const serve = async () => {
-      const request = toFetchRequest(req, options.origin);
+      const request = toFetchRequest(req, options.origin, aborted.signal);
       // Redirects (signed out), thrown errors and non-plain data all take the ordinary path.
-      const results = await Promise.all(chain.map((route) => route.loader({ request, params: {}, context }))).catch(() => null);
-      const key = results && renderKey(Object.fromEntries(chain.map((route, index) => [route.id, results[index]])));
+      const results = await Promise.all(chain.map(async (route) => route.loader({ request, params: {}, context }))).catch(() => null);
+      const key = results && renderKey(req.path, Object.fromEntries(chain.map((route, index) => [route.id, results[index]])));
       if (!key) return next();
       const page = memo.get(key);
       res.locals.pageMemo = page ? 'hit' : 'miss';
       if (page) return send(res, page, nonce);
 
-      const response = await render(toFetchRequest(req, options.origin), { ...context, cspNonce: placeholder, renderKey: true });
+      const response = await render(toFetchRequest(req, options.origin, aborted.signal), { ...context, cspNonce: placeholder, renderKey: true });
       const parts = (await response.text()).split(placeholder);
       const setCookies = response.headers.getSetCookie();
       const headers = [...response.headers].filter(([name]) => !PER_RESPONSE_HEADERS.has(name.toLowerCase()));
@@ -122,11 +135,11 @@ function routeChain(build: ServerBuild, leaf: string): ChainRoute[] {
   return chain;
 }
 
-function toFetchRequest(req: ExpressRequest, origin: string): Request {
+function toFetchRequest(req: ExpressRequest, origin: string, signal: AbortSignal): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     else if (value !== undefined) headers.set(name, value);
   }
-  return new Request(`${origin}${req.originalUrl}`, { headers });
+  return new Request(`${origin}${req.originalUrl}`, { headers, signal });
 }

@@ -22,15 +22,27 @@ interface Segment {
   shift: Uint32Array;
 }
 
+// What a Segment costs beyond its deflated bytes: the operator's 128 bytes and the objects around it.
+const SEGMENT_OVERHEAD = 256;
+
 export function prepareSplicedGzip(parts: readonly string[], level = constants.Z_BEST_COMPRESSION): SplicedGzip {
-  const segments: Segment[] = parts.map((part) => {
+  const prepared = parts.map((part) => {
     const bytes = Buffer.from(part, 'utf8');
     // A full flush leaves each segment byte-aligned and self-contained, so segments can be laid end to end.
     const deflated = deflateRawSync(bytes, { level, finishFlush: constants.Z_FULL_FLUSH });
     return { deflated, crc: crc32(bytes), length: bytes.length, shift: zeroBytesOperator(bytes.length) };
   });
+  // zlib hands back views of its 16 KiB output buffers: copy them into one exact-size buffer so that is all we hold.
+  const joined = Buffer.allocUnsafeSlow(prepared.reduce((total, { deflated }) => total + deflated.length, 0));
+  let offset = 0;
+  const segments: Segment[] = prepared.map(({ deflated, ...rest }) => {
+    deflated.copy(joined, offset);
+    const segment = { ...rest, deflated: joined.subarray(offset, offset + deflated.length) };
+    offset += deflated.length;
+    return segment;
+  });
   return {
-    size: segments.reduce((total, segment) => total + segment.deflated.length, 0),
+    size: joined.length + segments.length * SEGMENT_OVERHEAD,
     render(token) {
       const tokenBytes = Buffer.from(token, 'utf8');
       const stored = storedBlock(tokenBytes);
