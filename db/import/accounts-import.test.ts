@@ -175,6 +175,17 @@ describe('accounts import', () => {
     expect(await findAccountIdByPhone('+12065550103')).toEqual([avery]);
   });
 
+  it('after an import that died part way, the next accounts import of any file completes the phone look-up', async () => {
+    await importText('accounts', [ACCOUNTS_HEADER, JORDAN]);
+    // As if an import of another file wrote Jordan's lines, then died before the directory pass.
+    testDb().$client.exec(`DELETE FROM phone_directory; INSERT INTO phone_directory (phone, account_id) VALUES ('+12065550199', 1);
+      INSERT INTO imports (kind, file_name, file_sha256, operator, started_at, outcome) VALUES ('accounts', 'died.csv', '', 'test', 0, 'running')`);
+    await importText('accounts', [ACCOUNTS_HEADER, AVERY]);
+    expect(await findAccountIdByPhone('+12065550101')).toHaveLength(1);
+    expect(await findAccountIdByPhone('+12065550103')).toHaveLength(1);
+    expect(testDb().$client.prepare("SELECT count(*) FROM phone_directory WHERE phone = '+12065550199'").pluck().get()).toBe(0);
+  });
+
   it('records every import, failed ones included, in the imports table', async () => {
     const ok = await importText('accounts', [ACCOUNTS_HEADER, JORDAN]);
     const bad = await importText('accounts', [ACCOUNTS_HEADER, 'x']);

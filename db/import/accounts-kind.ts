@@ -94,7 +94,7 @@ export const accountsKind: ImportKind<AccountRow> = {
 /**
  * Second pass: the phone directory (db/schema.ts) brought in line with account_lines for every staged account, in
  * phone order so its index is written in sequence. Entries already present are left alone, so re-running a file
- * also completes a directory an interrupted import left short.
+ * also completes a directory an interrupted import left short; after an interruption any file does.
  */
 async function applyPhoneDirectory(
   sqlite: Database.Database,
@@ -104,13 +104,18 @@ async function applyPhoneDirectory(
   // SQLite's sorter may hold as much as the main cache in memory; this pass writes in order, so a small cache
   // loses nothing and keeps the sort's memory (and the import's peak RSS) down.
   sqlite.pragma('cache_size = -16384');
-  sqlite.exec(`CREATE TABLE temp.directory_changes AS SELECT phone, account_id, present FROM (
-      SELECT p.value AS phone, a.id AS account_id, 1 AS present
+  const notOnTheAccount = (alias: string) =>
+    `NOT EXISTS (SELECT 1 FROM main.account_lines l WHERE l.account_id = ${alias}.account_id AND l.phone = ${alias}.phone)`;
+  // Another accounts import still on record as running died part way (or runs now): its changes to the directory
+  // may be missing, and this file may not hold those accounts, so the whole directory is brought in line instead.
+  const wholeDirectory = (sqlite.prepare("SELECT count(*) FROM main.imports WHERE kind = 'accounts' AND outcome = 'running'").pluck().get() as number) > 1;
+  const changes = wholeDirectory
+    ? `SELECT phone, account_id, 1 AS present FROM main.account_lines
+      UNION ALL SELECT d.phone, d.account_id, 0 FROM main.phone_directory d WHERE ${notOnTheAccount('d')}`
+    : `SELECT p.value AS phone, a.id AS account_id, 1 AS present
         FROM ${STAGE} s JOIN main.accounts a ON a.account_number = s.account_number, json_each(s.phones) p
-      UNION ALL
-      SELECT d.phone, d.account_id, 0 FROM temp.dropped_lines d WHERE NOT EXISTS
-        (SELECT 1 FROM main.account_lines l WHERE l.account_id = d.account_id AND l.phone = d.phone))
-    ORDER BY phone, account_id`);
+      UNION ALL SELECT d.phone, d.account_id, 0 FROM temp.dropped_lines d WHERE ${notOnTheAccount('d')}`;
+  sqlite.exec(`CREATE TABLE temp.directory_changes AS SELECT phone, account_id, present FROM (${changes}) ORDER BY phone, account_id`);
   const range = 'rowid > @low AND rowid <= @high';
   const add = sqlite.prepare(`INSERT OR IGNORE INTO main.phone_directory (phone, account_id)
     SELECT phone, account_id FROM temp.directory_changes WHERE ${range} AND present = 1`);
