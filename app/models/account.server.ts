@@ -1,10 +1,14 @@
 // Accounts as the portal reads them: the holder's data, lines, and PIN state.
-import { desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { accountLines, accounts, pinHistory } from '../../db/schema';
-import { getDb } from './db.server';
+import { getDb, preparedStatements } from './db.server';
+
+const reads = preparedStatements((db) => ({
+  account: db.select().from(accounts).where(eq(accounts.id, sql.placeholder('id'))).prepare(),
+}));
 
 export async function getAccount(accountId: number) {
-  return getDb().select().from(accounts).where(eq(accounts.id, accountId)).get() ?? null;
+  return reads().account.get({ id: accountId }) ?? null;
 }
 
 export async function getAccountPhones(accountId: number): Promise<string[]> {

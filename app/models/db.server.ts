@@ -20,3 +20,14 @@ export function closeDb(): void {
   db?.$client.close();
   db = undefined;
 }
+
+/** Statements prepared once per database handle (tests reopen it): for the reads every signed-in page makes. */
+export function preparedStatements<T>(prepare: (db: Db) => T): () => T {
+  const byDb = new WeakMap<Db, T>();
+  return () => {
+    const current = getDb();
+    let prepared = byDb.get(current);
+    if (!prepared) byDb.set(current, (prepared = prepare(current)));
+    return prepared;
+  };
+}

@@ -2,9 +2,8 @@
 // Internals are parametrised by kind so staff sessions (own cookie, 15-minute idle) plug in without touching callers.
 import { redirect } from '@remix-run/node';
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
 import { customers, sessions, staff, type Session, type Staff } from '../../db/schema';
-import { getDb } from '~/models/db.server';
+import { getDb, preparedStatements } from '~/models/db.server';
 import { REQUEST_KEY_HEADER } from '~/utils/request-key';
 import { recordAudit } from './audit.server';
 import { clearCookie, cookieName, readCookie, serializeCookie } from './cookies.server';
@@ -49,21 +48,11 @@ function isLive(row: Session, kind: SessionKind, now: Date): boolean {
   );
 }
 
-// The two reads every signed-in page makes, prepared once per database handle (tests reopen it).
-function prepareReads(db: Db) {
-  return {
-    sessionByTokenHash: db.select().from(sessions).where(eq(sessions.tokenHash, sql.placeholder('tokenHash'))).prepare(),
-    customerAccountId: db.select({ accountId: customers.accountId }).from(customers).where(eq(customers.id, sql.placeholder('id'))).prepare(),
-  };
-}
-const preparedReads = new WeakMap<Db, ReturnType<typeof prepareReads>>();
-
-function reads() {
-  const db = getDb();
-  let prepared = preparedReads.get(db);
-  if (!prepared) preparedReads.set(db, (prepared = prepareReads(db)));
-  return prepared;
-}
+// The two reads every signed-in page makes.
+const reads = preparedStatements((db) => ({
+  sessionByTokenHash: db.select().from(sessions).where(eq(sessions.tokenHash, sql.placeholder('tokenHash'))).prepare(),
+  customerAccountId: db.select({ accountId: customers.accountId }).from(customers).where(eq(customers.id, sql.placeholder('id'))).prepare(),
+}));
 
 // Several loaders (root, layout, page) read the session for one request: look it up once. Remix hands each loader
 // its own copy of the Request, so the cache is keyed by the server's per-request key that the copies share, and
