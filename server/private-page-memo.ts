@@ -78,7 +78,9 @@ export function privatePageMemo(build: ServerBuild, options: { origin: string; m
 
     // As Remix's adapter does: a client that goes away aborts the work done for it.
     const aborted = new AbortController();
-    res.on('close', () => aborted.abort());
+    res.on('close', () => {
+      if (!res.writableFinished) aborted.abort();
+    });
 
     const serve = async () => {
       const request = toFetchRequest(req, options.origin, aborted.signal);

@@ -17,3 +17,19 @@ describe('which answers may never be stored by a cache', () => {
     expect(isPrivate('/%E0%A4%A', '')).toBe(false);
   });
 });
+
+describe('CSP nonces', () => {
+  it('are 16 random bytes, never repeated across many requests', async () => {
+    const { securityHeaders } = await import('./security-headers');
+    const middleware = securityHeaders();
+    const nonces = new Set<string>();
+    for (let i = 0; i < 2_000; i++) {
+      const res = { locals: {} as Record<string, unknown>, setHeader: () => {} };
+      middleware({ path: '/', secure: false, get: () => undefined } as never, res as never, () => {});
+      const nonce = String(res.locals.cspNonce);
+      expect(Buffer.from(nonce, 'base64')).toHaveLength(16);
+      nonces.add(nonce);
+    }
+    expect(nonces.size).toBe(2_000);
+  });
+});

@@ -2,7 +2,7 @@
 // server (one process) answering the same bytes. Both get the same request headers, including Accept-Encoding: gzip.
 import { fork, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import type { CapturedPage } from './bare-server';
@@ -108,9 +108,10 @@ function loadTiming(options: Required<PagesBenchOptions>) {
   return { durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds };
 }
 
-function newestProfile(dir: string): string | null {
-  const files = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile')).sort();
-  return files.length > 0 ? path.join(dir, files.at(-1)!) : null;
+/** The server's main thread: the largest profile (tsx's loader thread writes a small one beside it). */
+function mainThreadProfile(dir: string): string | null {
+  const files = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile')).map((name) => path.join(dir, name));
+  return files.sort((a, b) => statSync(b).size - statSync(a).size)[0] ?? null;
 }
 
 export async function runPagesBench(input: PagesBenchOptions = {}): Promise<PagesBenchResult> {
@@ -205,7 +206,7 @@ export async function runPagesBench(input: PagesBenchOptions = {}): Promise<Page
     }
   }
 
-  const profileFile = cpuProfileDir ? newestProfile(cpuProfileDir) : null;
+  const profileFile = cpuProfileDir ? mainThreadProfile(cpuProfileDir) : null;
   const account32 = rows.find((row) => row.page === '/account' && row.connections === 32);
   const home32 = rows.find((row) => row.page === '/' && row.connections === 32);
   const targets: PagesBenchResult['targets'] = {};
