@@ -1,6 +1,6 @@
 // Finding an account for an agent, and the guided resets agents started on it.
 import { and, desc, eq, gt } from 'drizzle-orm';
-import { accountLines, accounts, oneTimeCodes, phoneDirectory } from '../../db/schema';
+import { accountLines, accounts, imports, oneTimeCodes, phoneDirectory } from '../../db/schema';
 import { getDb } from './db.server';
 
 export async function findAccountIdByPhone(phone: string): Promise<number[]> {
@@ -13,6 +13,17 @@ export async function findAccountIdByPhone(phone: string): Promise<number[]> {
     .limit(5)
     .all()
     .map((row) => row.accountId);
+}
+
+/** True while an accounts import is being applied: the phones it adds are found by phone only once it ends. */
+export async function isAccountsImportRunning(): Promise<boolean> {
+  const running = getDb()
+    .select({ id: imports.id })
+    .from(imports)
+    .where(and(eq(imports.kind, 'accounts'), eq(imports.outcome, 'running')))
+    .limit(1)
+    .get();
+  return running !== undefined;
 }
 
 export async function findAccountIdByAccountNumber(accountNumber: string): Promise<number | null> {

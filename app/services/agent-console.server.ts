@@ -1,7 +1,7 @@
 // What an agent may do for a caller: look the account up, see a masked card, verify the PIN, send a reset code.
 // Agents never see or set a PIN or a code; every action is audited.
 import { getAccount, getAccountPhones } from '~/models/account.server';
-import { findAccountIdByAccountNumber, findAccountIdByPhone, listAgentResets } from '~/models/agent-lookup.server';
+import { findAccountIdByAccountNumber, findAccountIdByPhone, isAccountsImportRunning, listAgentResets } from '~/models/agent-lookup.server';
 import { hasPasskey } from '~/models/customer.server';
 import { getVerificationFailures } from '~/models/pin-verification-lock.server';
 import { formatDateTime } from '~/utils/format-time';
@@ -42,7 +42,9 @@ export async function lookUpAccount(agent: StaffSession, query: string): Promise
       message:
         matches.length > 1
           ? 'That phone number is on more than one account. Ask the caller for the account number.'
-          : `No account has that ${by}. Check the digits with the caller.`,
+          : phone && (await isAccountsImportRunning())
+            ? 'No account has that phone number yet. Account data is being imported right now, and the phone numbers it adds can be looked up when it finishes: ask the caller for the account number.'
+            : `No account has that ${phone ? 'phone number' : 'account number'}. Check the digits with the caller.`,
     };
   }
   return { found: true, card: cardToken(agent, accountId) };

@@ -184,6 +184,9 @@ describe('accounts import', () => {
     expect(await findAccountIdByPhone('+12065550101')).toHaveLength(1);
     expect(await findAccountIdByPhone('+12065550103')).toHaveLength(1);
     expect(testDb().$client.prepare("SELECT count(*) FROM phone_directory WHERE phone = '+12065550199'").pluck().get()).toBe(0);
+    const died = testDb().$client.prepare("SELECT outcome, message FROM imports WHERE file_name = 'died.csv'").get() as { outcome: string; message: string };
+    expect(died.outcome).toBe('failed');
+    expect(died.message).toMatch(/^Stopped before it finished: run its file again to complete it\. Import #\d+ rebuilt the phone look-up\.$/);
   });
 
   it('records every import, failed ones included, in the imports table', async () => {

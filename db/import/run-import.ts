@@ -15,7 +15,7 @@ import { exposuresKind } from './exposures-kind';
 import { CsvParser } from './csv-parser';
 import { isIdentityOrder, readHeader } from './header';
 import type { ApplyPhase, Counts, ImportKind } from './import-kind';
-import { recordFinish, recordStart } from './imports-log';
+import { recordFinish, recordInterrupted, recordStart } from './imports-log';
 import { readTextChunks } from './read-file';
 import { RowErrors } from './row-errors';
 
@@ -140,6 +140,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   }
   const outcome = errors.count === 0 && message === null ? 'succeeded' : 'failed';
   recordFinish(db, id, { ...counts, outcome, fileSha256: sha256, errorCount: errors.count, message });
+  if (outcome === 'succeeded') recordInterrupted(db, options.kind, id);
   sqlite.close(); // also drops the TEMP staging tables
   return {
     id,
