@@ -7,6 +7,7 @@ import {
   primaryKey,
   sqliteTable,
   text,
+  uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
@@ -25,9 +26,13 @@ export const accounts = sqliteTable('accounts', {
   birthDate: text('birth_date'),
   pinHash: text('pin_hash'),
   pinChangedAt: integer('pin_changed_at', { mode: 'timestamp_ms' }),
+  /** The language the account gets notices in (import column `language`). */
+  language: text('language', { enum: ['en', 'es'] }).notNull().default('en'),
   createdAt: createdAt(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
 });
+
+export const PERSON_ROLES = ['holder', 'authorized', 'line'] as const;
 
 export const accountLines = sqliteTable(
   'account_lines',
@@ -36,6 +41,8 @@ export const accountLines = sqliteTable(
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
     phone: text('phone').notNull(),
+    /** Whose line it is: the account holder's, an authorized user's, or a line user's (DESIGN section 9). */
+    role: text('role', { enum: PERSON_ROLES }).notNull().default('line'),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.phone] })],
 );
@@ -76,15 +83,26 @@ export const exposures = sqliteTable(
   (t) => [primaryKey({ columns: [t.accountId, t.incidentId] }), index('exposures_incident_idx').on(t.incidentId)],
 );
 
-export const customers = sqliteTable('customers', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  accountId: integer('account_id')
-    .notNull()
-    .unique()
-    .references(() => accounts.id, { onDelete: 'cascade' }),
-  webauthnUserId: text('webauthn_user_id').notNull().unique(), // random handle, base64url, no personal data
-  createdAt: createdAt(),
-});
+// One row per person on an account who has enrolled: the user of one of its lines (the holder, an authorized user or a
+// line user). Their role is their line's, read from account_lines at every request, so a re-import changes it at once.
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** Their line on the account, E.164. */
+    phone: text('phone').notNull(),
+    webauthnUserId: text('webauthn_user_id').notNull().unique(), // random handle, base64url, no personal data
+    /** Their own choice of language for the pages and the codes sent to their line; null until they choose. */
+    language: text('language', { enum: ['en', 'es'] }),
+    /** Set when the holder removed their access; they cannot enroll again until the holder restores it. */
+    accessRemovedAt: integer('access_removed_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('customers_account_phone_unique').on(t.accountId, t.phone)],
+);
 
 export const staff = sqliteTable('staff', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -164,6 +182,8 @@ export const oneTimeCodes = sqliteTable(
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
     purpose: text('purpose', { enum: ['enroll', 'agent-reset'] }).notNull(),
+    /** The line the code was sent to: whoever types it becomes that line's person. */
+    phone: text('phone'),
     codeHash: text('code_hash').notNull(),
     issuedByStaffId: integer('issued_by_staff_id').references(() => staff.id),
     attempts: integer('attempts').notNull().default(0),
@@ -186,6 +206,28 @@ export const pinHistory = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('pin_history_account_idx').on(t.accountId)],
+);
+
+// The 24-hour PIN reset: asked for by a holder without the current PIN, or after an agent-started code. The new PIN
+// waits here (hashed) until effective_at; a job applies it once, unless it was cancelled or superseded first.
+export const pinResets = sqliteTable(
+  'pin_resets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    requestedByCustomerId: integer('requested_by_customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    via: text('via', { enum: ['forgot-pin', 'agent-code'] }).notNull(),
+    newPinHash: text('new_pin_hash').notNull(),
+    requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
+    effectiveAt: integer('effective_at', { mode: 'timestamp_ms' }).notNull(),
+    /** "customer:12", "staff:3" or "superseded" (a PIN change with the current PIN replaced it). */
+    cancelledBy: text('cancelled_by'),
+    cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+    appliedAt: integer('applied_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('pin_resets_account_idx').on(t.accountId), index('pin_resets_due_idx').on(t.effectiveAt)],
 );
 
 // Fixed-window counters; kept in the database so limits hold across restarts and processes.
@@ -257,6 +299,8 @@ export type AccountLine = typeof accountLines.$inferSelect;
 export type Incident = typeof incidents.$inferSelect;
 export type Exposure = typeof exposures.$inferSelect;
 export type Customer = typeof customers.$inferSelect;
+export type PersonRole = (typeof PERSON_ROLES)[number];
+export type PinReset = typeof pinResets.$inferSelect;
 export type Staff = typeof staff.$inferSelect;
 export type StaffInvite = typeof staffInvites.$inferSelect;
 export type Passkey = typeof passkeys.$inferSelect;

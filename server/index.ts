@@ -7,6 +7,7 @@ import { closeDb, getDb } from '../app/models/db.server';
 import { seedDemoPins } from '../app/services/demo-pins.server';
 import { log, setLogLevel } from '../app/services/logger.server';
 import { startOutboxDelivery } from '../app/services/notifier.server';
+import { startPinResetJob } from '../app/services/pin-reset.server';
 import { migrateDatabase } from '../db/client';
 import { seedDemoAccounts, seedIncidents } from '../db/seed/seed';
 import { createApp } from './app';
@@ -38,12 +39,14 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
 const app = createApp(config, build);
 let stopOutboxDelivery: (() => void) | undefined;
+let stopPinResetJob: (() => void) | undefined;
 const onListening = () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log('info', 'listening', { port, demoMode: config.demoMode, database: config.databasePath });
   console.log(`Breach-check portal ready on http://localhost:${port}`);
   stopOutboxDelivery = startOutboxDelivery();
+  stopPinResetJob = startPinResetJob();
 };
 const server = config.host ? app.listen(config.port, config.host, onListening) : app.listen(config.port, onListening);
 
@@ -53,6 +56,7 @@ function shutdown(signal: string) {
   stopping = true;
   log('info', 'shutting down', { signal });
   stopOutboxDelivery?.();
+  stopPinResetJob?.();
   server.close(() => {
     closeDb();
     process.exit(0);

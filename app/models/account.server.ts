@@ -1,6 +1,7 @@
 // Accounts as the portal reads them: the holder's data, lines, and PIN state.
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { accountLines, accounts, pinHistory } from '../../db/schema';
+import type { Db } from '../../db/client';
 import { getDb, preparedStatements } from './db.server';
 
 const reads = preparedStatements((db) => ({
@@ -36,21 +37,25 @@ export async function getPinHashes(accountId: number, keep: number): Promise<str
   return current ? [current, ...earlier] : earlier;
 }
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
 /** Sets a new PIN hash; the old one moves to the history, which keeps only the last `keep`. */
 export async function replacePinHash(accountId: number, newHash: string, changedAt: Date, keep: number): Promise<void> {
-  const db = getDb();
-  db.transaction((tx) => {
-    const previous = tx.select({ pinHash: accounts.pinHash }).from(accounts).where(eq(accounts.id, accountId)).get()?.pinHash;
-    if (previous) tx.insert(pinHistory).values({ accountId, pinHash: previous, createdAt: changedAt }).run();
-    tx.update(accounts).set({ pinHash: newHash, pinChangedAt: changedAt }).where(eq(accounts.id, accountId)).run();
-    const stale = tx
-      .select({ id: pinHistory.id })
-      .from(pinHistory)
-      .where(eq(pinHistory.accountId, accountId))
-      .orderBy(desc(pinHistory.id))
-      .all()
-      .slice(keep)
-      .map((row) => row.id);
-    if (stale.length > 0) tx.delete(pinHistory).where(inArray(pinHistory.id, stale)).run();
-  });
+  getDb().transaction((tx) => replacePinHashIn(tx, accountId, newHash, changedAt, keep));
+}
+
+/** replacePinHash inside a transaction the caller holds. */
+export function replacePinHashIn(tx: Tx, accountId: number, newHash: string, changedAt: Date, keep: number): void {
+  const previous = tx.select({ pinHash: accounts.pinHash }).from(accounts).where(eq(accounts.id, accountId)).get()?.pinHash;
+  if (previous) tx.insert(pinHistory).values({ accountId, pinHash: previous, createdAt: changedAt }).run();
+  tx.update(accounts).set({ pinHash: newHash, pinChangedAt: changedAt }).where(eq(accounts.id, accountId)).run();
+  const stale = tx
+    .select({ id: pinHistory.id })
+    .from(pinHistory)
+    .where(eq(pinHistory.accountId, accountId))
+    .orderBy(desc(pinHistory.id))
+    .all()
+    .slice(keep)
+    .map((row) => row.id);
+  if (stale.length > 0) tx.delete(pinHistory).where(inArray(pinHistory.id, stale)).run();
 }

@@ -3,12 +3,17 @@ import { eq, min, sql } from 'drizzle-orm';
 import { customers, exposures, passkeys } from '../../db/schema';
 import { preparedStatements } from './db.server';
 
-// Both are read by every dashboard view.
+// Read by every dashboard view.
 const reads = preparedStatements((db) => ({
   exposedFields: db
     .select({ incidentId: exposures.incidentId, fields: exposures.fields })
     .from(exposures)
     .where(eq(exposures.accountId, sql.placeholder('accountId')))
+    .prepare(),
+  firstPasskeyOfPerson: db
+    .select({ first: min(passkeys.createdAt) })
+    .from(passkeys)
+    .where(eq(passkeys.customerId, sql.placeholder('personId')))
     .prepare(),
   firstPasskeyCreatedAt: db
     .select({ first: min(passkeys.createdAt) })
@@ -24,7 +29,8 @@ export async function getExposedFields(accountId: number): Promise<Map<string, s
   return new Map(rows.map((row) => [row.incidentId, row.fields.split(';').filter(Boolean)]));
 }
 
-/** When the account's first passkey was created, or null when it has none. */
-export async function getFirstPasskeyCreatedAt(accountId: number): Promise<Date | null> {
+/** When the person's first passkey was created (anyone's on the account without a person), or null when none. */
+export async function getFirstPasskeyCreatedAt(accountId: number, personId?: number): Promise<Date | null> {
+  if (personId !== undefined) return reads().firstPasskeyOfPerson.get({ personId })?.first ?? null;
   return reads().firstPasskeyCreatedAt.get({ accountId })?.first ?? null;
 }

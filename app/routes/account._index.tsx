@@ -9,7 +9,7 @@ export const meta: MetaFunction = () => [{ title: 'Your exposure | Breach check'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireCustomer(request);
-  return { report: await getExposureReport(session.accountId) };
+  return { report: await getExposureReport(session.accountId, { personId: session.customerId, role: session.role }) };
 }
 
 export default function YourExposure() {

@@ -13,8 +13,7 @@ export const meta: MetaFunction = () => [{ title: 'Statement of exposure | Breac
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireCustomer(request);
-  const statement = await createStatement(session.accountId, session.customerId);
-  return statement;
+  return createStatement(session);
 }
 
 export default function Statement() {

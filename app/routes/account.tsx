@@ -4,30 +4,36 @@ import { NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { countPasskeys } from '~/models/passkey.server';
 import { requireCustomer } from '~/services/session.server';
+import { may, type Right } from '~/utils/rights';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireCustomer(request);
   const welcome = new URL(request.url).searchParams.get('welcome') === '1';
   // Only the passkey count is read; the welcome flag alone shows nothing account-specific.
   const passkeys = welcome ? await countPasskeys({ kind: 'customer', id: session.customerId }) : 0;
-  return { welcome, olderPasskeys: passkeys > 1 };
+  return { welcome, olderPasskeys: passkeys > 1, role: session.role };
 }
 
-const SECTIONS = [
+const SECTIONS: Array<{ to: string; label: string; end?: boolean; right?: Right; otherwise?: string }> = [
   { to: '/account', label: 'Your exposure', end: true },
-  { to: '/account/pin', label: 'Change PIN' },
+  { to: '/account/pin', label: 'Change PIN', right: 'change-pin', otherwise: 'Account PIN' },
   { to: '/account/passkeys', label: 'Passkeys' },
   { to: '/account/sessions', label: 'Sessions' },
-  { to: '/account/statement', label: 'Statement' },
+  { to: '/account/people', label: 'People', right: 'manage-people' },
+  { to: '/account/statement', label: 'Statement', right: 'print-statement' },
 ];
 
 export default function AccountLayout() {
-  const { welcome, olderPasskeys } = useLoaderData<typeof loader>();
+  const { welcome, olderPasskeys, role } = useLoaderData<typeof loader>();
+  // A section someone may not use is left out (or renamed), not just refused when they get there.
+  const sections = SECTIONS.filter((section) => !section.right || may(role, section.right) || section.otherwise).map((section) =>
+    section.right && !may(role, section.right) ? { ...section, label: section.otherwise! } : section,
+  );
   return (
     <>
       <nav aria-label="Your account" className="subnav no-print">
         <ul>
-          {SECTIONS.map((section) => (
+          {sections.map((section) => (
             <li key={section.to}>
               <NavLink to={section.to} end={section.end}>
                 {section.label}

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { AccountCardSummary, ResetProgress } from '~/components/staff/account-card';
 import { StaffBar } from '~/components/staff/staff-bar';
 import { TextField } from '~/components/text-field';
-import { accountCard, accountFromCard, lookUpAccount, sendPinResetCode, verifyCallerPin } from '~/services/agent-console.server';
+import { accountCard, accountFromCard, cancelResetForCaller, lookUpAccount, sendPinResetCode, verifyCallerPin } from '~/services/agent-console.server';
 import { requireStaff } from '~/services/session.server';
 import { formatDateTime } from '~/utils/format-time';
 import { readForm } from '~/services/form.server';
@@ -36,7 +36,8 @@ const VerifyForm = z.object({
   pin: z.string().trim().regex(/^\d{4,15}$/, 'Type the digits the caller says: 4 to 15 digits'),
 });
 const SendCodeForm = z.object({ intent: z.literal('send-code'), card: z.string().max(500) });
-const AgentAction = z.discriminatedUnion('intent', [LookupForm, VerifyForm, SendCodeForm]);
+const CancelResetForm = z.object({ intent: z.literal('cancel-reset'), card: z.string().max(500) });
+const AgentAction = z.discriminatedUnion('intent', [LookupForm, VerifyForm, SendCodeForm, CancelResetForm]);
 
 type ActionAnswer = { errors?: Record<string, string>; query?: string; verify?: string; verifyOk?: boolean; sent?: string };
 
@@ -71,9 +72,18 @@ export async function action({ request }: ActionFunctionArgs) {
               : `No match. ${outcome.attemptsLeft} attempt${outcome.attemptsLeft === 1 ? '' : 's'} left before verification locks for 15 minutes.`;
     return data<ActionAnswer>({ verify, verifyOk: outcome.result === 'match' });
   }
+  if (input.intent === 'cancel-reset') {
+    const cancelled = await cancelResetForCaller(agent, accountId);
+    return data<ActionAnswer>(
+      cancelled
+        ? { sent: 'PIN reset cancelled. The PIN has not changed; the account holder was told.' }
+        : { errors: { form: 'There is no PIN reset waiting on this account: it was already cancelled or has taken effect.' } },
+      { status: cancelled ? 200 : 409 },
+    );
+  }
   const sent = await sendPinResetCode(agent, accountId);
   return data<ActionAnswer>({
-    sent: `Code sent to ${sent.channels} contact${sent.channels === 1 ? '' : 's'} on file. Ask the caller to open the portal themselves and choose "I have a code from an agent".`,
+    sent: `Code texted to the account holder's line ${sent.line}, and nowhere else. Ask the holder to open the portal themselves and choose "I have a code from an agent". The new PIN they choose takes effect 24 hours later.`,
   });
 }
 
@@ -82,7 +92,7 @@ export default function AgentConsole() {
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
-  const waiting = card?.resets.some((reset) => !reset.pinChangedAt && !reset.expired) ?? false;
+  const waiting = card?.resets.some((reset) => !reset.pinChangedAt && !reset.scheduledFor && !reset.expired) ?? false;
 
   // While a guided reset is under way, refresh the card every few seconds so the agent sees it progress on the call.
   useEffect(() => {
@@ -148,7 +158,25 @@ export default function AgentConsole() {
           </section>
           <section className="card" aria-labelledby="reset-title">
             <h2 id="reset-title">Guided PIN reset</h2>
-            <p>Sends a one-time code to the contacts on file. You never see it; the customer enters it on the portal and chooses a new PIN.</p>
+            <p>
+              Texts a one-time code to the account holder&rsquo;s own line. You never see it; the holder enters it on the portal and chooses a
+              new PIN, which takes effect 24 hours later. Only the holder can change the PIN.
+            </p>
+            {card.pendingReset ? (
+              <div className="alert alert--warn">
+                <p>
+                  A PIN reset is waiting: requested {card.pendingReset.requestedAt}, takes effect {card.pendingReset.effectiveAt}. If the caller
+                  is the holder and did not ask for it, cancel it.
+                </p>
+                <Form method="post" action={`/agent?card=${encodeURIComponent(cardToken)}`}>
+                  <input type="hidden" name="intent" value="cancel-reset" />
+                  <input type="hidden" name="card" value={cardToken} />
+                  <button type="submit" className="button--danger">
+                    Cancel the PIN reset
+                  </button>
+                </Form>
+              </div>
+            ) : null}
             <Form method="post" action={`/agent?card=${encodeURIComponent(cardToken)}`}>
               <input type="hidden" name="intent" value="send-code" />
               <input type="hidden" name="card" value={cardToken} />

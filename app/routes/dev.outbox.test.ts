@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts } from '../../db/schema';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
-import { notifyAccount } from '~/services/notifier.server';
+import { notifyHolder } from '~/services/notifier.server';
 import DevOutbox, { loader } from './dev.outbox';
 
 const demo = vi.hoisted(() => ({ mode: true }));
@@ -24,8 +24,8 @@ beforeAll(() => withDemoAccounts());
 describe('/dev/outbox', () => {
   it('lists messages newest first, recipients and bodies in full', async () => {
     const { id } = testDb().select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, '100000010')).get()!;
-    await notifyAccount(id, { subject: 'Older', body: 'First.' });
-    await notifyAccount(id, { subject: 'Your code', body: 'Your code is 482913.' });
+    await notifyHolder(id, { subject: 'Older', body: 'First.' });
+    await notifyHolder(id, { subject: 'Your code', body: 'Your code is 482913.' });
     const { messages } = await loader();
     expect(messages[0]).toMatchObject({ channel: 'sms', recipient: '+13055550114', subject: 'Your code', body: 'Your code is 482913.' });
     expect(messages[1]!.subject).toBe('Older');

@@ -6,7 +6,7 @@ import { accountIdOf } from '../../tests/helpers/customers';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { args, Browser } from '../../tests/helpers/requests';
 import { SoftAuthenticator } from '../../tests/helpers/soft-authenticator';
-import { hasPasskey } from '~/models/customer.server';
+import { findPerson, personHasPasskey } from '~/models/person.server';
 import { issueOneTimeCode } from '~/services/one-time-code.server';
 import { getCustomerSession, hasRecentStepUp } from '~/services/session.server';
 import { action as registrationAction } from './auth.passkey.registration';
@@ -57,10 +57,11 @@ describe('/enroll code requests', () => {
     expect(await enrollStep(known)).toBe('code');
     expect(await enrollStep(unknown)).toBe('code');
     expect(await enrollStep(wrongPhone)).toBe('code');
-    // Only the matching pair sent anything: to every contact on file, with no link.
+    // Only the matching pair sent anything: by text to that line only (not the email, not the other line), with no link.
     const sms = latestCodeSentTo('+12065550101');
     expect(sms).toMatch(/^\d{6}$/);
-    expect(latestCodeSentTo('jordan@example.com')).toBe(sms);
+    expect(latestCodeSentTo('jordan@example.com')).toBeNull();
+    expect(latestCodeSentTo('+12065550102')).toBeNull();
     const body = testDb().select().from(outbox).where(eq(outbox.recipient, '+12065550101')).orderBy(desc(outbox.id)).get()!.body;
     expect(body).toBe(`Your breach-check code is ${sms}. It expires in 10 minutes. We will never call or text to ask for it.`);
   });
@@ -156,7 +157,11 @@ describe('enrollment to a signed-in session', () => {
   it('code → verify → create passkey → signed in on /account, with a notice and audit events', async () => {
     const browser = new Browser();
     const accountId = accountIdOf('100000006');
-    expect(await hasPasskey(accountId)).toBe(false);
+    const hasPasskey = async () => {
+      const person = await findPerson(accountId, '+14155550107');
+      return person ? personHasPasskey(person.id) : false;
+    };
+    expect(await hasPasskey()).toBe(false);
     await sendCode(browser, '100000006', '4155550107');
     await verifyCode(browser, latestCodeSentTo('+14155550107')!);
     const { status, body } = await registerThroughEndpoints(browser, new SoftAuthenticator());
@@ -165,7 +170,7 @@ describe('enrollment to a signed-in session', () => {
     const session = await getCustomerSession(browser.request('/account'));
     expect(session?.accountId).toBe(accountId);
     expect(hasRecentStepUp(session!)).toBe(true);
-    expect(await hasPasskey(accountId)).toBe(true);
+    expect(await hasPasskey()).toBe(true);
     expect(await enrollStep(browser)).toBe('details'); // the enrollment state is gone
     const actions = testDb().select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.accountId, accountId)).all().map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['customer.enrolled', 'passkey.added']));
@@ -208,11 +213,46 @@ describe('enrollment to a signed-in session', () => {
     await registerThroughEndpoints(second, new SoftAuthenticator());
     const session = (await getCustomerSession(second.request('/account')))!;
     expect(session.customerId).toBe(customerBefore);
+    // A passkey added with a code to someone who already had one is announced to their contacts, without a link.
+    const notice = testDb().select().from(outbox).where(eq(outbox.recipient, '+13125550109')).orderBy(desc(outbox.id)).get()!;
+    expect(notice.body).toBe(
+      "A new passkey was set up with a one-time code for your breach-check account. Your older passkeys still work. If this wasn't you, call 611 from your phone now.",
+    );
+    expect(testDb().select().from(outbox).where(eq(outbox.recipient, 'jamie@example.com')).orderBy(desc(outbox.id)).get()!.body).toBe(notice.body);
   });
 
-  it('an agent reset code works on "I have a code from an agent" and leads to /account/pin', async () => {
+  it('each person on a family account enrolls as themself, with the role of their own line', async () => {
+    const lineUser = new Browser();
+    await sendCode(lineUser, '100000009', '(512) 555-0113');
+    // The code went to that line only: not to the holder, the other lines or the email.
+    for (const other of ['+15125550110', '+15125550111', '+15125550112', 'drew@example.com']) expect(latestCodeSentTo(other)).toBeNull();
+    await verifyCode(lineUser, latestCodeSentTo('+15125550113')!);
+    expect((await registerThroughEndpoints(lineUser, new SoftAuthenticator())).status).toBe(200);
+    const session = (await getCustomerSession(lineUser.request('/account')))!;
+    expect(session).toMatchObject({ accountId: accountIdOf('100000009'), phone: '+15125550113', role: 'line' });
+
+    const authorized = new Browser();
+    await sendCode(authorized, '100000009', '5125550111');
+    await verifyCode(authorized, latestCodeSentTo('+15125550111')!);
+    await registerThroughEndpoints(authorized, new SoftAuthenticator());
+    const other = (await getCustomerSession(authorized.request('/account')))!;
+    expect(other).toMatchObject({ phone: '+15125550111', role: 'authorized' });
+    expect(other.customerId).not.toBe(session.customerId);
+  });
+
+  it("a code sent to one line does not verify for another line of the same account", async () => {
+    const browser = new Browser();
+    await sendCode(browser, '100000001', '2065550102');
+    const code = latestCodeSentTo('+12065550102')!;
+    const holder = new Browser();
+    await sendCode(holder, '100000001', '2065550101');
+    const answer = (await verifyCode(holder, code)) as DataAnswer | Response;
+    if (code !== latestCodeSentTo('+12065550101')) expect((answer as DataAnswer).init?.status).toBe(400);
+  });
+
+  it('an agent reset code works on "I have a code from an agent", enrolls the holder and leads to the 24-hour reset', async () => {
     const accountId = accountIdOf('100000009');
-    const code = await issueOneTimeCode({ accountId, purpose: 'agent-reset' });
+    const code = await issueOneTimeCode({ accountId, phone: '+15125550110', purpose: 'agent-reset' });
     const browser = new Browser();
     const wrong = (await agentCodeAction(args(browser.form('/enroll/agent-code', { accountNumber: '100000009', code: '12345' }), browser))) as unknown as DataAnswer;
     expect(wrong.init?.status).toBe(400);
@@ -220,6 +260,7 @@ describe('enrollment to a signed-in session', () => {
     const ok = browser.take((await agentCodeAction(args(browser.form('/enroll/agent-code', { accountNumber: ' 100 000 009 ', code }), browser))) as Response);
     expect(ok.headers.get('Location')).toBe('/enroll');
     const { body } = await registerThroughEndpoints(browser, new SoftAuthenticator());
-    expect(body.redirectTo).toBe('/account/pin');
+    expect(body.redirectTo).toBe('/account/pin?forgot=1');
+    expect((await getCustomerSession(browser.request('/account')))!).toMatchObject({ phone: '+15125550110', role: 'holder' });
   });
 });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { PasskeyButton } from '~/components/passkey-button';
 import { TextField } from '~/components/text-field';
-import { hasPasskey } from '~/models/customer.server';
+import { findPerson, personHasPasskey } from '~/models/person.server';
 import {
   enrollmentStateCookie,
   readEnrollmentState,
@@ -23,7 +23,8 @@ export const meta: MetaFunction = () => [{ title: 'Set up a passkey · Breach ch
 export async function loader({ request }: LoaderFunctionArgs) {
   const state = readEnrollmentState(request);
   if (state?.step === 'verified') {
-    return { step: 'create' as const, hasPasskey: await hasPasskey(state.accountId), agentReset: state.purpose === 'agent-reset' };
+    const person = await findPerson(state.accountId, state.phone);
+    return { step: 'create' as const, hasPasskey: person ? await personHasPasskey(person.id) : false, agentReset: state.purpose === 'agent-reset' };
   }
   if (state?.step === 'code-sent') return { step: 'code' as const };
   return { step: 'details' as const };
@@ -54,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === 'verify' && state?.step === 'code-sent') {
     const parsed = verifySchema.safeParse(values);
     if (!parsed.success) return data<ActionAnswer>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
-    const verified = await verifyEnrollmentCode({ accountNumber: state.accountNumber, code: parsed.data.code, purposes: ['enroll'] }, context);
+    const verified = await verifyEnrollmentCode({ accountNumber: state.accountNumber, phone: state.phone, code: parsed.data.code, purposes: ['enroll'] }, context);
     if (!verified) return data<ActionAnswer>({ errors: { code: WRONG_CODE_MESSAGE }, values }, { status: 400 });
     return goTo(enrollmentStateCookie(verified));
   }
@@ -76,8 +77,9 @@ export default function Enroll() {
         <>
           <h1>Tell us which account</h1>
           <p className="lead">
-            We will send a one-time code to the email address and phone numbers on file for the account. Knowing an
-            account number is not enough: you need the code.
+            We will text a one-time code to the phone number you enter, if it is a line on the account. Everyone on a
+            family plan sets up their own passkey with their own line. Knowing an account number is not enough: you
+            need the code.
           </p>
           <Form method="post" className="card form" noValidate>
             <TextField
@@ -95,7 +97,7 @@ export default function Enroll() {
               name="phone"
               type="tel"
               label="Phone number"
-              hint="A phone number on the account, like (206) 555-0101."
+              hint="Your own line on the account, like (206) 555-0101. The code goes to this number only."
               autoComplete="tel-national"
               defaultValue={values.phone}
               error={errors.phone}
@@ -157,8 +159,8 @@ export default function Enroll() {
           {view.hasPasskey ? (
             <div className="alert alert--warn">
               <p>
-                This account already has a passkey. Your older passkeys still work until you remove them on Your
-                passkeys. If you still have one, you can{' '}
+                You already have a passkey for this account. Your older passkeys still work until you remove them on
+                Your passkeys, and we will tell you about this new one. If you still have one, you can{' '}
                 <Link to={`/sign-in?redirectTo=${encodeURIComponent(view.agentReset ? '/account/pin' : '/account')}`}>
                   sign in with it instead
                 </Link>

@@ -32,8 +32,9 @@ export default function AgentCode() {
       <p className="eyebrow">Set up a passkey</p>
       <h1>I have a code from an agent</h1>
       <p className="lead">
-        If you called us, the agent sent a 6-digit code to the email address or phone numbers on your account. Enter it
-        here with your account number. Agents never ask you to read the code back to them.
+        If you called us, the agent texted a 6-digit code to the account holder&rsquo;s line. Enter it here with your
+        account number. Agents never ask you to read the code back to them. Once you have a passkey, you choose a new
+        PIN: it takes effect 24 hours later.
       </p>
       <Form method="post" className="card form" noValidate>
         <TextField

@@ -1,10 +1,15 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, outbox, staff } from '../../db/schema';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
-import { lookUpAccount } from './agent-console.server';
+import { accountCard, lookUpAccount, sendPinResetCode } from './agent-console.server';
 
 const agent = { sessionId: 1, staffId: 4242, name: 'Test Agent', role: 'agent' as const };
 
-beforeAll(() => withDemoAccounts());
+beforeAll(() => {
+  withDemoAccounts();
+  testDb().insert(staff).values({ id: agent.staffId, name: agent.name, role: 'agent', webauthnUserId: 'agent-console-test' }).onConflictDoNothing().run();
+});
 afterEach(() => testDb().$client.exec("DELETE FROM imports; DELETE FROM rate_limits"));
 
 describe('agent look-up by phone', () => {
@@ -19,5 +24,32 @@ describe('agent look-up by phone', () => {
     expect(answer).toMatchObject({ found: false, message: expect.stringContaining('Account data is being imported right now') });
     // An account number is unaffected by the import's phone pass.
     expect(await lookUpAccount(agent, '999999999')).toEqual({ found: false, message: 'No account has that account number. Check the digits with the caller.' });
+  });
+});
+
+describe('the agent card and the guided reset', () => {
+  const accountIdOf = (accountNumber: string) =>
+    testDb().$client.prepare('SELECT id FROM accounts WHERE account_number = ?').pluck().get(accountNumber) as number;
+
+  it('lists the people with roles and masked lines, never the whole numbers', async () => {
+    const card = (await accountCard(accountIdOf('100000009')))!;
+    expect(card.people).toEqual([
+      { line: '•••-•••-0110', role: 'Account holder', status: 'Not set up' },
+      { line: '•••-•••-0111', role: 'Authorized user', status: 'Not set up' },
+      { line: '•••-•••-0112', role: 'Line user', status: 'Not set up' },
+      { line: '•••-•••-0113', role: 'Line user', status: 'Not set up' },
+    ]);
+    expect(JSON.stringify(card)).not.toMatch(/5125550|Drew|drew@/);
+  });
+
+  it("texts the reset code to the account holder's own line only, and audits it without the code", async () => {
+    const accountId = accountIdOf('100000009');
+    testDb().delete(outbox).run();
+    expect(await sendPinResetCode(agent, accountId)).toEqual({ line: '•••-•••-0110' });
+    const sent = testDb().select().from(outbox).all();
+    expect(sent.map((message) => [message.channel, message.recipient])).toEqual([['sms', '+15125550110']]);
+    const code = /code is (\d{6})/.exec(sent[0]!.body)![1]!;
+    const audit = testDb().select().from(auditEvents).where(eq(auditEvents.action, 'agent.reset_code_sent')).all().at(-1)!;
+    expect(JSON.stringify(audit)).not.toContain(code);
   });
 });

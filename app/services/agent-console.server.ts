@@ -1,16 +1,18 @@
 // What an agent may do for a caller: look the account up, see a masked card, verify the PIN, send a reset code.
 // Agents never see or set a PIN or a code; every action is audited.
-import { getAccount, getAccountPhones } from '~/models/account.server';
+import { getAccount } from '~/models/account.server';
 import { findAccountIdByAccountNumber, findAccountIdByPhone, isAccountsImportRunning, listAgentResets } from '~/models/agent-lookup.server';
-import { hasPasskey } from '~/models/customer.server';
+import { holderLine } from '~/models/person.server';
 import { getVerificationFailures } from '~/models/pin-verification-lock.server';
 import { formatDateTime } from '~/utils/format-time';
 import { normalizeUsPhone } from '~/utils/identity-fields';
 import { maskEmail, maskName, maskPhone } from '~/utils/mask';
 import { recordAudit } from './audit.server';
 import { getExposureReport } from './exposure-report.server';
-import { notifyAccount } from './notifier.server';
+import { textLine } from './notifier.server';
 import { issueOneTimeCode } from './one-time-code.server';
+import { peopleOnAccount } from './people.server';
+import { cancelPinReset, pendingPinReset } from './pin-reset.server';
 import { verifyPin, VERIFY_MAX_FAILURES, type VerifyPinResult } from './pin.server';
 import { enforceRateLimit } from './rate-limit.server';
 import type { StaffSession } from './session.server';
@@ -64,17 +66,22 @@ export function accountFromCard(agent: StaffSession, card: string | null): numbe
 export async function accountCard(accountId: number) {
   const account = await getAccount(accountId);
   if (!account) return null;
-  const [phones, report, passkey, failures, resets] = await Promise.all([
-    getAccountPhones(accountId),
+  const [people, report, failures, resets, pendingReset] = await Promise.all([
+    peopleOnAccount(accountId),
     getExposureReport(accountId),
-    hasPasskey(accountId),
     getVerificationFailures(accountId, new Date()),
     listAgentResets(accountId, new Date(Date.now() - RESET_HISTORY_MS)),
+    pendingPinReset(accountId),
   ]);
   const pinChangedAt = account.pinChangedAt;
   return {
     holder: maskName(account.holderName),
-    phones: phones.map(maskPhone),
+    people: people.map((person) => ({
+      line: person.line,
+      role: person.role,
+      status: person.accessRemovedAt ? 'Access removed by the holder' : person.passkeys > 0 ? 'Passkey set up' : 'Not set up',
+    })),
+    language: account.language,
     email: account.email ? maskEmail(account.email) : null,
     accountType: account.accountType,
     accountNumberEnding: account.accountNumber.slice(-4),
@@ -87,7 +94,7 @@ export async function accountCard(accountId: number) {
     pinSet: Boolean(account.pinHash),
     pinChangedAt: formatDateTime(pinChangedAt),
     pinStepDone: report.checklist.find((step) => step.id === 'change-pin')!.done,
-    hasPasskey: passkey,
+    pendingReset: pendingReset ? { requestedAt: formatDateTime(pendingReset.requestedAt)!, effectiveAt: formatDateTime(pendingReset.effectiveAt)! } : null,
     verification:
       failures && failures.failures >= VERIFY_MAX_FAILURES
         ? { locked: true as const, until: formatDateTime(failures.resetAt)! }
@@ -97,6 +104,8 @@ export async function accountCard(accountId: number) {
       sentAt: formatDateTime(reset.createdAt)!,
       usedAt: formatDateTime(reset.usedAt),
       pinChangedAt: pinChangedAt && pinChangedAt > reset.createdAt ? formatDateTime(pinChangedAt) : null,
+      // The holder chose a new PIN after this code: it waits out its 24 hours.
+      scheduledFor: pendingReset && pendingReset.requestedAt > reset.createdAt ? formatDateTime(pendingReset.effectiveAt) : null,
       expired: !reset.usedAt && (reset.invalidatedAt !== null || reset.expiresAt < new Date()),
     })),
   };
@@ -109,17 +118,24 @@ export async function verifyCallerPin(agent: StaffSession, accountId: number, ca
   return verifyPin({ accountId, candidate, actor: actorOf(agent) });
 }
 
-/** Sends a one-time reset code to the contacts on file; the agent never sees it. */
-export async function sendPinResetCode(agent: StaffSession, accountId: number): Promise<{ channels: number }> {
+/** Sends a one-time reset code by text to the account holder's own line only; the agent never sees it. */
+export async function sendPinResetCode(agent: StaffSession, accountId: number): Promise<{ line: string }> {
   await enforceRateLimit(RESET_CODES_PER_ACCOUNT, String(accountId));
-  const code = await issueOneTimeCode({ accountId, purpose: 'agent-reset', issuedByStaffId: agent.staffId });
-  const sent = await notifyAccount(accountId, {
+  const phone = await holderLine(accountId);
+  if (!phone) throw new Response('This account has no holder line on file, so no code can be sent. Ask the caller to visit a store.', { status: 409 });
+  const code = await issueOneTimeCode({ accountId, phone, purpose: 'agent-reset', issuedByStaffId: agent.staffId });
+  await textLine(accountId, phone, {
     subject: 'Your PIN reset code',
     body:
       `A support agent started a PIN reset for your account at your request. Your code is ${code}. It expires in 10 minutes. ` +
       'Open the breach-check portal yourself (do not use links in messages), choose "Set up a passkey", then "I have a code from an agent". ' +
-      'We will never call or text to ask for this code. If you did not ask for this, call 611 from your phone.',
+      'Your new PIN takes effect 24 hours after you choose it. We will never call or text to ask for this code. If you did not ask for this, call 611 from your phone.',
   });
-  await recordAudit({ actor: actorOf(agent), action: 'agent.reset_code_sent', accountId, details: { channels: sent.channels } });
-  return sent;
+  await recordAudit({ actor: actorOf(agent), action: 'agent.reset_code_sent', accountId, details: { to: 'holder line' } });
+  return { line: maskPhone(phone) };
+}
+
+/** The caller (or the holder, on the phone) asks to stop a 24-hour reset; audited, and announced to the holder. */
+export async function cancelResetForCaller(agent: StaffSession, accountId: number): Promise<boolean> {
+  return cancelPinReset({ kind: 'staff', staffId: agent.staffId }, accountId);
 }

@@ -1,13 +1,13 @@
 // Append-only, hash-chained audit log: each event carries the hash of the one before, so edits and deletions show.
-import { createHash } from 'node:crypto';
-import { asc, desc, gt } from 'drizzle-orm';
+import { asc, gt } from 'drizzle-orm';
 import { z } from 'zod';
+import { appendAuditEvent, chainHash, GENESIS_HASH } from '../../db/audit-chain';
 import { auditEvents, type AuditEvent } from '../../db/schema';
 import { getDb } from '../models/db.server';
 
-export type AuditActor = { type: 'customer' | 'staff' | 'system' | 'operator'; id: string | null };
+export { canonicalJson } from '../../db/audit-chain';
 
-const GENESIS_HASH = '0'.repeat(64);
+export type AuditActor = { type: 'customer' | 'staff' | 'system' | 'operator'; id: string | null };
 
 // Never put PINs, codes or tokens in details: the log is read by staff and kept forever.
 const FORBIDDEN_DETAIL_KEYS = new Set(['pin', 'code', 'token', 'otp', 'secret', 'password']);
@@ -24,8 +24,6 @@ const eventSchema = z.object({
     .nullish(),
 });
 
-type ChainedFields = Pick<AuditEvent, 'at' | 'actorType' | 'actorId' | 'action' | 'accountId' | 'details'>;
-
 export async function recordAudit(event: {
   actor: AuditActor;
   action: string;
@@ -33,24 +31,13 @@ export async function recordAudit(event: {
   details?: Record<string, unknown>;
 }): Promise<void> {
   const parsed = eventSchema.parse(event);
-  const db = getDb();
-  // IMMEDIATE takes the write lock before reading the last hash, so two processes cannot fork the chain.
-  db.$client
-    .transaction(() => {
-      const last = db.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get();
-      const fields: ChainedFields = {
-        at: new Date(),
-        actorType: parsed.actor.type,
-        actorId: parsed.actor.id,
-        action: parsed.action,
-        accountId: parsed.accountId ?? null,
-        // A JSON round trip makes the stored details exactly what was hashed (Dates become strings, undefined goes).
-        details: parsed.details ? (JSON.parse(JSON.stringify(parsed.details)) as Record<string, unknown>) : null,
-      };
-      const prevHash = last?.hash ?? GENESIS_HASH;
-      db.insert(auditEvents).values({ ...fields, prevHash, hash: chainHash(prevHash, fields) }).run();
-    })
-    .immediate();
+  appendAuditEvent(getDb(), {
+    actorType: parsed.actor.type,
+    actorId: parsed.actor.id,
+    action: parsed.action,
+    accountId: parsed.accountId ?? null,
+    details: parsed.details ?? null,
+  });
 }
 
 export async function verifyAuditChain(): Promise<{ ok: true; count: number } | { ok: false; eventId: number; reason: string }> {
@@ -84,28 +71,4 @@ function* eventsInOrder(pageSize = 1000): Generator<AuditEvent> {
     if (page.length < pageSize) return;
     afterId = page[page.length - 1]!.id;
   }
-}
-
-function chainHash(prevHash: string, fields: ChainedFields): string {
-  const canonical = canonicalJson({
-    at: fields.at.getTime(),
-    actorType: fields.actorType,
-    actorId: fields.actorId,
-    action: fields.action,
-    accountId: fields.accountId,
-    details: fields.details ?? null,
-  });
-  return createHash('sha256').update(prevHash + canonical).digest('hex');
-}
-
-/** JSON with object keys sorted at every depth, so the same event always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

@@ -7,14 +7,14 @@ import type {
   RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { getAccount } from '~/models/account.server';
-import { ensureCustomer, findCustomerById } from '~/models/customer.server';
+import { ensurePerson, findPersonById } from '~/models/person.server';
 import { countPasskeys, passkeyCreatedSince, type PasskeyOwner } from '~/models/passkey.server';
 import { safeRedirect } from '~/utils/safe-redirect';
 import { recordAudit } from './audit.server';
 import { enrollmentStateCookie, readEnrollmentState } from './enrollment.server';
 import { codeUsedAt } from './one-time-code.server';
 import { log } from './logger.server';
-import { notifyAccount } from './notifier.server';
+import { notifyPerson, type Notice } from './notifier.server';
 import { clientKey, consumeRateLimit, describeWait, type RateLimitRule } from './rate-limit.server';
 import { getCustomerSession, hasRecentStepUp, markStepUp, startCustomerSession } from './session.server';
 import {
@@ -75,21 +75,28 @@ export async function ceremonyLimit(context: { clientAddress: string }): Promise
 
 async function accountIdOf(owner: PasskeyOwner | undefined): Promise<number | null> {
   if (owner?.kind !== 'customer') return null;
-  return (await findCustomerById(owner.id))?.accountId ?? null;
+  return (await findPersonById(owner.id))?.accountId ?? null;
 }
 
-async function sendNotice(accountId: number, message: { subject: string; body: string }) {
+async function sendNotice(accountId: number, phone: string, message: Notice) {
   try {
-    await notifyAccount(accountId, message);
+    await notifyPerson(accountId, phone, message);
   } catch (failure) {
-    log('error', 'notice not queued', { message: failure instanceof Error ? failure.message : String(failure) });
+    // Driver and transport messages can quote recipients: log the kind of failure only.
+    log('error', 'notice not queued', { error: failure instanceof Error ? failure.name : 'unknown' });
   }
 }
 
-const PASSKEY_ADDED_NOTICE = {
-  subject: 'A passkey was added to your account',
-  body: 'A new passkey was added for signing in to your breach-check account. If this wasn\'t you, call 611 from your phone.',
-};
+/** A passkey added with a code to someone who already had one is what a SIM-swapper's enrollment looks like: say so. */
+function passkeyAddedNotice(hadPasskeys: boolean, byCode: boolean): Notice {
+  return {
+    subject: 'A passkey was added to your account',
+    body:
+      hadPasskeys && byCode
+        ? "A new passkey was set up with a one-time code for your breach-check account. Your older passkeys still work. If this wasn't you, call 611 from your phone now."
+        : "A new passkey was added for signing in to your breach-check account. If this wasn't you, call 611 from your phone.",
+  };
+}
 
 // ---- sign-in and step-up ----
 
@@ -127,7 +134,8 @@ export async function completePasskeySignIn(
     });
     return error(400, failureMessage(result.reason));
   }
-  const customer = (await findCustomerById(result.owner.id))!;
+  const customer = await findPersonById(result.owner.id);
+  if (!customer) return error(400, failureMessage('unknown credential'));
   const cookie = await startCustomerSession(request, customer.id, { stepUp: true });
   await recordAudit({
     actor: { type: 'customer', id: String(customer.id) },
@@ -164,27 +172,30 @@ export type RegistrationContext = 'enroll' | 'add';
 async function registrationOwner(
   request: Request,
   context: RegistrationContext,
-): Promise<{ ok: true; customerId: number; accountId: number; userHandle: string } | { ok: false; answer: CeremonyAnswer }> {
+): Promise<{ ok: true; customerId: number; accountId: number; phone: string; userHandle: string } | { ok: false; answer: CeremonyAnswer }> {
   if (context === 'enroll') {
     const state = readEnrollmentState(request);
     if (state?.step !== 'verified') {
       return { ok: false, answer: error(400, 'Your code check has expired. Please start again.', '/enroll') };
     }
-    const customer = await ensureCustomer(state.accountId);
+    const customer = await ensurePerson(state.accountId, state.phone);
+    if (customer.accessRemovedAt) {
+      return { ok: false, answer: error(403, 'The account holder removed your access to this account. Ask them to restore it.', '/enroll') };
+    }
     // One verified code sets up one passkey: a copied enrollment cookie cannot add another.
     const usedAt = await codeUsedAt(state.codeId, state.accountId);
     if (!usedAt || (await passkeyCreatedSince({ kind: 'customer', id: customer.id }, usedAt))) {
       return { ok: false, answer: error(400, 'That code has already been used to set up a passkey. Sign in with it, or start again.', '/enroll') };
     }
-    return { ok: true, customerId: customer.id, accountId: customer.accountId, userHandle: customer.webauthnUserId };
+    return { ok: true, customerId: customer.id, accountId: customer.accountId, phone: customer.phone, userHandle: customer.webauthnUserId };
   }
   const session = await getCustomerSession(request);
   if (!session) return { ok: false, answer: error(401, 'Please sign in again.', '/sign-in') };
   if (!hasRecentStepUp(session)) {
     return { ok: false, answer: error(403, 'Please confirm it is you with a passkey first.', STEP_UP_PATH) };
   }
-  const customer = (await findCustomerById(session.customerId))!;
-  return { ok: true, customerId: customer.id, accountId: customer.accountId, userHandle: customer.webauthnUserId };
+  const customer = (await findPersonById(session.customerId))!;
+  return { ok: true, customerId: customer.id, accountId: customer.accountId, phone: customer.phone, userHandle: customer.webauthnUserId };
 }
 
 export async function passkeyRegistrationOptions(
@@ -200,8 +211,8 @@ export async function passkeyRegistrationOptions(
   const { options, headers } = await createRegistrationOptions(request, {
     owner: { kind: 'customer', id: who.customerId },
     userHandle: who.userHandle,
-    // Shown in the device's passkey picker: enough to tell accounts apart, not the whole number.
-    userName: `Account ending ${account?.accountNumber.slice(-4) ?? ''}`.trim(),
+    // Shown in the device's passkey picker: enough to tell accounts and the people on one apart, not whole numbers.
+    userName: `Account ending ${account?.accountNumber.slice(-4) ?? ''}, line ending ${who.phone.slice(-4)}`,
   });
   return { httpStatus: 200, body: { status: 'success', options }, headers };
 }
@@ -222,7 +233,7 @@ export async function completePasskeyRegistration(
     return error(400, failureMessage(result.reason));
   }
   await recordAudit({ actor, action: 'passkey.added', accountId: who.accountId, details: { passkeyName: result.passkey.name, context: registration } });
-  await sendNotice(who.accountId, PASSKEY_ADDED_NOTICE);
+  await sendNotice(who.accountId, who.phone, passkeyAddedNotice(olderPasskeys > 0, registration === 'enroll'));
   const headers = new Headers({ 'Cache-Control': 'no-store' });
   if (registration === 'add') {
     return { httpStatus: 200, body: { status: 'success', redirectTo: '/account/passkeys?added=1' }, headers };
@@ -233,6 +244,7 @@ export async function completePasskeyRegistration(
   // Creating a passkey with user verification right after the code check counts as a fresh verification.
   headers.append('Set-Cookie', await startCustomerSession(request, who.customerId, { stepUp: true }));
   headers.append('Set-Cookie', enrollmentStateCookie(null));
-  const redirectTo = purpose === 'agent-reset' ? '/account/pin' : '/account?welcome=1';
+  // An agent-started code is for a holder who lost the PIN: it leads straight to the 24-hour reset.
+  const redirectTo = purpose === 'agent-reset' ? '/account/pin?forgot=1' : '/account?welcome=1';
   return { httpStatus: 200, body: { status: 'success', redirectTo }, headers };
 }

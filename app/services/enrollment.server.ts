@@ -2,10 +2,10 @@
 // State between steps lives in a signed, HttpOnly, 10-minute cookie, never in fields the browser could alter.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { findAccountIdByNumber, findAccountIdByNumberAndPhone } from '~/models/customer.server';
+import { findAccountIdByNumber, findLine, findPerson } from '~/models/person.server';
 import { clearCookie, cookieName, readCookie, serializeCookie } from './cookies.server';
 import { log } from './logger.server';
-import { notifyAccount } from './notifier.server';
+import { textLine } from './notifier.server';
 import { CODE_TTL_MS, generateCode, hashCode, issueOneTimeCode, redeemOneTimeCode, type CodePurpose } from './one-time-code.server';
 import { clientKey, consumeRateLimit, enforceRateLimit, subjectKey, type RateLimitRule } from './rate-limit.server';
 import { signPayload, verifyPayload } from './tokens.server';
@@ -30,6 +30,8 @@ const stateSchema = z.discriminatedUnion('step', [
   z.object({
     step: z.literal('verified'),
     accountId: z.number().int(),
+    /** The line the code went to: the person who enrolls is that line's. */
+    phone: z.string(),
     codeId: z.number().int(),
     purpose: z.enum(['enroll', 'agent-reset']),
     exp: z.number(),
@@ -57,8 +59,9 @@ export function codeMessage(code: string) {
 }
 
 /**
- * Sends a code to the account's contacts when the account number and phone match; answers the same way and in
- * about the same time when they do not. Throws a 429 Response when the client or these details asked too often.
+ * Sends a code by text to the typed line only, when it is one of the account's lines (whoever holds the weakest
+ * contact on file must not win); answers the same way and in about the same time when it is not. Throws a 429
+ * Response when the client or these details asked too often.
  */
 export async function requestEnrollmentCode(
   details: { accountNumber: string; phone: string },
@@ -70,15 +73,18 @@ export async function requestEnrollmentCode(
   // The same work on both paths: a code is drawn and hashed whether or not it will be stored.
   const code = generateCode();
   hashCode(0, code);
-  const accountId = await findAccountIdByNumberAndPhone(details.accountNumber, details.phone);
-  if (accountId !== null) {
-    const { allowed } = await consumeRateLimit(CODE_SENDS_PER_ACCOUNT, String(accountId));
+  const line = await findLine(details.accountNumber, details.phone);
+  // A person whose access the holder removed gets no code until the holder restores it (the notice told them so).
+  const removed = line ? (await findPerson(line.accountId, details.phone))?.accessRemovedAt : null;
+  if (line && !removed) {
+    const { allowed } = await consumeRateLimit(CODE_SENDS_PER_ACCOUNT, String(line.accountId));
     if (allowed) {
-      await issueOneTimeCode({ accountId, purpose: 'enroll', code });
+      await issueOneTimeCode({ accountId: line.accountId, phone: details.phone, purpose: 'enroll', code });
       try {
-        await notifyAccount(accountId, codeMessage(code));
+        await textLine(line.accountId, details.phone, codeMessage(code));
       } catch (error) {
-        log('error', 'enrollment code not queued', { message: error instanceof Error ? error.message : String(error) });
+        // The message may quote recipients or the code: log what failed, never the details.
+        log('error', 'enrollment code not queued', { error: error instanceof Error ? error.name : 'unknown' });
       }
     }
   }
@@ -91,16 +97,17 @@ export const WRONG_CODE_MESSAGE =
   'That code is not right, or it has expired or been replaced. Check the latest message we sent, or ask for a new code.';
 
 /**
- * Checks a typed code for the account number. On success returns the verified state (10 minutes, this browser
- * only, since it lives in this browser's signed cookie); otherwise null with one message for every failure.
+ * Checks a typed code for the account number (and the line it was asked for, when known). On success returns the
+ * verified state for the code's line (10 minutes, this browser only, since it lives in this browser's signed
+ * cookie); otherwise null with one message for every failure.
  */
 export async function verifyEnrollmentCode(
-  input: { accountNumber: string; code: string; purposes: CodePurpose[] },
+  input: { accountNumber: string; phone?: string; code: string; purposes: CodePurpose[] },
   context: { clientAddress: string },
 ): Promise<EnrollmentState | null> {
   await enforceRateLimit(CODE_ATTEMPTS_PER_CLIENT, clientKey(context));
   const accountId = await findAccountIdByNumber(input.accountNumber);
-  const check = await redeemOneTimeCode({ accountId, code: input.code, purposes: input.purposes });
+  const check = await redeemOneTimeCode({ accountId, phone: input.phone, code: input.code, purposes: input.purposes });
   if (!check.ok) return null;
-  return { step: 'verified', accountId: check.accountId, codeId: check.codeId, purpose: check.purpose, exp: Date.now() + CODE_TTL_MS };
+  return { step: 'verified', accountId: check.accountId, phone: check.phone, codeId: check.codeId, purpose: check.purpose, exp: Date.now() + CODE_TTL_MS };
 }

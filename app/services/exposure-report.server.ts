@@ -2,7 +2,9 @@
 import { EXPOSABLE_FIELDS, NEVER_EXPOSED, type ExposableField } from '../../db/fields';
 import { INCIDENTS, incidentEndDate } from '../../db/incidents';
 import { getAccount } from '~/models/account.server';
+import type { PersonRole } from '../../db/schema';
 import { getExposedFields, getFirstPasskeyCreatedAt } from '~/models/exposure.server';
+import { findPendingPinReset } from '~/models/pin-reset.server';
 import { fieldView, type FieldView } from '~/models/incident.server';
 import { combinationsFor, type RiskCombination } from '~/utils/risk-combinations';
 
@@ -24,6 +26,8 @@ export interface IncidentExposure {
 
 export interface ChecklistStep {
   id: 'change-pin' | 'passkey';
+  /** Whose step it is: the person reading, or the account holder (the PIN is the holder's). */
+  owner: 'you' | 'holder';
   title: string;
   done: boolean;
   doneAt: string | null;
@@ -39,11 +43,19 @@ export interface ExposureReport {
   crossIncidentCombinations: RiskCombination[];
   neverExposed: readonly string[];
   checklist: ChecklistStep[];
+  /** For the holder: a 24-hour PIN reset waiting to take effect (ISO time), which they may cancel. */
+  pendingPinReset: { effectiveAt: string } | null;
+}
+
+/** Who reads the report: their passkeys make their own checklist, their role says whose step the PIN is. */
+export interface ReportViewer {
+  personId: number;
+  role: PersonRole;
 }
 
 const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
 
-export async function getExposureReport(accountId: number): Promise<ExposureReport> {
+export async function getExposureReport(accountId: number, viewer?: ReportViewer): Promise<ExposureReport> {
   const account = await getAccount(accountId);
   if (!account) throw new Response('Account not found', { status: 404 });
   const exposedByIncident = await getExposedFields(accountId);
@@ -81,7 +93,9 @@ export async function getExposureReport(accountId: number): Promise<ExposureRepo
     .sort((a, b) => b.getTime() - a.getTime())[0];
   const pinChangedAt = account.pinChangedAt;
   const pinDone = Boolean(pinChangedAt && (!latestExposure || pinChangedAt > latestExposure));
-  const firstPasskey = await getFirstPasskeyCreatedAt(accountId);
+  const firstPasskey = await getFirstPasskeyCreatedAt(accountId, viewer?.personId);
+  const pinOwner = viewer && viewer.role !== 'holder' ? 'holder' : 'you';
+  const pendingReset = viewer?.role === 'holder' ? await findPendingPinReset(accountId) : null;
 
   return {
     headline: headline(involved.length),
@@ -93,24 +107,34 @@ export async function getExposureReport(accountId: number): Promise<ExposureRepo
     checklist: [
       {
         id: 'change-pin',
-        title: 'Change your account PIN',
+        owner: pinOwner,
+        title: pinOwner === 'you' ? 'Change your account PIN' : 'The account holder changes the account PIN',
         done: pinDone,
         doneAt: pinDone && pinChangedAt ? dateOnly(pinChangedAt) : null,
-        detail: pinDone
-          ? 'Your PIN was changed after the incidents that involved your account.'
-          : latestExposure
-            ? `Your PIN has not been changed since ${involved.length === 1 ? 'the incident' : 'the latest incident'} that involved your account.`
-            : 'Your account was not in any incident, but a strong PIN is still the best lock on your number.',
+        detail: pinDetail(pinOwner, pinDone, latestExposure !== undefined, involved.length),
       },
       {
         id: 'passkey',
+        owner: 'you',
         title: 'Set up a passkey',
         done: firstPasskey !== null,
         doneAt: firstPasskey ? dateOnly(firstPasskey) : null,
         detail: 'You sign in here with a passkey: nothing a phishing site could steal.',
       },
     ],
+    pendingPinReset: pendingReset ? { effectiveAt: pendingReset.effectiveAt.toISOString() } : null,
   };
+}
+
+function pinDetail(owner: 'you' | 'holder', done: boolean, exposed: boolean, involvedCount: number): string {
+  const latest = involvedCount === 1 ? 'the incident' : 'the latest incident';
+  if (owner === 'holder') {
+    if (done) return 'The account holder changed the PIN after the incidents that involved the account.';
+    return 'Only the account holder can change the account PIN, the lock that stops someone moving your line to a new SIM or carrier. You can ask them to.';
+  }
+  if (done) return 'Your PIN was changed after the incidents that involved your account.';
+  if (exposed) return `Your PIN has not been changed since ${latest} that involved your account.`;
+  return 'Your account was not in any incident, but a strong PIN is still the best lock on your number.';
 }
 
 function headline(involvedCount: number): string {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { accounts, outbox } from '../../db/schema';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { latestMessageTo, listRecentMessages } from '../models/outbox.server';
-import { deliverPendingMessages, MAX_ATTEMPTS, notifyAccount, NoticeContainsLinkError, RETRY_DELAYS_MS, startOutboxDelivery } from './notifier.server';
+import { deliverPendingMessages, MAX_ATTEMPTS, NoticeContainsLinkError, notifyHolder, notifyPerson, RETRY_DELAYS_MS, startOutboxDelivery, textLine } from './notifier.server';
 import { logTransport, type Transport } from './notify-transports.server';
 
 const notice = { subject: 'Your account PIN was changed', body: "Your account PIN was changed. If this wasn't you, call 611." };
@@ -24,22 +24,32 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('notifyAccount', () => {
-  it('queues one message per contact on file: the email and every phone line', async () => {
-    expect(await notifyAccount(accountId('100000009'), notice)).toEqual({ channels: 5 });
+describe('who a notice goes to', () => {
+  it("the holder's contacts are the account email and the holder's own line, not every line on the account", async () => {
+    expect(await notifyHolder(accountId('100000009'), notice)).toEqual({ channels: 2 });
     const queued = rows();
     expect(queued.map((row) => [row.channel, row.recipient])).toEqual([
       ['email', 'drew@example.com'],
       ['sms', '+15125550110'],
-      ['sms', '+15125550111'],
-      ['sms', '+15125550112'],
-      ['sms', '+15125550113'],
     ]);
     expect(queued.every((row) => row.status === 'pending' && row.subject === notice.subject && row.body === notice.body)).toBe(true);
   });
 
+  it("anyone else's contact is their own line only; the holder's line reaches the holder's contacts", async () => {
+    expect(await notifyPerson(accountId('100000009'), '+15125550113', notice)).toEqual({ channels: 1 });
+    expect(rows().map((row) => row.recipient)).toEqual(['+15125550113']);
+    testDb().delete(outbox).run();
+    expect(await notifyPerson(accountId('100000009'), '+15125550110', notice)).toEqual({ channels: 2 });
+    expect(rows().map((row) => row.recipient)).toEqual(['drew@example.com', '+15125550110']);
+  });
+
+  it('a code goes by text to the one line asked for, never to the email', async () => {
+    expect(await textLine(accountId('100000001'), '+12065550102', { subject: 'Your code', body: 'Your code is 482913.' })).toEqual({ channels: 1 });
+    expect(rows().map((row) => [row.channel, row.recipient])).toEqual([['sms', '+12065550102']]);
+  });
+
   it('texts only when there is no email on file', async () => {
-    expect(await notifyAccount(accountId('100000010'), notice)).toEqual({ channels: 1 });
+    expect(await notifyHolder(accountId('100000010'), notice)).toEqual({ channels: 1 });
     expect(rows().map((row) => row.channel)).toEqual(['sms']);
   });
 
@@ -50,25 +60,26 @@ describe('notifyAccount', () => {
     'Open example.com/pin to continue.',
     'Check my-carrier.com today',
   ])('refuses a link: %s', async (body) => {
-    await expect(notifyAccount(accountId('100000001'), { subject: 'Notice', body })).rejects.toBeInstanceOf(NoticeContainsLinkError);
+    await expect(notifyHolder(accountId('100000001'), { subject: 'Notice', body })).rejects.toBeInstanceOf(NoticeContainsLinkError);
+    await expect(textLine(accountId('100000001'), '+12065550101', { subject: 'Notice', body })).rejects.toBeInstanceOf(NoticeContainsLinkError);
     expect(rows()).toHaveLength(0);
   });
 
   it('allows plain sentences, numbers and a masked email address', async () => {
     const body = 'Your code is 482913. It expires in 10 minutes. We also wrote to j•••@example.com. Call 611, e.g. from your phone.';
-    await expect(notifyAccount(accountId('100000001'), { subject: 'Your code', body })).resolves.toEqual({ channels: 3 });
+    await expect(notifyHolder(accountId('100000001'), { subject: 'Your code', body })).resolves.toEqual({ channels: 2 });
   });
 
   it('refuses a link in the subject, an empty body and an unknown account', async () => {
-    await expect(notifyAccount(accountId('100000001'), { subject: 'See www.example.org', body: 'Hello.' })).rejects.toThrow(/subject/);
-    await expect(notifyAccount(accountId('100000001'), { subject: 'Hello', body: '  ' })).rejects.toThrow();
-    await expect(notifyAccount(999_999, notice)).rejects.toThrow(/no account/);
+    await expect(notifyHolder(accountId('100000001'), { subject: 'See www.example.org', body: 'Hello.' })).rejects.toThrow(/subject/);
+    await expect(notifyHolder(accountId('100000001'), { subject: 'Hello', body: '  ' })).rejects.toThrow();
+    await expect(notifyHolder(999_999, notice)).rejects.toThrow(/no account/);
   });
 });
 
 describe('deliverPendingMessages', () => {
   it('sends due messages once', async () => {
-    await notifyAccount(accountId('100000010'), notice);
+    await notifyHolder(accountId('100000010'), notice);
     const sent: string[] = [];
     const transport: Transport = { send: async (message) => void sent.push(message.recipient) };
     expect(await deliverPendingMessages(new Date(), transport)).toEqual({ sent: 1, failed: 0, retried: 0 });
@@ -79,7 +90,7 @@ describe('deliverPendingMessages', () => {
 
   it('retries a failing transport with growing waits, then marks the message failed keeping the error', async () => {
     vi.spyOn(process.stderr, 'write').mockReturnValue(true);
-    await notifyAccount(accountId('100000010'), notice);
+    await notifyHolder(accountId('100000010'), notice);
     const failing: Transport = { send: async () => Promise.reject(new Error('gateway down')) };
     let now = new Date(Date.now() + 1000);
     for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt += 1) {
@@ -100,7 +111,8 @@ describe('deliverPendingMessages', () => {
   it('log transport: one line per message, recipient masked, never the body or the subject', async () => {
     const lines: string[] = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => lines.push(String(chunk)) > 0);
-    await notifyAccount(accountId('100000001'), { subject: 'Your code', body: 'Your code is 482913.' });
+    await notifyHolder(accountId('100000001'), { subject: 'Your code', body: 'Your code is 482913.' });
+    await textLine(accountId('100000001'), '+12065550102', { subject: 'Your code', body: 'Your code is 482913.' });
     expect(await deliverPendingMessages(new Date(), logTransport())).toEqual({ sent: 3, failed: 0, retried: 0 });
     vi.restoreAllMocks();
     expect(lines).toHaveLength(3);
@@ -114,8 +126,8 @@ describe('deliverPendingMessages', () => {
 
 describe('outbox model and loop', () => {
   it('lists newest first and finds the latest message to a recipient', async () => {
-    await notifyAccount(accountId('100000010'), { subject: 'First', body: 'One.' });
-    await notifyAccount(accountId('100000010'), { subject: 'Second', body: 'Two.' });
+    await notifyHolder(accountId('100000010'), { subject: 'First', body: 'One.' });
+    await notifyHolder(accountId('100000010'), { subject: 'Second', body: 'Two.' });
     expect((await listRecentMessages(10)).map((message) => message.subject)).toEqual(['Second', 'First']);
     expect((await latestMessageTo('+13055550114'))?.body).toBe('Two.');
     expect(await latestMessageTo('+10000000000')).toBeNull();
@@ -125,12 +137,12 @@ describe('outbox model and loop', () => {
     vi.spyOn(process.stdout, 'write').mockReturnValue(true);
     const stop = startOutboxDelivery({ intervalMs: 60_000 });
     try {
-      await notifyAccount(accountId('100000010'), notice);
+      await notifyHolder(accountId('100000010'), notice);
       await vi.waitFor(() => expect(rows()[0]?.status).toBe('sent'), { timeout: 2000 });
     } finally {
       stop();
     }
-    await notifyAccount(accountId('100000010'), notice);
+    await notifyHolder(accountId('100000010'), notice);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(rows()[1]?.status).toBe('pending');
   });

@@ -1,9 +1,9 @@
 // Notices to the contacts on file, queued in the outbox and delivered by a background loop with retries.
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { accountLines, accounts, type OutboxMessage } from '../../db/schema';
+import type { OutboxMessage } from '../../db/schema';
 import { getConfig } from '../config.server';
-import { getDb } from '../models/db.server';
+import { getAccount } from '../models/account.server';
+import { holderLine } from '../models/person.server';
 import { claimDueMessages, markFailed, markRetry, markSent, queueMessages, type NewOutboxMessage } from '../models/outbox.server';
 import { log } from './logger.server';
 import { configuredTransport, maskRecipient, type Transport } from './notify-transports.server';
@@ -19,28 +19,49 @@ const LINK_PATTERN = /https?:\/\/|\bwww\.|(?<![@\w.-])(?:[a-z0-9-]+\.)+[a-z]{2,}
 /** Notices never contain links: customers were phished with links in messages that looked like ours. */
 export class NoticeContainsLinkError extends Error {}
 
-/** Queues one outbox row per contact on file: the email (if any) and an SMS to each phone line. */
-export async function notifyAccount(accountId: number, message: { subject: string; body: string }): Promise<{ channels: number }> {
+export interface Notice {
+  subject: string;
+  body: string;
+}
+
+type Contact = Pick<OutboxMessage, 'channel' | 'recipient'>;
+
+/** To the account holder's contacts: the holder's line and the account email (DESIGN section 9). */
+export async function notifyHolder(accountId: number, message: Notice): Promise<{ channels: number }> {
+  return queueNotice(accountId, await holderContacts(accountId), message);
+}
+
+/** To one person's contacts: the holder's when the line is the holder's, otherwise that line only. */
+export async function notifyPerson(accountId: number, phone: string, message: Notice): Promise<{ channels: number }> {
+  const holder = await holderContacts(accountId);
+  const isHolder = holder.some((contact) => contact.channel === 'sms' && contact.recipient === phone);
+  return queueNotice(accountId, isHolder ? holder : [{ channel: 'sms', recipient: phone }], message);
+}
+
+/** To one line by text only: one-time codes go to the line the person typed and nowhere else. */
+export async function textLine(accountId: number, phone: string, message: Notice): Promise<{ channels: number }> {
+  return queueNotice(accountId, [{ channel: 'sms', recipient: phone }], message);
+}
+
+async function queueNotice(accountId: number, contacts: Contact[], message: Notice): Promise<{ channels: number }> {
   const { subject, body } = messageSchema.parse(message);
   for (const [part, text] of [['subject', subject], ['body', body]] as const) {
     const link = LINK_PATTERN.exec(text);
     if (link) throw new NoticeContainsLinkError(`Notices never contain links: the ${part} contains "${link[0]}"`);
   }
-  const contacts = await contactsOnFile(accountId);
   const rows: NewOutboxMessage[] = contacts.map((contact) => ({ accountId, ...contact, subject, body }));
   await queueMessages(rows);
   wakeDelivery()?.();
   return { channels: rows.length };
 }
 
-async function contactsOnFile(accountId: number): Promise<Pick<OutboxMessage, 'channel' | 'recipient'>[]> {
-  const db = getDb();
-  const account = db.select({ email: accounts.email }).from(accounts).where(eq(accounts.id, accountId)).get();
-  if (!account) throw new Error(`notifyAccount: no account with id ${accountId}`);
-  const lines = db.select({ phone: accountLines.phone }).from(accountLines).where(eq(accountLines.accountId, accountId)).all();
+async function holderContacts(accountId: number): Promise<Contact[]> {
+  const account = await getAccount(accountId);
+  if (!account) throw new Error(`notifyHolder: no account with id ${accountId}`);
+  const phone = await holderLine(accountId);
   return [
     ...(account.email ? [{ channel: 'email' as const, recipient: account.email }] : []),
-    ...lines.map((line) => ({ channel: 'sms' as const, recipient: line.phone })),
+    ...(phone ? [{ channel: 'sms' as const, recipient: phone }] : []),
   ];
 }
 

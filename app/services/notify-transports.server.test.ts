@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, outbox } from '../../db/schema';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
-import { deliverPendingMessages, notifyAccount } from './notifier.server';
+import { deliverPendingMessages, notifyHolder } from './notifier.server';
 import { byChannel, smtpTransport, transportFor, webhookTransport, type DeliverableMessage, type Transport } from './notify-transports.server';
 
 const sms: DeliverableMessage = { id: 1, channel: 'sms', recipient: '+12065550101', subject: 'Your code', body: 'Your code is 482913.' };
@@ -56,7 +56,7 @@ describe('webhook transport', () => {
     withDemoAccounts();
     testDb().delete(outbox).run();
     const { id } = testDb().select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, '100000010')).get()!;
-    await notifyAccount(id, { subject: 'Notice', body: 'A passkey was added to your account. If this was not you, call 611.' });
+    await notifyHolder(id, { subject: 'Notice', body: 'A passkey was added to your account. If this was not you, call 611.' });
     answer = 500;
     expect(await deliverPendingMessages(new Date(), webhookTransport({ url, token: null }))).toEqual({ sent: 0, failed: 0, retried: 1 });
     expect(testDb().select().from(outbox).get()).toMatchObject({ status: 'pending', attempts: 1, lastError: 'webhook answered HTTP 500' });

@@ -1,6 +1,6 @@
 // One-time codes (enrollment, agent-started resets): 6 digits, 10 minutes, single use, 5 tries, stored as HMACs.
 import { randomInt } from 'node:crypto';
-import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { oneTimeCodes, type OneTimeCode } from '../../db/schema';
 import { getDb } from '~/models/db.server';
 import { keyedHash, safeEqual } from './tokens.server';
@@ -19,9 +19,11 @@ export function hashCode(accountId: number, code: string): string {
   return keyedHash('one-time-code', `${accountId}:${code}`);
 }
 
-/** Issues a code and invalidates the account's older unused codes of the same purpose; returns it for delivery only. */
+/** Issues a code for one line and invalidates that line's older unused codes of the same purpose; returns it for delivery only. */
 export async function issueOneTimeCode(input: {
   accountId: number;
+  /** The line the code is sent to: whoever types it becomes that line's person. */
+  phone: string;
   purpose: CodePurpose;
   issuedByStaffId?: number | null;
   code?: string;
@@ -34,6 +36,7 @@ export async function issueOneTimeCode(input: {
       .where(
         and(
           eq(oneTimeCodes.accountId, input.accountId),
+          eq(oneTimeCodes.phone, input.phone),
           eq(oneTimeCodes.purpose, input.purpose),
           isNull(oneTimeCodes.usedAt),
           isNull(oneTimeCodes.invalidatedAt),
@@ -43,6 +46,7 @@ export async function issueOneTimeCode(input: {
     tx.insert(oneTimeCodes)
       .values({
         accountId: input.accountId,
+        phone: input.phone,
         purpose: input.purpose,
         codeHash: hashCode(input.accountId, code),
         issuedByStaffId: input.issuedByStaffId ?? null,
@@ -55,14 +59,20 @@ export async function issueOneTimeCode(input: {
 }
 
 export type CodeCheck =
-  | { ok: true; codeId: number; accountId: number; purpose: CodePurpose }
+  | { ok: true; codeId: number; accountId: number; phone: string; purpose: CodePurpose }
   | { ok: false; reason: 'no code' | 'wrong code' };
 
 /**
- * Checks a typed code against the account's live codes of the given purposes. A wrong code counts an attempt
- * on each of them; the fifth wrong attempt invalidates the code. A right code is used up at once.
+ * Checks a typed code against the live codes of the given purposes on the account (on one line of it when `phone`
+ * is given). A wrong code counts an attempt on each of them; the fifth wrong attempt invalidates the code. A right
+ * code is used up at once and names the line it was sent to.
  */
-export async function redeemOneTimeCode(input: { accountId: number | null; code: string; purposes: CodePurpose[] }): Promise<CodeCheck> {
+export async function redeemOneTimeCode(input: {
+  accountId: number | null;
+  phone?: string;
+  code: string;
+  purposes: CodePurpose[];
+}): Promise<CodeCheck> {
   const accountId = input.accountId ?? 0;
   // Hash even when there is no account, so both paths cost the same.
   const typedHash = hashCode(accountId, input.code);
@@ -75,6 +85,7 @@ export async function redeemOneTimeCode(input: { accountId: number | null; code:
     .where(
       and(
         eq(oneTimeCodes.accountId, accountId),
+        input.phone === undefined ? isNotNull(oneTimeCodes.phone) : eq(oneTimeCodes.phone, input.phone),
         inArray(oneTimeCodes.purpose, input.purposes),
         isNull(oneTimeCodes.usedAt),
         isNull(oneTimeCodes.invalidatedAt),
@@ -93,7 +104,7 @@ export async function redeemOneTimeCode(input: { accountId: number | null; code:
       .set({ usedAt: now })
       .where(and(eq(oneTimeCodes.id, match.id), isNull(oneTimeCodes.usedAt), isNull(oneTimeCodes.invalidatedAt)))
       .run();
-    if (used.changes === 1) return { ok: true, codeId: match.id, accountId, purpose: match.purpose };
+    if (used.changes === 1) return { ok: true, codeId: match.id, accountId, phone: match.phone!, purpose: match.purpose };
     return { ok: false, reason: 'no code' };
   }
   for (const row of live) {

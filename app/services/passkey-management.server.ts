@@ -3,7 +3,7 @@ import { countPasskeys, listPasskeys, removePasskey, renamePasskey, type Passkey
 import { formatDateTime } from '~/utils/format-time';
 import { recordAudit } from './audit.server';
 import { log } from './logger.server';
-import { notifyAccount } from './notifier.server';
+import { notifyPerson } from './notifier.server';
 import type { CustomerSession } from './session.server';
 
 export interface PasskeyView {
@@ -52,12 +52,12 @@ export async function removeCustomerPasskey(session: CustomerSession, passkeyId:
     details: { remaining: await countPasskeys(ownerOf(session)) },
   });
   try {
-    await notifyAccount(session.accountId, {
+    await notifyPerson(session.accountId, session.phone, {
       subject: 'A passkey was removed from your account',
       body: "A passkey was removed from your breach-check account. If this wasn't you, call 611 from your phone.",
     });
   } catch (error) {
-    log('error', 'notice not queued', { message: error instanceof Error ? error.message : String(error) });
+    log('error', 'notice not queued', { error: error instanceof Error ? error.name : 'unknown' });
   }
   return 'removed';
 }

@@ -1,15 +1,16 @@
-// Changing and verifying account PINs: rules against the customer's own data, reuse, notices, audit.
-import { checkPin, type PinRuleId } from '~/utils/pin-rules';
+// Changing and verifying account PINs: only the holder changes it, with the current PIN when one is set; rules
+// against the account's own data, reuse, notices to the holder's contacts, audit.
 import { getAccount, getAccountPhones, getPinHashes, replacePinHash } from '~/models/account.server';
-import {
-  addVerificationFailure,
-  clearVerificationFailures,
-  getVerificationFailures,
-} from '~/models/pin-verification-lock.server';
+import { cancelPendingPinReset } from '~/models/pin-reset.server';
+import { addVerificationFailure, clearVerificationFailures, getVerificationFailures } from '~/models/pin-verification-lock.server';
+import { checkPin, type PinRuleId } from '~/utils/pin-rules';
 import { recordAudit, type AuditActor } from './audit.server';
-import { notifyAccount } from './notifier.server';
+import { formatNoticeTime } from './notice-time.server';
+import { notifyHolder } from './notifier.server';
 import { hashPin, pinMatches } from './pin-hash.server';
 import { enforceRateLimit } from './rate-limit.server';
+import { requireRight } from './rights.server';
+import type { CustomerSession } from './session.server';
 
 /** How many earlier PINs (besides the current one) a new PIN may not repeat. */
 export const PIN_HISTORY_KEPT = 3;
@@ -18,39 +19,71 @@ export const VERIFY_LOCK_MS = 15 * 60 * 1000;
 /** Attempts that reach the hashed reuse check, per account: it costs Argon2 time and answers "was this an old PIN?". */
 export const PIN_CHANGE_ATTEMPTS = { name: 'pin-change.account', limit: 10, windowMs: 60 * 60 * 1000 };
 
-export type ChangePinResult = { ok: true; changedAt: Date } | { ok: false; broken: PinRuleId[] };
+export type CurrentPinProblem =
+  | { problem: 'missing' }
+  | { problem: 'wrong'; attemptsLeft: number; lockedUntil: Date | null }
+  | { problem: 'locked'; lockedUntil: Date };
 
-/** Rule failures for a proposed PIN, including reuse of the current or one of the last 3 PINs. */
-export async function checkNewPin(accountId: number, pin: string, confirmation?: string): Promise<PinRuleId[]> {
+export type ChangePinResult = { ok: true; changedAt: Date } | { ok: false; broken: PinRuleId[] } | ({ ok: false; broken: [] } & CurrentPinProblem);
+
+/** Rule failures for a proposed PIN; `checkReuse` adds the current PIN and the last 3 (hashed, rate limited). */
+export async function checkNewPin(accountId: number, pin: string, confirmation: string | undefined, checkReuse = true): Promise<PinRuleId[]> {
   const account = await getAccount(accountId);
   if (!account) throw new Response('Account not found', { status: 404 });
   const phones = await getAccountPhones(accountId);
   const broken = checkPin(pin, { phones, accountNumber: account.accountNumber, birthDate: account.birthDate }, confirmation);
-  if (broken.length > 0) return broken;
+  if (broken.length > 0 || !checkReuse) return broken;
   await enforceRateLimit(PIN_CHANGE_ATTEMPTS, String(accountId));
   const recent = await getPinHashes(accountId, PIN_HISTORY_KEPT);
   const reused = (await Promise.all(recent.map((stored) => pinMatches(stored, pin)))).some(Boolean);
   return reused ? ['reused'] : [];
 }
 
+export const customerActor = (session: Pick<CustomerSession, 'customerId'>): AuditActor => ({ type: 'customer', id: String(session.customerId) });
+
+/**
+ * The holder changes the PIN at once: with the current PIN when the account has one (a wrong one counts toward the
+ * Verify PIN lock), or straight away when it has none yet. Anyone else gets a 403: the PIN is the holder's lock.
+ */
 export async function changePin(input: {
-  accountId: number;
+  session: Pick<CustomerSession, 'accountId' | 'customerId' | 'role'>;
+  currentPin?: string;
   pin: string;
   confirmation?: string;
-  actor: AuditActor;
   now?: Date;
 }): Promise<ChangePinResult> {
-  const broken = await checkNewPin(input.accountId, input.pin, input.confirmation);
+  const { session } = input;
+  requireRight(session, 'change-pin');
+  const now = input.now ?? new Date();
+  const [current] = await getPinHashes(session.accountId, 0);
+  if (current) {
+    if (!input.currentPin) return { ok: false, broken: [], problem: 'missing' };
+    const check = await checkPinAgainstLock(session.accountId, input.currentPin, now);
+    if (check.result === 'locked' || check.result === 'no-match') {
+      await recordAudit({ actor: customerActor(session), action: 'pin.current_pin_refused', accountId: session.accountId, details: { result: check.result } });
+      if (check.result === 'locked') return { ok: false, broken: [], problem: 'locked', lockedUntil: check.lockedUntil };
+      return { ok: false, broken: [], problem: 'wrong', attemptsLeft: check.attemptsLeft, lockedUntil: check.lockedUntil };
+    }
+  }
+  const broken = await checkNewPin(session.accountId, input.pin, input.confirmation);
   if (broken.length > 0) return { ok: false, broken };
-  const changedAt = input.now ?? new Date();
-  await replacePinHash(input.accountId, await hashPin(input.pin), changedAt, PIN_HISTORY_KEPT);
-  await clearVerificationFailures(input.accountId);
-  await recordAudit({ actor: input.actor, action: 'pin.changed', accountId: input.accountId });
-  await notifyAccount(input.accountId, {
-    subject: 'Your account PIN was changed',
-    body: `Your account PIN was changed on ${formatNoticeDate(changedAt)}. If this wasn't you, call 611 from your phone.`,
+  await replacePinHash(session.accountId, await hashPin(input.pin), now, PIN_HISTORY_KEPT);
+  await clearVerificationFailures(session.accountId);
+  // A PIN chosen with the current one replaces any 24-hour reset still waiting.
+  const superseded = await cancelPendingPinReset(session.accountId, 'superseded', now);
+  await recordAudit({
+    actor: customerActor(session),
+    action: current ? 'pin.changed' : 'pin.set',
+    accountId: session.accountId,
+    details: superseded ? { supersededResetId: superseded.id } : undefined,
   });
-  return { ok: true, changedAt };
+  await notifyHolder(session.accountId, {
+    subject: current ? 'Your account PIN was changed' : 'An account PIN was set',
+    body: current
+      ? `Your account PIN was changed on ${formatNoticeTime(now)}. If this wasn't you, call 611 from your phone.`
+      : `An account PIN was set for your account on ${formatNoticeTime(now)}. If this wasn't you, call 611 from your phone.`,
+  });
+  return { ok: true, changedAt: now };
 }
 
 export type VerifyPinResult =
@@ -62,7 +95,7 @@ export type VerifyPinResult =
 /** For agents: match or no match; 5 failures lock verification for 15 minutes. Every attempt is audited. */
 export async function verifyPin(input: { accountId: number; candidate: string; actor: AuditActor; now?: Date }): Promise<VerifyPinResult> {
   const now = input.now ?? new Date();
-  const outcome = await verifyPinUnaudited(input.accountId, input.candidate, now);
+  const outcome = await checkPinAgainstLock(input.accountId, input.candidate, now);
   await recordAudit({
     actor: input.actor,
     action: 'pin.verify',
@@ -72,7 +105,8 @@ export async function verifyPin(input: { accountId: number; candidate: string; a
   return outcome;
 }
 
-async function verifyPinUnaudited(accountId: number, candidate: string, now: Date): Promise<VerifyPinResult> {
+/** One PIN check under the account's lock, shared by agents' Verify PIN and the holder's current PIN. */
+async function checkPinAgainstLock(accountId: number, candidate: string, now: Date): Promise<VerifyPinResult> {
   const failures = await getVerificationFailures(accountId, now);
   if (failures && failures.failures >= VERIFY_MAX_FAILURES) return { result: 'locked', lockedUntil: failures.resetAt };
   const [current] = await getPinHashes(accountId, 0);
@@ -86,11 +120,4 @@ async function verifyPinUnaudited(accountId: number, candidate: string, now: Dat
   }
   const attemptsLeft = VERIFY_MAX_FAILURES - attempt.failures;
   return { result: 'no-match', attemptsLeft, lockedUntil: attemptsLeft === 0 ? attempt.resetAt : null };
-}
-
-// Built once: creating an Intl formatter per call costs milliseconds of event-loop time.
-const NOTICE_DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
-
-function formatNoticeDate(date: Date): string {
-  return `${NOTICE_DATE.format(date)} UTC`;
 }

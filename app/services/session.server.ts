@@ -2,8 +2,9 @@
 // Internals are parametrised by kind so staff sessions (own cookie, 15-minute idle) plug in without touching callers.
 import { redirect } from '@remix-run/node';
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import { customers, sessions, staff, type Session, type Staff } from '../../db/schema';
+import { sessions, staff, type PersonRole, type Session, type Staff } from '../../db/schema';
 import { getDb, preparedStatements } from '~/models/db.server';
+import { findPersonById } from '~/models/person.server';
 import { REQUEST_KEY_HEADER } from '~/utils/request-key';
 import { recordAudit } from './audit.server';
 import { clearCookie, cookieName, readCookie, serializeCookie } from './cookies.server';
@@ -28,8 +29,12 @@ export const STEP_UP_WINDOW_MS = 5 * MINUTE;
 
 export interface CustomerSession {
   sessionId: number;
+  /** The person signed in (a customers row). */
   customerId: number;
   accountId: number;
+  /** Their line, and its role on the account as of this request. */
+  phone: string;
+  role: PersonRole;
   createdAt: Date;
   stepUpAt: Date | null;
 }
@@ -48,10 +53,9 @@ function isLive(row: Session, kind: SessionKind, now: Date): boolean {
   );
 }
 
-// The two reads every signed-in page makes.
+// The session read every signed-in page makes (the person is read through the people model).
 const reads = preparedStatements((db) => ({
   sessionByTokenHash: db.select().from(sessions).where(eq(sessions.tokenHash, sql.placeholder('tokenHash'))).prepare(),
-  customerAccountId: db.select({ accountId: customers.accountId }).from(customers).where(eq(customers.id, sql.placeholder('id'))).prepare(),
 }));
 
 // Several loaders (root, layout, page) read the session for one request: look it up once. Remix hands each loader
@@ -61,7 +65,8 @@ const reads = preparedStatements((db) => ({
 const readsByRequestKey = new Map<string, Promise<Session | null>>();
 const readsByRequest = new WeakMap<Request, Map<SessionKind, Promise<Session | null>>>();
 
-function forgetSessionReads(request?: Request): void {
+/** Call after sessions were revoked outside this module, so this request's later loaders read them afresh. */
+export function forgetSessionReads(request?: Request): void {
   readsByRequestKey.clear();
   if (request) readsByRequest.delete(request);
 }
@@ -140,12 +145,15 @@ async function endSession(kind: SessionKind, request: Request): Promise<{ cookie
 export async function getCustomerSession(request: Request): Promise<CustomerSession | null> {
   const row = await loadSession('customer', request);
   if (!row || row.customerId === null) return null;
-  const customer = reads().customerAccountId.get({ id: row.customerId });
-  if (!customer) return null;
+  // A person whose line has left the account is signed out at once, whatever their sessions say.
+  const person = await findPersonById(row.customerId);
+  if (!person) return null;
   return {
     sessionId: row.id,
     customerId: row.customerId,
-    accountId: customer.accountId,
+    accountId: person.accountId,
+    phone: person.phone,
+    role: person.role,
     createdAt: row.createdAt,
     stepUpAt: row.stepUpAt,
   };

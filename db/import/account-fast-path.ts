@@ -3,6 +3,8 @@
 // It only ever accepts, never rejects, and uses the schema's own patterns (account-fast-path.test.ts checks they agree).
 import { ACCOUNT_NUMBER, E164_US, EMAIL, isRealDate, MAX_TEXT, ZIP, type AccountRow } from './account-row';
 
+const NO_ONE_AUTHORIZED: string[] = [];
+
 const isTrimmed = (value: string) => value.charCodeAt(0) > 32 && value.charCodeAt(value.length - 1) > 32;
 
 export function canonicalAccountRow(fields: readonly string[]): AccountRow | null {
@@ -25,5 +27,23 @@ export function canonicalAccountRow(fields: readonly string[]): AccountRow | nul
     email: email === '' ? null : email!,
     phones: phoneList.length === 1 ? phoneList : [...new Set(phoneList)].sort(),
     birth_date: birthDate === '' ? null : birthDate!,
+    holder_phone: phoneList[0]!,
+    authorized_phones: NO_ONE_AUTHORIZED,
+    language: 'en',
   };
+}
+
+/** The same with the people columns: the holder and authorized lines among the row's phones, none twice, en or es. */
+export function canonicalAccountRowWithPeople(fields: readonly string[]): AccountRow | null {
+  const row = canonicalAccountRow(fields);
+  if (row === null) return null;
+  const [holderPhone, authorizedPhones, language] = fields.slice(8) as [string, string, string];
+  if (language !== '' && language !== 'en' && language !== 'es') return null;
+  if (holderPhone !== '' && !row.phones.includes(holderPhone)) return null;
+  const holder = holderPhone === '' ? row.holder_phone : holderPhone;
+  const authorized = authorizedPhones === '' ? NO_ONE_AUTHORIZED : authorizedPhones.split(';');
+  for (const [index, phone] of authorized.entries()) {
+    if (phone === holder || !row.phones.includes(phone) || authorized.indexOf(phone) !== index) return null;
+  }
+  return { ...row, holder_phone: holder, authorized_phones: authorized.length > 1 ? [...authorized].sort() : authorized, language: language === 'es' ? 'es' : 'en' };
 }

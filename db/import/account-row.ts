@@ -12,6 +12,10 @@ export const ACCOUNT_COLUMNS = [
   'birth_date',
 ] as const;
 
+/** Optional as a group (DESIGN section 5): files without them import as before. */
+export const PEOPLE_COLUMNS = ['holder_phone', 'authorized_phones', 'language'] as const;
+export const LANGUAGES = ['en', 'es'] as const;
+
 // Shared with the fast path in account-fast-path.ts, so both accept exactly the same canonical values.
 export const ACCOUNT_NUMBER = /^\d{9}$/;
 export const ZIP = /^\d{5}(?:-\d{4})?$/;
@@ -46,7 +50,12 @@ export function isRealDate(value: string): boolean {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1900 && date.getTime() <= Date.now();
 }
 
-export const accountRowSchema = z.object({
+/** "es-US", "ES", " es " → "es"; anything that is not English or Spanish is left to fail. */
+export function normaliseLanguage(raw: string): string {
+  return raw.trim().toLowerCase().split(/[-_]/)[0]!;
+}
+
+const accountFields = z.object({
   account_number: z.string().trim().regex(ACCOUNT_NUMBER, 'expected 9 digits'),
   account_type: z
     .string()
@@ -70,9 +79,10 @@ export const accountRowSchema = z.object({
     ),
   billing_address: optional(z.string().max(MAX_TEXT, `longer than ${MAX_TEXT} characters`)),
   email: optional(z.string().max(254, 'longer than 254 characters').regex(EMAIL, 'expected an email address such as name@example.com')),
+  // File order is kept until the holder's default (the first phone) is known; the row's phones are then sorted.
   phones: z
     .string()
-    .transform((list) => [...new Set(list.split(';').map(normalisePhone).filter((phone) => phone !== ''))].sort())
+    .transform((list) => [...new Set(list.split(';').map(normalisePhone).filter((phone) => phone !== ''))])
     .pipe(
       z
         .array(z.string().regex(E164_US, 'expected US numbers as +1 and 10 digits (such as +12065550101), separated by ";"'))
@@ -81,4 +91,53 @@ export const accountRowSchema = z.object({
   birth_date: optional(z.string().refine(isRealDate, 'expected a real past date as YYYY-MM-DD')),
 });
 
-export type AccountRow = z.output<typeof accountRowSchema>;
+const phoneList = z.string().transform((list) => [...new Set(list.split(';').map(normalisePhone).filter((phone) => phone !== ''))]);
+
+const peopleFields = accountFields.extend({
+  holder_phone: z.string().transform(normalisePhone),
+  authorized_phones: phoneList,
+  language: z
+    .string()
+    .transform((value) => (value.trim() === '' ? 'en' : normaliseLanguage(value)))
+    .pipe(z.enum(LANGUAGES, { message: 'expected en or es (a tag such as es-US means es)' })),
+});
+
+type AccountFields = z.output<typeof accountFields>;
+
+export interface AccountRow extends Omit<AccountFields, 'phones'> {
+  /** Sorted. */
+  phones: string[];
+  holder_phone: string;
+  authorized_phones: string[];
+  language: (typeof LANGUAGES)[number];
+}
+
+const finish = (row: AccountFields & Partial<Pick<AccountRow, 'authorized_phones' | 'language'>> & { holder_phone?: string }): AccountRow => ({
+  ...row,
+  phones: [...row.phones].sort(),
+  holder_phone: row.holder_phone || row.phones[0]!,
+  authorized_phones: [...(row.authorized_phones ?? [])].sort(),
+  language: row.language ?? 'en',
+});
+
+/** The eight columns every accounts file has. */
+export const accountRowSchema = accountFields.transform(finish);
+
+/** With holder_phone, authorized_phones and language: each line named must be one of the row's phones, and no line both. */
+export const accountRowWithPeopleSchema = peopleFields
+  .superRefine((row, context) => {
+    if (!Array.isArray(row.phones)) return; // phones itself was refused
+    const onAccount = new Set(row.phones);
+    if (row.holder_phone !== '' && !onAccount.has(row.holder_phone)) {
+      context.addIssue({ code: 'custom', path: ['holder_phone'], message: 'not one of the phones on this row' });
+    }
+    const holder = row.holder_phone || row.phones[0];
+    for (const phone of row.authorized_phones ?? []) {
+      if (!onAccount.has(phone)) {
+        context.addIssue({ code: 'custom', path: ['authorized_phones'], message: `${phone} is not one of the phones on this row` });
+      } else if (phone === holder) {
+        context.addIssue({ code: 'custom', path: ['authorized_phones'], message: `${phone} is the holder's line; a line is the holder's or an authorized user's, not both` });
+      }
+    }
+  })
+  .transform(finish);

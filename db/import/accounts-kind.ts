@@ -1,38 +1,55 @@
 // Accounts: staged in a TEMP table, sorted by account number, then upserted chunk by chunk with their phone lines.
 import type Database from 'better-sqlite3';
-import { canonicalAccountRow } from './account-fast-path';
-import { ACCOUNT_COLUMNS, accountRowSchema, type AccountRow } from './account-row';
+import { canonicalAccountRow, canonicalAccountRowWithPeople } from './account-fast-path';
+import { ACCOUNT_COLUMNS, accountRowSchema, accountRowWithPeopleSchema, PEOPLE_COLUMNS, type AccountRow } from './account-row';
 import { applyInChunks } from './chunked-apply';
 import type { Counts, ImportKind } from './import-kind';
 import { lastRowid, repeatedKeys, sortStaged, StagingWriter } from './staging';
 
 const STAGE = 'temp.stage_accounts';
 
-const COMPARED = ['account_type', 'holder_name', 'billing_zip', 'billing_address', 'email', 'birth_date'];
+const COMPARED = ['account_type', 'holder_name', 'billing_zip', 'billing_address', 'email', 'birth_date', 'language'];
 const fieldsDiffer = (existing: string, staged: string) =>
   `(${COMPARED.map((column) => `${existing}.${column} IS NOT ${staged}.${column}`).join(' OR ')})`;
-// Existing account "a" against staged row "s": phones compare as sorted JSON arrays.
-const PHONES_DIFFER = `(s.phones IS NOT (SELECT json_group_array(phone) FROM
-  (SELECT phone FROM main.account_lines WHERE account_id = a.id ORDER BY phone)))`;
+
+// A staged row's lines are one sorted JSON array of E.164 numbers (always 12 characters), each followed by its role's
+// mark: "+12065550101#h" the holder's, "+12065550102#a" an authorized user's, a bare number a line user's. One string
+// then compares a row's phones and roles with the account's at once.
+const ROLE_MARK = { holder: '#h', authorized: '#a', line: '' } as const;
+const MARKED_LINE = `phone || CASE role WHEN 'holder' THEN '${ROLE_MARK.holder}' WHEN 'authorized' THEN '${ROLE_MARK.authorized}' ELSE '' END`;
+const LINE_PHONE = (value: string) => `substr(${value}, 1, 12)`;
+const LINE_ROLE = (value: string) =>
+  `CASE substr(${value}, 13) WHEN '${ROLE_MARK.holder}' THEN 'holder' WHEN '${ROLE_MARK.authorized}' THEN 'authorized' ELSE 'line' END`;
+// Existing account "a" against staged row "s".
+const LINES_DIFFER = `(s.lines IS NOT (SELECT json_group_array(marked) FROM
+  (SELECT ${MARKED_LINE} AS marked FROM main.account_lines WHERE account_id = a.id ORDER BY phone)))`;
+
+function markedLines(row: AccountRow): string {
+  const marked = row.phones.map((phone) =>
+    phone === row.holder_phone ? phone + ROLE_MARK.holder : row.authorized_phones.includes(phone) ? phone + ROLE_MARK.authorized : phone,
+  );
+  return `["${marked.join('","')}"]`;
+}
 // Rowid order of the sorted stage is account-number order (staging.ts).
 const CHUNK = 's.rowid > @low AND s.rowid <= @high';
 const NOW = `CAST(unixepoch('subsec') * 1000 AS INTEGER)`;
 
 export const accountsKind: ImportKind<AccountRow> = {
   kind: 'accounts',
-  columns: ACCOUNT_COLUMNS,
-  schema: accountRowSchema,
-  fastPath: canonicalAccountRow,
+  layouts: [
+    { columns: ACCOUNT_COLUMNS, schema: accountRowSchema, fastPath: canonicalAccountRow },
+    { columns: [...ACCOUNT_COLUMNS, ...PEOPLE_COLUMNS], schema: accountRowWithPeopleSchema, fastPath: canonicalAccountRowWithPeople },
+  ],
 
   createStaging(sqlite) {
     sqlite.exec(`CREATE TABLE ${STAGE}_raw (line INTEGER NOT NULL, account_number TEXT NOT NULL, account_type TEXT NOT NULL,
         holder_name TEXT NOT NULL, billing_zip TEXT NOT NULL, billing_address TEXT, email TEXT,
-        phones TEXT NOT NULL, birth_date TEXT)`);
-    const writer = new StagingWriter(sqlite, 'stage_accounts_raw', 9);
+        lines TEXT NOT NULL, birth_date TEXT, language TEXT NOT NULL)`);
+    const writer = new StagingWriter(sqlite, 'stage_accounts_raw', 10);
     return {
       add(row, line) {
         writer.params.push(line, row.account_number, row.account_type, row.holder_name, row.billing_zip,
-          row.billing_address, row.email, `["${row.phones.join('","')}"]`, row.birth_date);
+          row.billing_address, row.email, markedLines(row), row.birth_date, row.language);
         writer.added();
       },
       flush: () => writer.flush(),
@@ -52,7 +69,7 @@ export const accountsKind: ImportKind<AccountRow> = {
     const newestId = sqlite.prepare('SELECT coalesce(max(id), 0) FROM main.accounts').pluck();
     const insertedSince = sqlite.prepare('SELECT count(*) FROM main.accounts WHERE id > ?').pluck();
     const changedAccounts = `SELECT a.id FROM ${STAGE} s JOIN main.accounts a ON a.account_number = s.account_number
-      WHERE ${CHUNK} AND ${PHONES_DIFFER}`;
+      WHERE ${CHUNK} AND ${LINES_DIFFER}`;
     // The lines about to go are kept so the phone directory can drop those not re-added (second pass).
     sqlite.exec('CREATE TABLE temp.dropped_lines (account_id INTEGER NOT NULL, phone TEXT NOT NULL)');
     const keepDroppedLines = sqlite.prepare(`INSERT INTO temp.dropped_lines SELECT account_id, phone FROM main.account_lines
@@ -60,16 +77,17 @@ export const accountsKind: ImportKind<AccountRow> = {
     const dropChangedLines = sqlite.prepare(`DELETE FROM main.account_lines WHERE account_id IN (${changedAccounts})`);
     // An account left without lines is one whose phones just changed: that alone counts as an update.
     const upsert = sqlite.prepare(`INSERT INTO main.accounts (account_number, account_type, holder_name, billing_zip,
-        billing_address, email, birth_date, updated_at)
-      SELECT account_number, account_type, holder_name, billing_zip, billing_address, email, birth_date, ${NOW}
+        billing_address, email, birth_date, language, updated_at)
+      SELECT account_number, account_type, holder_name, billing_zip, billing_address, email, birth_date, language, ${NOW}
       FROM ${STAGE} s WHERE ${CHUNK}
       ON CONFLICT (account_number) DO UPDATE SET account_type = excluded.account_type, holder_name = excluded.holder_name,
         billing_zip = excluded.billing_zip, billing_address = excluded.billing_address, email = excluded.email,
-        birth_date = excluded.birth_date, updated_at = excluded.updated_at
+        birth_date = excluded.birth_date, language = excluded.language, updated_at = excluded.updated_at
       WHERE ${fieldsDiffer('accounts', 'excluded')}
         OR NOT EXISTS (SELECT 1 FROM main.account_lines l WHERE l.account_id = accounts.id)`);
-    const insertLines = sqlite.prepare(`INSERT INTO main.account_lines (account_id, phone)
-      SELECT a.id, p.value FROM ${STAGE} s JOIN main.accounts a ON a.account_number = s.account_number, json_each(s.phones) p
+    const insertLines = sqlite.prepare(`INSERT INTO main.account_lines (account_id, phone, role)
+      SELECT a.id, ${LINE_PHONE('p.value')}, ${LINE_ROLE('p.value')}
+      FROM ${STAGE} s JOIN main.accounts a ON a.account_number = s.account_number, json_each(s.lines) p
       WHERE ${CHUNK} AND (a.id > @before OR NOT EXISTS (SELECT 1 FROM main.account_lines l WHERE l.account_id = a.id))`);
     const applyChunk = sqlite.transaction((range: { low: number; high: number }) => {
       const before = newestId.get() as number;
@@ -112,8 +130,8 @@ async function applyPhoneDirectory(
   const changes = wholeDirectory
     ? `SELECT phone, account_id, 1 AS present FROM main.account_lines
       UNION ALL SELECT d.phone, d.account_id, 0 FROM main.phone_directory d WHERE ${notOnTheAccount('d')}`
-    : `SELECT p.value AS phone, a.id AS account_id, 1 AS present
-        FROM ${STAGE} s JOIN main.accounts a ON a.account_number = s.account_number, json_each(s.phones) p
+    : `SELECT ${LINE_PHONE('p.value')} AS phone, a.id AS account_id, 1 AS present
+        FROM ${STAGE} s JOIN main.accounts a ON a.account_number = s.account_number, json_each(s.lines) p
       UNION ALL SELECT d.phone, d.account_id, 0 FROM temp.dropped_lines d WHERE ${notOnTheAccount('d')}`;
   sqlite.exec(`CREATE TABLE temp.directory_changes AS SELECT phone, account_id, present FROM (${changes}) ORDER BY phone, account_id`);
   const range = 'rowid > @low AND rowid <= @high';

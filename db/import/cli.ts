@@ -38,6 +38,9 @@ function printSummary(summary: ImportSummary): void {
   const counts = `${summary.rows} rows: ${summary.inserted} inserted, ${summary.updated} updated, ${summary.unchanged} unchanged`;
   if (summary.outcome === 'succeeded') {
     console.log(`Imported ${summary.kind} from ${summary.file}: ${counts} in ${summary.seconds.toFixed(1)} s (${rate} rows/s)`);
+    if (summary.accessEnded > 0) {
+      console.log(`${summary.accessEnded} ${summary.accessEnded === 1 ? 'person' : 'people'} lost access to the portal: their line is no longer on their account.`);
+    }
   } else {
     console.error(`Import of ${summary.kind} from ${summary.file} failed: ${summary.message}${summary.errorCount ? ` (${summary.errorCount} errors)` : ''}`);
   }

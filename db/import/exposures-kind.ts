@@ -10,9 +10,7 @@ const JOIN_ACCOUNT = 'JOIN main.accounts a ON a.account_number = s.account_numbe
 
 export const exposuresKind: ImportKind<ExposureRow> = {
   kind: 'exposures',
-  columns: EXPOSURE_COLUMNS,
-  schema: exposureRowSchema,
-  fastPath: canonicalExposureRow,
+  layouts: [{ columns: EXPOSURE_COLUMNS, schema: exposureRowSchema, fastPath: canonicalExposureRow }],
 
   createStaging(sqlite) {
     sqlite.exec(`CREATE TABLE ${STAGE}_raw (line INTEGER NOT NULL, account_number TEXT NOT NULL, incident TEXT NOT NULL, fields TEXT NOT NULL)`);

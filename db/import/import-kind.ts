@@ -13,12 +13,18 @@ export interface Counts {
   unchanged: number;
 }
 
-export interface ImportKind<Row> {
-  kind: 'accounts' | 'exposures';
+/** One accepted header: its columns, the schema of a row under it, and the zod-free path for canonical rows. */
+export interface ImportLayout<Row> {
   columns: readonly string[];
   schema: z.ZodType<Row, z.ZodTypeDef, unknown>;
   /** Accepts a row already in canonical form (fields in column order) without zod, or returns null. */
   fastPath(fields: readonly string[]): Row | null;
+}
+
+export interface ImportKind<Row> {
+  kind: 'accounts' | 'exposures';
+  /** The headers a file may have: the first is the contract's base, later ones add optional columns as a group. */
+  layouts: readonly [ImportLayout<Row>, ...ImportLayout<Row>[]];
   /** Creates the TEMP staging table; add() stages one valid row, flush() writes any still buffered. */
   createStaging(sqlite: Database.Database): { add: (row: Row, line: number) => void; flush: () => void };
   /** Whole-file checks once every row is staged: duplicates, unknown accounts. Reads only. */

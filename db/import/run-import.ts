@@ -13,8 +13,9 @@ import { seedIncidents } from '../seed/seed';
 import { accountsKind } from './accounts-kind';
 import { exposuresKind } from './exposures-kind';
 import { CsvParser } from './csv-parser';
+import { endAccessOfDepartedPeople } from './departed-people';
 import { isIdentityOrder, readHeader } from './header';
-import type { ApplyPhase, Counts, ImportKind } from './import-kind';
+import type { ApplyPhase, Counts, ImportKind, ImportLayout } from './import-kind';
 import { recordFinish, recordInterrupted, recordStart } from './imports-log';
 import { readTextChunks } from './read-file';
 import { RowErrors } from './row-errors';
@@ -52,6 +53,8 @@ export interface ImportSummary extends Counts {
   errorCount: number;
   errors: string[];
   message: string | null;
+  /** People who lost access because their line left their account in this import. */
+  accessEnded: number;
   seconds: number;
   /** Of which reading, validating, staging and the whole-file checks (the rest is applying). */
   validateSeconds: number;
@@ -79,9 +82,11 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   let sha256 = '';
   let message: string | null = null;
   let validated = 0;
+  let accessEnded = 0;
   try {
     progress.totalBytes = statSync(options.file).size;
     const stage = kind.createStaging(sqlite);
+    let layout: ImportLayout<unknown> = kind.layouts[0];
     let order: number[] | null = null;
     let identity = true;
     let sawHeader = false;
@@ -91,19 +96,20 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       (fields, line) => {
         if (!sawHeader) {
           sawHeader = true;
-          order = readHeader(fields, kind.columns, errors);
-          identity = order !== null && isIdentityOrder(order) && fields.length === kind.columns.length;
+          const header = readHeader(fields, kind.layouts, errors);
+          if (header) ({ layout, order } = header);
+          identity = order !== null && isIdentityOrder(order) && fields.length === layout.columns.length;
           return;
         }
         if (order === null) return;
-        const row = validateRow(kind, fields, identity ? null : order, line, errors);
+        const row = validateRow(layout, fields, identity ? null : order, line, errors);
         if (row === undefined) return;
         progress.rows++;
         if (row === null || errors.count > 0) return; // after the first error, only count the rest
         stage.add(row, line);
         if (++staged % STAGE_BATCH === 0) sqlite.exec('COMMIT; BEGIN');
       },
-      (line, column, reason) => errors.add(line, columnName(kind.columns, order, column), reason),
+      (line, column, reason) => errors.add(line, columnName(layout.columns, order, column), reason),
     );
     const read = await readTextChunks(
       options.file,
@@ -117,7 +123,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     stage.flush();
     sqlite.exec('COMMIT');
     sha256 = read.sha256;
-    if (!sawHeader) errors.add(1, kind.columns[0]!, `the file is empty; expected the header ${kind.columns.join(',')}`);
+    if (!sawHeader) errors.add(1, layout.columns[0]!, `the file is empty; expected the header ${layout.columns.join(',')}`);
     if (errors.count === 0) kind.checkStaged(sqlite, errors);
     validated = performance.now();
     if (errors.count === 0) {
@@ -129,6 +135,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         progress.applyTotal = total;
         options.onProgress?.(progress);
       });
+      if (options.kind === 'accounts') accessEnded = endAccessOfDepartedPeople(db, options.operator);
     } else {
       message = `${errors.count} bad row${errors.count === 1 ? '' : 's'}; nothing was imported`;
       counts.rows = progress.rows;
@@ -152,6 +159,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     errorCount: errors.count,
     errors: errors.first,
     message,
+    accessEnded,
     seconds: (performance.now() - started) / 1000,
     validateSeconds: ((validated || performance.now()) - started) / 1000,
   };
@@ -159,30 +167,30 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 
 /** Returns the valid row, null for a bad row (recorded in errors), undefined for a blank line to skip. */
 function validateRow<Row>(
-  kind: ImportKind<Row>,
+  layout: ImportLayout<Row>,
   fields: string[],
   order: number[] | null,
   line: number,
   errors: RowErrors,
 ): Row | null | undefined {
-  const width = kind.columns.length; // the header has exactly these columns, in some order
+  const width = layout.columns.length; // the header has exactly these columns, in some order
   if (order === null && fields.length === width) {
-    const row = kind.fastPath(fields);
+    const row = layout.fastPath(fields);
     if (row !== null) return row;
   }
   if (fields.every((field) => field.trim() === '')) return undefined; // spreadsheets append rows of bare commas
   if (fields.length !== width) {
-    const column = fields.length < width ? columnName(kind.columns, order, fields.length + 1) : String(width + 1);
+    const column = fields.length < width ? columnName(layout.columns, order, fields.length + 1) : String(width + 1);
     errors.add(line, column, `expected ${width} columns as in the header, found ${fields.length}`);
     return null;
   }
   const raw: Record<string, string> = {};
-  kind.columns.forEach((column, i) => (raw[column] = fields[order === null ? i : order[i]!]!));
+  layout.columns.forEach((column, i) => (raw[column] = fields[order === null ? i : order[i]!]!));
   if (order !== null) {
-    const row = kind.fastPath(kind.columns.map((column) => raw[column]!));
+    const row = layout.fastPath(layout.columns.map((column) => raw[column]!));
     if (row !== null) return row;
   }
-  const parsed = kind.schema.safeParse(raw);
+  const parsed = layout.schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   errors.addIssues(line, parsed.error.issues, raw);
   return null;

@@ -10,6 +10,10 @@ export interface DemoAccount {
   email: string | null;
   birthDate: string | null;
   phones: string[];
+  /** The holder's own line (the first of phones unless said); lines of authorized users; every other line is a line user's. */
+  holderPhone?: string;
+  authorizedPhones?: string[];
+  language?: 'en' | 'es';
   exposures: Partial<Record<string, ExposableField[]>>;
   /** What the customer will see, for the README. */
   shows: string;
@@ -88,8 +92,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     accountNumber: '100000009', accountType: 'postpaid', holderName: 'Drew Kim', billingZip: '73301',
     billingAddress: '1100 Congress Ave, Austin TX', email: 'drew@example.com', birthDate: '1979-07-04',
     phones: ['+15125550110', '+15125550111', '+15125550112', '+15125550113'],
+    holderPhone: '+15125550110',
+    authorizedPhones: ['+15125550111'],
     exposures: { '2018-08-api': ['name', 'phone_number', 'account_number', 'billing_zip'] },
-    shows: 'Family account with four lines; 2018, the port-out kit (account number, ZIP, phone)',
+    shows: 'Family account: holder on 0110, an authorized user on 0111, line users on 0112 and 0113; 2018, the port-out kit (account number, ZIP, phone)',
   },
   {
     accountNumber: '100000010', accountType: 'prepaid', holderName: 'Alex Morgan', billingZip: '33101',
@@ -120,3 +126,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     shows: '2020 only, without name, phone or account number; two lines',
   },
 ];
+
+/** The role of each demo line, as an import with holder_phone and authorized_phones would store it. */
+export function demoLineRole(demo: DemoAccount, phone: string): 'holder' | 'authorized' | 'line' {
+  if (phone === (demo.holderPhone ?? demo.phones[0])) return 'holder';
+  return demo.authorizedPhones?.includes(phone) ? 'authorized' : 'line';
+}

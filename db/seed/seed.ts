@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { INCIDENTS } from '../incidents';
 import { accountLines, accounts, exposures, incidents, phoneDirectory } from '../schema';
-import { DEMO_ACCOUNTS } from './demo-accounts';
+import { DEMO_ACCOUNTS, demoLineRole } from './demo-accounts';
 
 export function seedIncidents(db: Db): void {
   db.transaction((tx) => {
@@ -38,12 +38,13 @@ export function seedDemoAccounts(db: Db): number {
           billingAddress: demo.billingAddress,
           email: demo.email,
           birthDate: demo.birthDate,
+          language: demo.language ?? 'en',
           updatedAt: sql`(unixepoch('subsec') * 1000)`,
         })
         .returning({ id: accounts.id })
         .get();
       for (const phone of demo.phones) {
-        tx.insert(accountLines).values({ accountId: id, phone }).run();
+        tx.insert(accountLines).values({ accountId: id, phone, role: demoLineRole(demo, phone) }).run();
         tx.insert(phoneDirectory).values({ phone, accountId: id }).run();
       }
       for (const [incidentId, fields] of Object.entries(demo.exposures)) {

@@ -1,7 +1,7 @@
 // Child of the pages bench: signs in `count` distinct customers whose accounts have exposures, through the real
 // session service, and prints their Cookie header values as JSON. Runs with the server's DATABASE_PATH and secrets.
 import { randomBytes } from 'node:crypto';
-import { ensureCustomer } from '../../app/models/customer.server';
+import { ensurePerson, holderLine } from '../../app/models/person.server';
 import { closeDb, getDb } from '../../app/models/db.server';
 import { countPasskeys, insertPasskey } from '../../app/models/passkey.server';
 import { startCustomerSession } from '../../app/services/session.server';
@@ -18,7 +18,8 @@ if (exposed.length < count) throw new Error(`only ${exposed.length} accounts hav
 const stride = exposed.length / count;
 const cookies: string[] = [];
 for (let index = 0; index < count; index++) {
-  const customer = await ensureCustomer(exposed[Math.floor(index * stride)]!);
+  const accountId = exposed[Math.floor(index * stride)]!;
+  const customer = await ensurePerson(accountId, (await holderLine(accountId))!);
   const owner = { kind: 'customer', id: customer.id } as const;
   // Everyone signed in has a passkey, so the page shows the dated "Set up a passkey" step; the key is never verified here.
   if ((await countPasskeys(owner)) === 0) {

@@ -42,7 +42,7 @@ export async function runSignInBench(): Promise<SignInBenchResult> {
 
     const { getDb } = await import('../../app/models/db.server');
     const { accounts } = await import('../../db/schema');
-    const { ensureCustomer } = await import('../../app/models/customer.server');
+    const { ensurePerson, holderLine } = await import('../../app/models/person.server');
     const { findPasskey } = await import('../../app/models/passkey.server');
     const { randomToken } = await import('../../app/services/tokens.server');
     const webauthn = await import('../../app/services/webauthn.server');
@@ -52,7 +52,7 @@ export async function runSignInBench(): Promise<SignInBenchResult> {
     const authenticator = new SoftAuthenticator({ origin: ORIGIN });
     const credentialIds: string[] = [];
     for (const { id } of getDb().select({ id: accounts.id }).from(accounts).all()) {
-      const customer = await ensureCustomer(id);
+      const customer = await ensurePerson(id, (await holderLine(id))!);
       const owner = { kind: 'customer', id: customer.id } as const;
       const { options } = await webauthn.createRegistrationOptions(browser, { owner, userHandle: customer.webauthnUserId, userName: `bench ${id}` });
       const registered = await webauthn.registerPasskey(browser, owner, authenticator.register(options));

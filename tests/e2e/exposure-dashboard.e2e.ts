@@ -76,7 +76,7 @@ describe('exposure dashboard', () => {
   it('names the port-out kit, shows the checklist, and passes axe on the dashboard and the statement', async () => {
     const context = await newCustomerContext(browser);
     const page = await context.newPage();
-    await enrollCustomer(page, server, { accountNumber: '100000009', phone: '+15125550112' });
+    await enrollCustomer(page, server, { accountNumber: '100000009', phone: '+15125550110' }); // the holder
     await page.goto(`${server.url}/account`);
     expect(await page.getByRole('region', { name: 'August 2018: leaky website API' }).textContent()).toContain(
       'Port-out and SIM-swap attempts by phone',

@@ -83,7 +83,7 @@ describe('passkeys end to end', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Send code');
     await page.keyboard.press('Enter');
     await page.getByLabel('Code').waitFor();
-    expect(await page.getByText('If these details match an account, we sent a code to the contacts on file.').isVisible()).toBe(true);
+    expect(await page.getByText('If that phone number is a line on the account, we texted a code to it.').isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByLabel('Code').fill('12345x');

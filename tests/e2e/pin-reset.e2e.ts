@@ -25,8 +25,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
+let currentPin = '739101'; // Jordan's demo PIN from 2017, until a test changes it
+
 /** Submits the form and waits for the server's answer (a client-side submit does not reload the page). */
-async function submitPin(target: Page, pin: string, confirmation = pin) {
+async function submitPin(target: Page, pin: string, confirmation = pin, current = currentPin) {
+  await target.getByLabel('Current PIN').fill(current);
   await target.getByLabel('New PIN', { exact: true }).fill(pin);
   await target.getByLabel('Confirm new PIN').fill(confirmation);
   const answer = target.waitForResponse((response) => response.request().method() === 'POST');
@@ -107,6 +110,18 @@ describe('guided PIN reset', () => {
     expect(await page.getByRole('button', { name: 'Change PIN' }).isDisabled()).toBe(false);
   });
 
+  it('refuses a wrong current PIN with a sentence on the field, and counts it toward the Verify PIN lock', async () => {
+    await page.goto(`${server.url}/account/pin`);
+    expect((await submitPin(page, '583920', '583920', '111111')).status()).toBe(400);
+    const field = page.getByLabel('Current PIN');
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#currentPin-error').textContent()).toBe('That is not your current PIN. 4 attempts left before PIN checks lock for 15 minutes.');
+    expect(await field.getAttribute('aria-describedby')).toBe('currentPin-error');
+    expect(await page.getByLabel('New PIN', { exact: true }).inputValue()).toBe('583920'); // nothing lost
+    const failures = withServerDb(server, (db) => db.prepare("SELECT count FROM rate_limits WHERE key LIKE 'pin-verify-failures:%'").pluck().get());
+    expect(failures).toBe(1);
+  });
+
   it('refuses a stale step-up on the server too, even if the form was open', async () => {
     await page.goto(`${server.url}/account/pin`);
     ageStepUp(6);
@@ -120,12 +135,14 @@ describe('guided PIN reset', () => {
     await submitPin(page, '583920');
     await page.waitForURL(`${server.url}/account/pin?done=1`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your PIN was changed');
+    currentPin = '583920';
 
     const outbox = await context.newPage();
     await outbox.goto(`${server.url}/dev/outbox`);
     const notices = outbox.getByTestId('outbox-message').filter({ hasText: 'Your account PIN was changed on' });
     const recipients = await notices.getByTestId('outbox-recipient').allTextContents();
-    expect(recipients.sort()).toEqual(['+12065550101', '+12065550102', 'jordan@example.com']);
+    // The holder's contacts: their own line and the account email, not the line user's +12065550102.
+    expect(recipients.sort()).toEqual(['+12065550101', 'jordan@example.com']);
     for (const body of await notices.getByTestId('outbox-body').allTextContents()) {
       expect(body).toContain("If this wasn't you, call 611");
       expect(body).not.toMatch(/https?:|www\.|583920/);
@@ -143,5 +160,71 @@ describe('guided PIN reset', () => {
     await expect.poll(ruleText(page, 'reused')).toContain("Don't reuse your current PIN or one of your last 3.");
     expect((await submitPin(page, '739101')).status()).toBe(400); // the demo PIN from 2017, now one back
     await expect.poll(ruleText(page, 'reused')).toContain("Don't reuse");
+  });
+});
+
+describe('the 24-hour PIN reset, for a holder who does not know the current PIN', () => {
+  const outboxBodies = async (subject: string) => {
+    const outbox = await context.newPage();
+    await outbox.goto(`${server.url}/dev/outbox`);
+    const messages = outbox.getByTestId('outbox-message').filter({ hasText: subject });
+    const found = { recipients: (await messages.getByTestId('outbox-recipient').allTextContents()).sort(), bodies: await messages.getByTestId('outbox-body').allTextContents() };
+    await outbox.close();
+    return found;
+  };
+  const pinHash = () => withServerDb(server, (db) => db.prepare("SELECT pin_hash FROM accounts WHERE account_number = '100000001'").pluck().get());
+
+  async function startReset(newPin: string) {
+    ageStepUp(0);
+    await page.goto(`${server.url}/account/pin`);
+    await page.getByRole('button', { name: 'I don’t know my current PIN' }).click();
+    await page.waitForURL(`${server.url}/account/pin?forgot=1`);
+    await page.getByLabel('New PIN', { exact: true }).fill(newPin);
+    await page.getByLabel('Confirm new PIN').fill(newPin);
+    await page.getByRole('button', { name: 'Start the 24-hour reset' }).click();
+    await page.waitForURL(`${server.url}/account/pin?scheduled=1`);
+  }
+
+  it('announces the reset at once, keeps the PIN, and can be cancelled from a second session', async () => {
+    const before = pinHash();
+    await startReset('864209');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your PIN reset is scheduled');
+    const notice = await outboxBodies('A reset of your account PIN was requested on');
+    expect(notice.recipients).toEqual(['+12065550101', 'jordan@example.com']);
+    for (const body of notice.bodies) expect(body).not.toMatch(/https?:|www\.|864209/);
+    expect(pinHash()).toBe(before);
+
+    // A second session of the holder's (another browser, enrolled with a code to the holder's line) sees it and cancels it.
+    const second = await newCustomerContext(browser);
+    const other = await second.newPage();
+    await enrollCustomer(other, server, JORDAN);
+    const waiting = other.getByRole('region', { name: 'A PIN reset is waiting' });
+    expect(await waiting.textContent()).toContain('Your new account PIN takes effect on');
+    expect(await axeViolations(other)).toEqual([]);
+    await waiting.getByRole('button', { name: 'Cancel the PIN reset' }).click();
+    await other.waitForURL(`${server.url}/account/pin?cancelled=1`);
+    await other.getByRole('status').filter({ hasText: 'The PIN reset was cancelled. Your account PIN has not changed.' }).waitFor();
+    expect((await outboxBodies('The reset of your account PIN was cancelled')).recipients).toEqual(['+12065550101', 'jordan@example.com']);
+    await second.close();
+
+    await page.goto(`${server.url}/account`);
+    expect(await page.getByRole('region', { name: 'A PIN reset is waiting' }).count()).toBe(0);
+    expect(pinHash()).toBe(before);
+  });
+
+  it('after 24 hours (the clock moved in the database) the new PIN is in force, announced, and the checklist is dated', async () => {
+    await startReset('902718');
+    await page.goto(`${server.url}/account`);
+    expect(await page.getByRole('region', { name: 'A PIN reset is waiting' }).isVisible()).toBe(true);
+    const before = pinHash();
+    // As if 24 hours had passed: the reset job (every few seconds) finds it due.
+    withServerDb(server, (db) => db.prepare('UPDATE pin_resets SET effective_at = ? WHERE applied_at IS NULL AND cancelled_at IS NULL').run(Date.now() - 1000));
+    await expect.poll(pinHash, { timeout: 15_000 }).not.toBe(before);
+    const applied = await outboxBodies('took effect');
+    expect(applied.recipients).toEqual(['+12065550101', 'jordan@example.com']);
+    await page.goto(`${server.url}/account`);
+    expect(await page.getByRole('region', { name: 'A PIN reset is waiting' }).count()).toBe(0);
+    const today = new Date().toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+    expect(await page.getByRole('region', { name: 'What to do' }).textContent()).toMatch(new RegExp(`Done on ${today}\\s*Change your account PIN`));
   });
 });

@@ -64,7 +64,7 @@ describe('staff', () => {
     expect(await axeViolations(admin.page)).toEqual([]);
   });
 
-  it('the agent looks up a caller, fails then passes Verify PIN, and sends a reset code that the customer uses to change the PIN', async () => {
+  it("the agent looks up a caller, fails then passes Verify PIN, and texts a reset code to the holder's line that leads to the 24-hour reset, which the agent can cancel", async () => {
     const page = agent.page;
     const errors = collectConsoleErrors(page);
     await page.getByLabel('Account number or phone').fill('(206) 555-0101');
@@ -84,7 +84,12 @@ describe('staff', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Match: the PIN is correct.');
     expect(await axeViolations(page)).toEqual([]);
 
+    // The card lists the people on the account with their roles and masked lines.
+    const peopleTable = page.getByRole('table', { name: 'People on the account' });
+    expect(await peopleTable.textContent()).toMatch(/•••-•••-0101\s*Account holder.*•••-•••-0102\s*Line user/);
+
     await page.getByRole('button', { name: 'Send PIN reset code' }).click();
+    await expect.poll(() => page.textContent('main')).toContain("Code texted to the account holder's line •••-•••-0101, and nowhere else.");
     await expect.poll(() => page.textContent('main')).toContain('Waiting for the customer');
     expect(await page.content()).not.toMatch(/Your code is \d{6}/);
 
@@ -96,17 +101,22 @@ describe('staff', () => {
     await customerPage.getByRole('link', { name: 'I have a code from an agent' }).click();
     await customerPage.waitForURL(`${server.url}/enroll/agent-code`); // /enroll has an "Account number" field too
     await customerPage.getByLabel('Account number').fill('100000001');
-    await customerPage.getByLabel('Code').fill(await latestCode(customer, server, 'jordan@example.com'));
+    await customerPage.getByLabel('Code').fill(await latestCode(customer, server, '+12065550101'));
     await customerPage.getByRole('button', { name: 'Verify' }).click();
     await customerPage.getByRole('button', { name: 'Create passkey' }).click();
-    await customerPage.waitForURL(`${server.url}/account/pin`);
+    await customerPage.waitForURL(`${server.url}/account/pin?forgot=1`);
     await customerPage.getByLabel('New PIN', { exact: true }).fill('583920');
     await customerPage.getByLabel('Confirm new PIN').fill('583920');
-    await customerPage.getByRole('button', { name: 'Change PIN' }).click();
-    await customerPage.waitForURL(`${server.url}/account/pin?done=1`);
+    await customerPage.getByRole('button', { name: 'Start the 24-hour reset' }).click();
+    await customerPage.waitForURL(`${server.url}/account/pin?scheduled=1`);
 
-    // The agent's card updates by itself.
-    await expect.poll(() => page.getByTestId('reset-row').first().textContent(), { timeout: 15_000 }).toMatch(/Code used .+PIN changed/);
+    // The agent's card updates by itself, shows the reset waiting, and the agent can cancel it for the caller.
+    await expect.poll(() => page.getByTestId('reset-row').first().textContent(), { timeout: 15_000 }).toMatch(/Code used .+New PIN chosen: takes effect/);
+    await page.reload();
+    await page.getByRole('button', { name: 'Cancel the PIN reset' }).click();
+    await expect.poll(() => page.textContent('main')).toContain('PIN reset cancelled. The PIN has not changed; the account holder was told.');
+    await customerPage.goto(`${server.url}/account`);
+    expect(await customerPage.getByRole('button', { name: 'Cancel the PIN reset' }).count()).toBe(0);
     expect(errors).toEqual([]);
     await customer.close();
   });

@@ -1,7 +1,7 @@
 // Test shortcuts: a customer with a registered soft passkey, and a signed-in browser.
 import { eq } from 'drizzle-orm';
 import { accounts } from '../../db/schema';
-import { ensureCustomer } from '../../app/models/customer.server';
+import { ensurePerson, holderLine } from '../../app/models/person.server';
 import { startCustomerSession } from '../../app/services/session.server';
 import { createRegistrationOptions, registerPasskey } from '../../app/services/webauthn.server';
 import { testDb } from './db';
@@ -12,9 +12,10 @@ export function accountIdOf(accountNumber: string): number {
   return testDb().select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, accountNumber)).get()!.id;
 }
 
-/** Registers a soft passkey for the account's customer through the real registration code. */
-export async function customerWithPasskey(accountNumber: string, authenticator = new SoftAuthenticator()) {
-  const customer = await ensureCustomer(accountIdOf(accountNumber));
+/** Registers a soft passkey for a person on the account (the holder unless `phone` names another line) through the real registration code. */
+export async function customerWithPasskey(accountNumber: string, authenticator = new SoftAuthenticator(), phone?: string) {
+  const accountId = accountIdOf(accountNumber);
+  const customer = await ensurePerson(accountId, phone ?? (await holderLine(accountId))!);
   const owner = { kind: 'customer' as const, id: customer.id };
   const browser = new Browser();
   const { options, headers } = await createRegistrationOptions(browser.request('/'), {

@@ -7,6 +7,13 @@ const STEP_LINKS: Record<ChecklistStep['id'], { to: string; label: string }> = {
   passkey: { to: '/account/passkeys', label: 'Manage your passkeys' },
 };
 
+/** The link under a step: to do it, to do it again, or (for the holder's PIN) to ask the holder; none once nothing is left to do. */
+function stepLink(step: ChecklistStep): { to: string; label: string; primary: boolean } | null {
+  if (step.owner === 'holder') return step.done ? null : { to: '/account/pin', label: 'Ask the account holder', primary: true };
+  if (step.done && step.id === 'passkey') return null;
+  return step.done ? { to: STEP_LINKS[step.id].to, label: 'Change it again', primary: false } : { ...STEP_LINKS[step.id], primary: true };
+}
+
 // Built once: toLocaleDateString builds a new formatter (locale data lookup) on every call.
 const DAY_FORMAT = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
@@ -26,11 +33,7 @@ export function Checklist({ steps }: { steps: ChecklistStep[] }) {
             </span>
             <strong>{step.title}</strong>
             <span>{step.detail}</span>
-            {step.done && step.id === 'passkey' ? null : (
-              <Link to={STEP_LINKS[step.id].to} className={step.done ? undefined : 'button'}>
-                {step.done ? 'Change it again' : STEP_LINKS[step.id].label}
-              </Link>
-            )}
+            <StepLink step={step} />
           </li>
         ))}
       </ol>
@@ -41,5 +44,15 @@ export function Checklist({ steps }: { steps: ChecklistStep[] }) {
         <li>If your phone suddenly shows &ldquo;No service&rdquo; where it normally works, call 611 from another phone.</li>
       </ul>
     </section>
+  );
+}
+
+function StepLink({ step }: { step: ChecklistStep }) {
+  const link = stepLink(step);
+  if (!link) return null;
+  return (
+    <Link to={link.to} className={link.primary ? 'button' : undefined}>
+      {link.label}
+    </Link>
   );
 }

@@ -1,4 +1,5 @@
 // The exposure page: the answer first, then the grid, the steps, and each incident in detail.
+import { PendingPinReset } from '~/components/pin/pending-reset';
 import type { ExposureReport } from '~/services/exposure-report.server';
 import { Checklist } from './checklist';
 import { ExposureGrid } from './exposure-grid';
@@ -12,6 +13,7 @@ export function ExposureDashboard({ report }: { report: ExposureReport }) {
         <strong>{report.headline}</strong>
         {report.involvedCount > 0 ? ' Below is exactly which of your details were in each one, and which were not.' : null}
       </p>
+      {report.pendingPinReset ? <PendingPinReset effectiveAt={report.pendingPinReset.effectiveAt} /> : null}
       <Checklist steps={report.checklist} />
       <ExposureGrid report={report} />
       <p className="hint">None of the incidents involved Social Security numbers, credit or debit card numbers, or passwords.</p>

@@ -9,8 +9,8 @@ export function AccountCardSummary({ card }: { card: Card }) {
       <dl className="facts">
         <dt>Account type</dt>
         <dd>{card.accountType}</dd>
-        <dt>Phone lines</dt>
-        <dd>{card.phones.join(', ')}</dd>
+        <dt>Notices in</dt>
+        <dd>{card.language === 'es' ? 'Spanish' : 'English'}</dd>
         <dt>Email</dt>
         <dd>{card.email ?? 'None on file'}</dd>
         <dt>PIN</dt>
@@ -20,9 +20,28 @@ export function AccountCardSummary({ card }: { card: Card }) {
             {card.pinStepDone ? 'Changed since the incidents' : 'Not changed since the incidents'}
           </span>
         </dd>
-        <dt>Passkey</dt>
-        <dd>{card.hasPasskey ? 'Set up' : 'Not set up yet'}</dd>
       </dl>
+      <div className="table-wrap">
+        <table>
+          <caption>People on the account</caption>
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">Role</th>
+              <th scope="col">Portal</th>
+            </tr>
+          </thead>
+          <tbody>
+            {card.people.map((person) => (
+              <tr key={person.line}>
+                <td>{person.line}</td>
+                <td>{person.role}</td>
+                <td>{person.status}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h3>Incidents</h3>
       <ul className="field-list">
         {card.incidents.map((incident) => (
@@ -54,7 +73,7 @@ export function ResetProgress({ resets }: { resets: Card['resets'] }) {
             <tr key={reset.id} data-testid="reset-row">
               <td>Sent {reset.sentAt}</td>
               <td>{reset.usedAt ? `Code used ${reset.usedAt}` : reset.expired ? 'Expired unused' : 'Waiting for the customer'}</td>
-              <td>{reset.pinChangedAt ? `PIN changed ${reset.pinChangedAt}` : 'Not yet'}</td>
+              <td>{reset.pinChangedAt ? `PIN changed ${reset.pinChangedAt}` : reset.scheduledFor ? `New PIN chosen: takes effect ${reset.scheduledFor}` : 'Not yet'}</td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,138 @@
+// The PIN form: optional current PIN, new PIN and its confirmation, with the rules ticked off live while typing.
+import { Form, useNavigation } from '@remix-run/react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { livePinStatus, PinRulesChecklist } from '~/components/pin-rules-checklist';
+import type { PinContext, PinRuleId } from '~/utils/pin-rules';
+
+export interface PinFormAnswer {
+  broken: PinRuleId[];
+  errors?: { currentPin?: string; form?: string };
+}
+
+export function NewPinForm({
+  intent,
+  submitLabel,
+  enabled,
+  context,
+  answer,
+  withCurrentPin,
+  children,
+}: {
+  intent: 'change-pin' | 'start-reset';
+  submitLabel: string;
+  enabled: boolean;
+  context: PinContext;
+  answer: PinFormAnswer | undefined;
+  withCurrentPin: boolean;
+  /** Shown under the submit button (other ways forward). */
+  children?: ReactNode;
+}) {
+  const [pin, setPin] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [typed, setTyped] = useState(false);
+  const navigation = useNavigation();
+  // A new answer from the server takes over from live feedback until the customer types again.
+  useEffect(() => setTyped(false), [answer]);
+  const serverBroken = typed ? [] : (answer?.broken ?? []);
+  const live = typed ? livePinStatus(pin, confirmation, context) : null;
+  const confirmError = serverBroken.includes('confirm') || (live?.has('confirm') && confirmation.length >= pin.length);
+  const pinInvalid = serverBroken.some((id) => id !== 'confirm');
+  const currentPinError = answer?.errors?.currentPin;
+  return (
+    <>
+      {answer?.errors?.form ? (
+        <p className="alert alert--error" role="alert">
+          {answer.errors.form}
+        </p>
+      ) : null}
+      {serverBroken.length > 0 ? (
+        <div className="alert alert--error" role="alert">
+          <p>That PIN can&rsquo;t be used. Please choose another one that meets every rule below.</p>
+        </div>
+      ) : null}
+      <p id="pin-rules-intro">Your new PIN must be:</p>
+      <PinRulesChecklist pin={pin} broken={live} serverBroken={serverBroken} />
+      <Form method="post" className="form" aria-describedby="pin-rules-intro">
+        <input type="hidden" name="intent" value={intent} />
+        <fieldset disabled={!enabled} className="plain-fieldset">
+          <legend className="visually-hidden">New PIN</legend>
+          {withCurrentPin ? (
+            <div className="field">
+              <label htmlFor="currentPin">Current PIN</label>
+              <input
+                id="currentPin"
+                name="currentPin"
+                type="password"
+                inputMode="numeric"
+                autoComplete="current-password"
+                maxLength={64}
+                required
+                aria-invalid={currentPinError ? true : undefined}
+                aria-describedby={currentPinError ? 'currentPin-error' : undefined}
+              />
+              {currentPinError ? (
+                <p className="field-error" id="currentPin-error">
+                  {currentPinError}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+          <PinInput id="pin" label="New PIN" value={pin} invalid={pinInvalid} onChange={(value) => (setPin(value), setTyped(true))} />
+          <PinInput
+            id="confirmation"
+            label="Confirm new PIN"
+            value={confirmation}
+            invalid={Boolean(confirmError)}
+            errorId={confirmError ? 'confirmation-error' : undefined}
+            onChange={(value) => (setConfirmation(value), setTyped(true))}
+          />
+          {confirmError ? (
+            <p className="field-error" id="confirmation-error">
+              The two PINs don&rsquo;t match.
+            </p>
+          ) : null}
+          <button type="submit" disabled={navigation.state === 'submitting'}>
+            {submitLabel}
+          </button>
+        </fieldset>
+        {!enabled ? <p className="hint">Confirm it&rsquo;s you first (step 1).</p> : null}
+      </Form>
+      {children}
+    </>
+  );
+}
+
+function PinInput({
+  id,
+  label,
+  value,
+  invalid,
+  errorId,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  invalid: boolean;
+  errorId?: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={id}
+        type="password"
+        inputMode="numeric"
+        autoComplete="new-password"
+        maxLength={64}
+        required
+        aria-invalid={invalid || undefined}
+        aria-describedby={errorId}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </div>
+  );
+}
