@@ -6,10 +6,13 @@ import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { log, redactPath } from './services/logger.server';
-import { RENDER_KEY_HEADER, renderKey } from './utils/render-key.server';
+import { RENDER_KEY_HEADER, renderKey } from './services/render-key.server';
 import { NonceProvider } from './utils/nonce-provider';
 
 export const streamTimeout = 5_000;
+
+// The server takes everything it needs from the app through the build (app/portal.server.ts).
+export * as portal from './portal.server';
 
 /**
  * Joins the many ~2 KB chunks React writes in one turn of the event loop into one chunk: compression and the

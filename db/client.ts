@@ -1,5 +1,5 @@
 // Opens the SQLite database with the settings every process uses (WAL, busy timeout, foreign keys).
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -19,7 +19,9 @@ export function openDatabase(file: string): Db {
   return drizzle(sqlite, { schema });
 }
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+// Beside this file when run from source; from the project root when bundled into the Remix build (build/index.js).
+const besideSource = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const migrationsFolder = existsSync(path.join(besideSource, 'meta', '_journal.json')) ? besideSource : path.resolve('db', 'migrations');
 
 export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder });

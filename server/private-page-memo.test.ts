@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { PageMemo } from './private-page-memo';
 import { prepareSplicedGzip } from './spliced-gzip';
 
-const page = (text: string) => ({ status: 200, headers: [['content-type', 'text/html']] as Array<[string, string]>, gzip: prepareSplicedGzip([text], 1) });
+const page = (text: string) => ({
+  status: 200,
+  headers: [['content-type', 'text/html']] as Array<[string, string]>,
+  gzip: prepareSplicedGzip([text], 1),
+});
 
 describe('the page memo', () => {
   it('stays within its byte budget, letting the least recently used page go first', () => {

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:zlib';
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from '@remix-run/node';
 import type { Request as ExpressRequest, RequestHandler } from 'express';
-import { RENDER_KEY_HEADER, renderKey } from '../app/utils/render-key.server';
+import type { RENDER_KEY_HEADER as RenderKeyHeader, renderKey as RenderKey } from '../app/services/render-key.server';
 import { prepareSplicedGzip, type SplicedGzip } from './spliced-gzip';
 
 interface MemoizedPage {
@@ -17,7 +17,13 @@ interface MemoizedPage {
 }
 
 // Not replayed from a stored answer: they describe one response (or one browser, for cookies).
-const PER_RESPONSE_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'date', 'set-cookie', RENDER_KEY_HEADER]);
+const PER_RESPONSE_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'date', 'set-cookie']);
+
+/** How entry.server marks a rendered page with the key of its data, from the build (server/app.ts). */
+export interface RenderKeys {
+  RENDER_KEY_HEADER: typeof RenderKeyHeader;
+  renderKey: typeof RenderKey;
+}
 const CUSTOMER_SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?bc_session=/;
 
 // The page's bytes, its key and headers, and about 200 bytes of objects and map entry around them.
@@ -57,7 +63,11 @@ export class PageMemo {
 }
 
 /** pages: path → id of the leaf route whose loaders (with its parents') make the page. */
-export function privatePageMemo(build: ServerBuild, options: { origin: string; maxBytes: number; pages: Record<string, string> }): RequestHandler {
+export function privatePageMemo(
+  build: ServerBuild,
+  options: { origin: string; maxBytes: number; pages: Record<string, string>; keys: RenderKeys },
+): RequestHandler {
+  const { RENDER_KEY_HEADER, renderKey } = options.keys;
   const render = createRequestHandler(build, 'production');
   const placeholder = `nonce${randomBytes(16).toString('hex')}`;
   const memo = new PageMemo(options.maxBytes);
@@ -92,10 +102,16 @@ export function privatePageMemo(build: ServerBuild, options: { origin: string; m
       res.locals.pageMemo = page ? 'hit' : 'miss';
       if (page) return send(res, page, nonce);
 
-      const response = await render(toFetchRequest(req, options.origin, aborted.signal), { ...context, cspNonce: placeholder, renderKey: true });
+      const response = await render(toFetchRequest(req, options.origin, aborted.signal), {
+        ...context,
+        cspNonce: placeholder,
+        renderKey: true,
+      });
       const parts = (await response.text()).split(placeholder);
       const setCookies = response.headers.getSetCookie();
-      const headers = [...response.headers].filter(([name]) => !PER_RESPONSE_HEADERS.has(name.toLowerCase()));
+      const headers = [...response.headers].filter(
+        ([name]) => !PER_RESPONSE_HEADERS.has(name.toLowerCase()) && name.toLowerCase() !== RENDER_KEY_HEADER,
+      );
       // Kept only when it was rendered from exactly the data just read and sets nothing in the browser.
       if (response.status === 200 && response.headers.get(RENDER_KEY_HEADER) === key && setCookies.length === 0) {
         const rendered: MemoizedPage = { status: 200, headers, gzip: prepareSplicedGzip(parts, constants.Z_DEFAULT_COMPRESSION) };

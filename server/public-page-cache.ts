@@ -35,7 +35,10 @@ export function publicPageCache(build: ServerBuild, options: { origin: string; p
 
   return (req, res, next) => {
     const cacheable =
-      req.method === 'GET' && publicPaths.has(req.path) && !req.originalUrl.includes('?') && !CUSTOMER_SESSION_COOKIE.test(req.get('cookie') ?? '');
+      req.method === 'GET' &&
+      publicPaths.has(req.path) &&
+      !req.originalUrl.includes('?') &&
+      !CUSTOMER_SESSION_COOKIE.test(req.get('cookie') ?? '');
     if (!cacheable) return next();
     let page = pages.get(req.path);
     if (!page) {

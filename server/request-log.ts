@@ -1,8 +1,14 @@
 // One structured log line per request: method, redacted path, status, duration; never query strings or bodies.
 import type { RequestHandler } from 'express';
-import { log, redactPath } from '../app/services/logger.server';
+import type { log as Log, redactPath as RedactPath } from '../app/services/logger.server';
 
-export function requestLog(): RequestHandler {
+/** The app's logger, from the build (server/app.ts). */
+export interface RequestLogger {
+  log: typeof Log;
+  redactPath: typeof RedactPath;
+}
+
+export function requestLog({ log, redactPath }: RequestLogger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {

@@ -7,9 +7,12 @@ describe('which answers may never be stored by a cache', () => {
     (path) => expect(isPrivate(path, '')).toBe(true),
   );
 
-  it.each(['bc_session=abc', '__Host-bc_session=abc', 'theme=dark; bc_staff_session=abc'])('any page is private with a session cookie (%s)', (cookie) => {
-    expect(isPrivate('/incidents', cookie)).toBe(true);
-  });
+  it.each(['bc_session=abc', '__Host-bc_session=abc', 'theme=dark; bc_staff_session=abc'])(
+    'any page is private with a session cookie (%s)',
+    (cookie) => {
+      expect(isPrivate('/incidents', cookie)).toBe(true);
+    },
+  );
 
   it('public pages without a session stay cacheable, and a malformed escape does not throw', () => {
     expect(isPrivate('/incidents', 'theme=dark')).toBe(false);

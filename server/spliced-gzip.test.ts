@@ -26,7 +26,7 @@ describe('spliced gzip', () => {
 });
 
 describe('spliced gzip memory', () => {
-  it('holds about its compressed bytes, not zlib\'s 16 KiB output buffers', () => {
+  it("holds about its compressed bytes, not zlib's 16 KiB output buffers", () => {
     const gzip = prepareSplicedGzip(['<p>', '</p><script nonce="', '"></script>', '', 'end'], 6);
     expect(gzip.size).toBeLessThan(2_000);
   });

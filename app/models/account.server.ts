@@ -1,11 +1,17 @@
 // Accounts as the portal reads them: the holder's data, lines, and PIN state.
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { accountLines, accounts, pinHistory } from '../../db/schema';
 import type { Db } from '../../db/client';
 import { getDb, preparedStatements } from './db.server';
 
+export { DEMO_ACCOUNTS, DEMO_PIN_SET_ON, demoPin } from '../../db/seed/demo-accounts';
+
 const reads = preparedStatements((db) => ({
-  account: db.select().from(accounts).where(eq(accounts.id, sql.placeholder('id'))).prepare(),
+  account: db
+    .select()
+    .from(accounts)
+    .where(eq(accounts.id, sql.placeholder('id')))
+    .prepare(),
 }));
 
 export async function getAccount(accountId: number) {
@@ -58,4 +64,18 @@ export function replacePinHashIn(tx: Tx, accountId: number, newHash: string, cha
     .slice(keep)
     .map((row) => row.id);
   if (stale.length > 0) tx.delete(pinHistory).where(inArray(pinHistory.id, stale)).run();
+}
+
+/** Accounts among `accountNumbers` that never had a PIN: the demo seed gives those their documented old one. */
+export async function listAccountsNeverGivenAPin(accountNumbers: string[]): Promise<Array<{ id: number; accountNumber: string }>> {
+  return getDb()
+    .select({ id: accounts.id, accountNumber: accounts.accountNumber })
+    .from(accounts)
+    .where(and(inArray(accounts.accountNumber, accountNumbers), isNull(accounts.pinHash), isNull(accounts.pinChangedAt)))
+    .all();
+}
+
+/** Sets a PIN hash with the date it was set, without history (for the demo seed's first PIN). */
+export async function setFirstPinHash(accountId: number, pinHash: string, setAt: Date): Promise<void> {
+  getDb().update(accounts).set({ pinHash, pinChangedAt: setAt }).where(eq(accounts.id, accountId)).run();
 }

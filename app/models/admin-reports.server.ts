@@ -65,7 +65,13 @@ export async function listAuditActions(): Promise<string[]> {
 }
 
 export async function staffNames(): Promise<Map<string, string>> {
-  return new Map(getDb().select({ id: staff.id, name: staff.name }).from(staff).all().map((row) => [String(row.id), row.name]));
+  return new Map(
+    getDb()
+      .select({ id: staff.id, name: staff.name })
+      .from(staff)
+      .all()
+      .map((row) => [String(row.id), row.name]),
+  );
 }
 
 export async function listImports(limit: number) {

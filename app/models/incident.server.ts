@@ -2,6 +2,10 @@
 import { FIELD_INFO, EXPOSABLE_FIELDS, NEVER_EXPOSED, type ExposableField } from '../../db/fields';
 import { findIncident, INCIDENTS, type IncidentFacts } from '../../db/incidents';
 
+// The catalogue itself, for services that join it with an account's records.
+export { EXPOSABLE_FIELDS, NEVER_EXPOSED, type ExposableField } from '../../db/fields';
+export { INCIDENTS, incidentEndDate } from '../../db/incidents';
+
 export interface FieldView {
   id: ExposableField;
   label: string;

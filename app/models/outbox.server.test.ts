@@ -27,7 +27,15 @@ describe('stored messages', () => {
   });
 
   it('leave notices without codes untouched', async () => {
-    await queueMessages([{ accountId: null, channel: 'email', recipient: 'a@example.com', subject: 'PIN changed', body: 'Your account PIN was changed. If this wasn\'t you, call 611.' }]);
+    await queueMessages([
+      {
+        accountId: null,
+        channel: 'email',
+        recipient: 'a@example.com',
+        subject: 'PIN changed',
+        body: "Your account PIN was changed. If this wasn't you, call 611.",
+      },
+    ]);
     const row = testDb().select().from(outbox).where(eq(outbox.recipient, 'a@example.com')).get()!;
     await markSent(row.id, 1, new Date(), true);
     expect(testDb().select({ body: outbox.body }).from(outbox).where(eq(outbox.id, row.id)).get()!.body).toBe(row.body);

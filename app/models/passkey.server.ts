@@ -21,11 +21,22 @@ export async function listPasskeys(owner: PasskeyOwner): Promise<Passkey[]> {
 
 /** Whether the owner gained a passkey at or after `since`. */
 export async function passkeyCreatedSince(owner: PasskeyOwner, since: Date): Promise<boolean> {
-  return getDb().select({ id: passkeys.id }).from(passkeys).where(and(ownedBy(owner), gte(passkeys.createdAt, since))).limit(1).get() !== undefined;
+  return (
+    getDb()
+      .select({ id: passkeys.id })
+      .from(passkeys)
+      .where(and(ownedBy(owner), gte(passkeys.createdAt, since)))
+      .limit(1)
+      .get() !== undefined
+  );
 }
 
 export async function countPasskeys(owner: PasskeyOwner): Promise<number> {
-  const row = getDb().select({ n: sql<number>`count(*)` }).from(passkeys).where(ownedBy(owner)).get();
+  const row = getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(passkeys)
+    .where(ownedBy(owner))
+    .get();
   return row?.n ?? 0;
 }
 
@@ -84,9 +95,18 @@ export async function renamePasskey(owner: PasskeyOwner, credentialId: string, n
 export async function removePasskey(owner: PasskeyOwner, credentialId: string): Promise<'removed' | 'last' | 'not-found'> {
   const db = getDb();
   return db.transaction((tx) => {
-    const found = tx.select({ id: passkeys.id }).from(passkeys).where(and(ownedBy(owner), eq(passkeys.id, credentialId))).get();
+    const found = tx
+      .select({ id: passkeys.id })
+      .from(passkeys)
+      .where(and(ownedBy(owner), eq(passkeys.id, credentialId)))
+      .get();
     if (!found) return 'not-found' as const;
-    const count = tx.select({ n: sql<number>`count(*)` }).from(passkeys).where(ownedBy(owner)).get()?.n ?? 0;
+    const count =
+      tx
+        .select({ n: sql<number>`count(*)` })
+        .from(passkeys)
+        .where(ownedBy(owner))
+        .get()?.n ?? 0;
     if (count <= 1) return 'last' as const;
     tx.delete(passkeys).where(eq(passkeys.id, credentialId)).run();
     return 'removed' as const;

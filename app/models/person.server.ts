@@ -50,7 +50,13 @@ export async function findPersonById(personId: number): Promise<Person | null> {
 }
 
 export async function findPerson(accountId: number, phone: string): Promise<Customer | null> {
-  return getDb().select().from(customers).where(and(eq(customers.accountId, accountId), eq(customers.phone, phone))).get() ?? null;
+  return (
+    getDb()
+      .select()
+      .from(customers)
+      .where(and(eq(customers.accountId, accountId), eq(customers.phone, phone)))
+      .get() ?? null
+  );
 }
 
 /** The line's person, created on first use with a random WebAuthn user handle (no personal data). */
@@ -116,7 +122,11 @@ export async function personHasPasskey(personId: number): Promise<boolean> {
 }
 
 /** Ends every session of the person and removes their passkeys, in one transaction; returns how many of each. */
-export async function endPersonAccess(personId: number, at: Date, options: { markRemoved: boolean }): Promise<{ sessions: number; passkeys: number }> {
+export async function endPersonAccess(
+  personId: number,
+  at: Date,
+  options: { markRemoved: boolean },
+): Promise<{ sessions: number; passkeys: number }> {
   return getDb().transaction((tx) => {
     const ended = tx
       .update(sessions)

@@ -11,7 +11,9 @@ export async function findPendingPinReset(accountId: number): Promise<PinReset |
 }
 
 /** Stores a new pending reset, cancelling (as superseded) any the account already had. */
-export async function schedulePinReset(input: Pick<PinReset, 'accountId' | 'requestedByCustomerId' | 'via' | 'newPinHash' | 'requestedAt' | 'effectiveAt'>): Promise<PinReset> {
+export async function schedulePinReset(
+  input: Pick<PinReset, 'accountId' | 'requestedByCustomerId' | 'via' | 'newPinHash' | 'requestedAt' | 'effectiveAt'>,
+): Promise<PinReset> {
   return getDb().transaction((tx) => {
     tx.update(pinResets).set({ cancelledAt: input.requestedAt, cancelledBy: 'superseded' }).where(pending(input.accountId)).run();
     return tx.insert(pinResets).values(input).returning().get();
@@ -53,10 +55,15 @@ export async function applyPinReset(reset: PinReset, at: Date, keepHistory: numb
         .select({ id: customers.id })
         .from(customers)
         .innerJoin(accountLines, and(eq(accountLines.accountId, customers.accountId), eq(accountLines.phone, customers.phone)))
-        .where(and(eq(customers.id, reset.requestedByCustomerId), eq(customers.accountId, reset.accountId), eq(accountLines.role, 'holder')))
+        .where(
+          and(eq(customers.id, reset.requestedByCustomerId), eq(customers.accountId, reset.accountId), eq(accountLines.role, 'holder')),
+        )
         .get() !== undefined;
     if (!stillHolder) {
-      tx.update(pinResets).set({ appliedAt: null, cancelledAt: at, cancelledBy: 'requester no longer the holder' }).where(eq(pinResets.id, reset.id)).run();
+      tx.update(pinResets)
+        .set({ appliedAt: null, cancelledAt: at, cancelledBy: 'requester no longer the holder' })
+        .where(eq(pinResets.id, reset.id))
+        .run();
       return false;
     }
     replacePinHashIn(tx, reset.accountId, reset.newPinHash, at, keepHistory);

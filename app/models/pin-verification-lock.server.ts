@@ -12,7 +12,11 @@ export interface FailureState {
 }
 
 export async function getVerificationFailures(accountId: number, now: Date): Promise<FailureState | null> {
-  const row = getDb().select().from(rateLimits).where(eq(rateLimits.key, key(accountId))).get();
+  const row = getDb()
+    .select()
+    .from(rateLimits)
+    .where(eq(rateLimits.key, key(accountId)))
+    .get();
   if (!row || row.resetAt <= now) return null;
   return { failures: row.count, resetAt: row.resetAt };
 }
@@ -36,5 +40,8 @@ export async function addVerificationFailure(accountId: number, now: Date, windo
 }
 
 export async function clearVerificationFailures(accountId: number): Promise<void> {
-  getDb().delete(rateLimits).where(eq(rateLimits.key, key(accountId))).run();
+  getDb()
+    .delete(rateLimits)
+    .where(eq(rateLimits.key, key(accountId)))
+    .run();
 }

@@ -1,11 +1,8 @@
 // Append-only, hash-chained audit log: each event carries the hash of the one before, so edits and deletions show.
-import { asc, gt } from 'drizzle-orm';
 import { z } from 'zod';
-import { appendAuditEvent, chainHash, GENESIS_HASH } from '../../db/audit-chain';
-import { auditEvents, type AuditEvent } from '../../db/schema';
-import { getDb } from '../models/db.server';
+import { appendAudit, auditEventsInOrder, chainHash, GENESIS_HASH } from '../models/audit-event.server';
 
-export { canonicalJson } from '../../db/audit-chain';
+export { canonicalJson } from '../models/audit-event.server';
 
 export type AuditActor = { type: 'customer' | 'staff' | 'system' | 'operator'; id: string | null };
 
@@ -31,7 +28,7 @@ export async function recordAudit(event: {
   details?: Record<string, unknown>;
 }): Promise<void> {
   const parsed = eventSchema.parse(event);
-  appendAuditEvent(getDb(), {
+  await appendAudit({
     actorType: parsed.actor.type,
     actorId: parsed.actor.id,
     action: parsed.action,
@@ -43,7 +40,7 @@ export async function recordAudit(event: {
 export async function verifyAuditChain(): Promise<{ ok: true; count: number } | { ok: false; eventId: number; reason: string }> {
   let previous: { id: number; hash: string } | null = null;
   let count = 0;
-  for (const row of eventsInOrder()) {
+  for await (const row of auditEventsInOrder()) {
     const expectedPrev = previous?.hash ?? GENESIS_HASH;
     if (row.prevHash !== expectedPrev) {
       const missing = row.id - (previous?.id ?? 0) - 1;
@@ -60,15 +57,4 @@ export async function verifyAuditChain(): Promise<{ ok: true; count: number } | 
     count += 1;
   }
   return { ok: true, count };
-}
-
-// Read in pages by id so a long log is checked without loading it all at once.
-function* eventsInOrder(pageSize = 1000): Generator<AuditEvent> {
-  let afterId = 0;
-  for (;;) {
-    const page = getDb().select().from(auditEvents).where(gt(auditEvents.id, afterId)).orderBy(asc(auditEvents.id)).limit(pageSize).all();
-    yield* page;
-    if (page.length < pageSize) return;
-    afterId = page[page.length - 1]!.id;
-  }
 }

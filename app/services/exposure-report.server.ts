@@ -1,11 +1,17 @@
 // The customer's exposure, incident by incident and field by field, with the steps the system has seen done.
-import { EXPOSABLE_FIELDS, NEVER_EXPOSED, type ExposableField } from '../../db/fields';
-import { INCIDENTS, incidentEndDate } from '../../db/incidents';
 import { getAccount } from '~/models/account.server';
 import type { PersonRole } from '../../db/schema';
 import { getExposedFields, getFirstPasskeyCreatedAt } from '~/models/exposure.server';
 import { findPendingPinReset } from '~/models/pin-reset.server';
-import { fieldView, type FieldView } from '~/models/incident.server';
+import {
+  EXPOSABLE_FIELDS,
+  fieldView,
+  INCIDENTS,
+  incidentEndDate,
+  NEVER_EXPOSED,
+  type ExposableField,
+  type FieldView,
+} from '~/models/incident.server';
 import { combinationsFor, type RiskCombination } from '~/utils/risk-combinations';
 
 export type CellStatus = 'exposed' | 'not-exposed' | 'not-part';

@@ -45,7 +45,10 @@ export async function textLine(accountId: number, phone: string, message: Notice
 
 async function queueNotice(accountId: number, contacts: Contact[], message: Notice): Promise<{ channels: number }> {
   const { subject, body } = messageSchema.parse(message);
-  for (const [part, text] of [['subject', subject], ['body', body]] as const) {
+  for (const [part, text] of [
+    ['subject', subject],
+    ['body', body],
+  ] as const) {
     const link = LINK_PATTERN.exec(text);
     if (link) throw new NoticeContainsLinkError(`Notices never contain links: the ${part} contains "${link[0]}"`);
   }
@@ -107,10 +110,9 @@ async function deliverOne(message: OutboxMessage, transport: Transport, now: Dat
   }
 }
 
-// The server bundle and server/index.ts load separate copies of this module; a global symbol lets either wake the loop.
-const WAKE = Symbol.for('breach-check.outbox.wake');
-const registry = globalThis as typeof globalThis & { [WAKE]?: () => void };
-const wakeDelivery = () => registry[WAKE];
+// Set while the delivery loop runs in this process, so a queued code goes out at once rather than at the next tick.
+let wake: (() => void) | undefined;
+const wakeDelivery = () => wake;
 
 /** Starts the delivery loop (also woken when a notice is queued, so codes go out at once); returns a stop function. */
 export function startOutboxDelivery(options: { intervalMs?: number } = {}): () => void {
@@ -131,19 +133,19 @@ export function startOutboxDelivery(options: { intervalMs?: number } = {}): () =
         again ||= sent + failed + retried === BATCH_SIZE; // a full batch suggests more are due
       } while (again && !stopped);
     } catch (error) {
-      log('error', 'outbox delivery pass failed', { error: error instanceof Error ? error.message : String(error) });
+      log('error', 'outbox delivery pass failed', { error: error instanceof Error ? error.name : 'unknown' });
     } finally {
       running = false;
     }
   };
   const timer = setInterval(() => void pass(), intervalMs);
   timer.unref();
-  const wake = () => void pass();
-  registry[WAKE] = wake;
+  const wakeThisLoop = () => void pass();
+  wake = wakeThisLoop;
   void pass();
   return () => {
     stopped = true;
     clearInterval(timer);
-    if (registry[WAKE] === wake) delete registry[WAKE];
+    if (wake === wakeThisLoop) wake = undefined;
   };
 }

@@ -1,11 +1,11 @@
 // Fixed-window rate limits kept in the database, so they hold across restarts and processes.
 import { createHmac } from 'node:crypto';
 import { isIPv6 } from 'node:net';
-import { lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { rateLimits } from '../../db/schema';
 import { getConfig } from '../config.server';
-import { getDb } from '../models/db.server';
+import { countHit, purgeExpiredRateLimits } from '../models/rate-limit.server';
+
+export { purgeExpiredRateLimits };
 
 export interface RateLimitRule {
   name: string;
@@ -23,27 +23,11 @@ const subjectSchema = z.string().min(1).max(200);
 // Roughly one call in a thousand sweeps expired rows, so the table stays small without a timer.
 const PURGE_PROBABILITY = 0.001;
 
-export async function consumeRateLimit(
-  rule: RateLimitRule,
-  subject: string,
-): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+export async function consumeRateLimit(rule: RateLimitRule, subject: string): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   const { name, limit, windowMs } = ruleSchema.parse(rule);
   const key = `${name}:${subjectSchema.parse(subject)}`;
   const now = Date.now();
-  const expired = sql`${rateLimits.resetAt} <= ${now}`;
-  // One statement: a new or expired window starts at 1, a live one counts up; SQLite runs it atomically.
-  const row = getDb()
-    .insert(rateLimits)
-    .values({ key, count: 1, resetAt: new Date(now + windowMs) })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        count: sql`CASE WHEN ${expired} THEN 1 ELSE ${rateLimits.count} + 1 END`,
-        resetAt: sql`CASE WHEN ${expired} THEN ${now + windowMs} ELSE ${rateLimits.resetAt} END`,
-      },
-    })
-    .returning({ count: rateLimits.count, resetAt: rateLimits.resetAt })
-    .get();
+  const row = await countHit(key, now, windowMs);
   if (Math.random() < PURGE_PROBABILITY) await purgeExpiredRateLimits();
   if (row.count <= limit) return { allowed: true, retryAfterSeconds: 0 };
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.resetAt.getTime() - now) / 1000)) };
@@ -76,10 +60,6 @@ export function subjectKey(value: string): string {
   return keyedHash('subject', value);
 }
 
-export async function purgeExpiredRateLimits(now = new Date()): Promise<number> {
-  return getDb().delete(rateLimits).where(lte(rateLimits.resetAt, now)).run().changes;
-}
-
 function keyedHash(purpose: string, value: string): string {
   return createHmac('sha256', getConfig().sessionSecret).update(`rate-limit:${purpose}:${value}`).digest('base64url');
 }
@@ -95,5 +75,8 @@ function normalizeAddress(address: string): string {
   const groups = address.includes('::')
     ? [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups]
     : headGroups;
-  return `${groups.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
 }

@@ -1,16 +1,25 @@
 // Server-side sessions: the cookie holds a random token, the database its SHA-256.
 // Internals are parametrised by kind so staff sessions (own cookie, 15-minute idle) plug in without touching callers.
 import { redirect } from '@remix-run/node';
-import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import { sessions, staff, type PersonRole, type Session, type Staff } from '../../db/schema';
-import { getDb, preparedStatements } from '~/models/db.server';
+import type { PersonRole, Session, Staff } from '../../db/schema';
 import { findPersonById } from '~/models/person.server';
+import {
+  findSessionByTokenHash,
+  insertSession,
+  listLiveCustomerSessions,
+  revokeCustomerSessionOf,
+  revokeOtherCustomerSessionsOf,
+  revokeSession,
+  revokeStaffSessionsOf,
+  setStepUp,
+  touchSession,
+  type SessionKind,
+} from '~/models/session.server';
+import { getStaff } from '~/models/staff.server';
 import { REQUEST_KEY_HEADER } from '~/utils/request-key';
 import { recordAudit } from './audit.server';
 import { clearCookie, cookieName, readCookie, serializeCookie } from './cookies.server';
 import { randomToken, sha256 } from './tokens.server';
-
-type SessionKind = Session['kind'];
 
 interface SessionPolicy {
   cookieBase: string;
@@ -53,11 +62,6 @@ function isLive(row: Session, kind: SessionKind, now: Date): boolean {
   );
 }
 
-// The session read every signed-in page makes (the person is read through the people model).
-const reads = preparedStatements((db) => ({
-  sessionByTokenHash: db.select().from(sessions).where(eq(sessions.tokenHash, sql.placeholder('tokenHash'))).prepare(),
-}));
-
 // Several loaders (root, layout, page) read the session for one request: look it up once. Remix hands each loader
 // its own copy of the Request, so the cache is keyed by the server's per-request key that the copies share, and
 // by the Request object where there is none (loaders called directly). Keyed entries live for one event-loop turn,
@@ -92,12 +96,11 @@ function loadSession(kind: SessionKind, request: Request): Promise<Session | nul
 async function readSession(kind: SessionKind, request: Request): Promise<Session | null> {
   const token = readCookie(request, sessionCookieName(kind));
   if (!token || token.length > 100) return null;
-  const db = getDb();
-  const row = reads().sessionByTokenHash.get({ tokenHash: sha256(token) });
+  const row = await findSessionByTokenHash(sha256(token));
   const now = new Date();
   if (!row || !isLive(row, kind, now)) return null;
   if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-    db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.id)).run();
+    await touchSession(row.id, now);
     row.lastSeenAt = now;
   }
   return row;
@@ -111,13 +114,11 @@ async function createSession(
   options: { stepUp: boolean },
 ): Promise<string> {
   const previous = await loadSession(kind, request);
-  const db = getDb();
   const now = new Date();
-  if (previous) db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, previous.id)).run();
   const token = randomToken(32);
   const policy = POLICIES[kind];
-  db.insert(sessions)
-    .values({
+  await insertSession(
+    {
       tokenHash: sha256(token),
       kind,
       customerId: 'customerId' in owner ? owner.customerId : null,
@@ -127,15 +128,16 @@ async function createSession(
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + policy.absoluteMs),
       stepUpAt: options.stepUp ? now : null,
-    })
-    .run();
+    },
+    previous?.id ?? null,
+  );
   forgetSessionReads(request);
   return serializeCookie(sessionCookieName(kind), token, policy.absoluteMs / 1000);
 }
 
 async function endSession(kind: SessionKind, request: Request): Promise<{ cookie: string; ended: Session | null }> {
   const current = await loadSession(kind, request);
-  if (current) getDb().update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, current.id)).run();
+  if (current) await revokeSession(current.id, new Date());
   forgetSessionReads(request);
   return { cookie: clearCookie(sessionCookieName(kind)), ended: current };
 }
@@ -183,7 +185,7 @@ export async function startCustomerSession(request: Request, customerId: number,
 }
 
 export async function markStepUp(session: CustomerSession, at: Date = new Date()): Promise<void> {
-  getDb().update(sessions).set({ stepUpAt: at }).where(eq(sessions.id, session.sessionId)).run();
+  await setStepUp(session.sessionId, at);
   forgetSessionReads();
 }
 
@@ -212,20 +214,7 @@ export interface SessionListItem {
 
 export async function listCustomerSessions(session: CustomerSession): Promise<SessionListItem[]> {
   const now = new Date();
-  const rows = getDb()
-    .select()
-    .from(sessions)
-    .where(
-      and(
-        eq(sessions.kind, 'customer'),
-        eq(sessions.customerId, session.customerId),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastSeenAt, new Date(now.getTime() - POLICIES.customer.idleMs)),
-      ),
-    )
-    .orderBy(desc(sessions.lastSeenAt))
-    .all();
+  const rows = await listLiveCustomerSessions(session.customerId, now, new Date(now.getTime() - POLICIES.customer.idleMs));
   return rows.map((row) => ({
     id: row.id,
     userAgent: row.userAgent,
@@ -237,20 +226,9 @@ export async function listCustomerSessions(session: CustomerSession): Promise<Se
 
 /** Signs out one of the customer's other sessions; false when it is not theirs or already ended. */
 export async function revokeCustomerSession(session: CustomerSession, sessionId: number): Promise<boolean> {
-  const result = getDb()
-    .update(sessions)
-    .set({ revokedAt: new Date() })
-    .where(
-      and(
-        eq(sessions.id, sessionId),
-        eq(sessions.kind, 'customer'),
-        eq(sessions.customerId, session.customerId),
-        isNull(sessions.revokedAt),
-      ),
-    )
-    .run();
+  const revoked = await revokeCustomerSessionOf(session.customerId, sessionId, new Date());
   forgetSessionReads();
-  if (result.changes === 0) return false;
+  if (!revoked) return false;
   await recordAudit({
     actor: { type: 'customer', id: String(session.customerId) },
     action: 'session.revoked',
@@ -261,28 +239,17 @@ export async function revokeCustomerSession(session: CustomerSession, sessionId:
 }
 
 export async function revokeOtherCustomerSessions(session: CustomerSession): Promise<number> {
-  const result = getDb()
-    .update(sessions)
-    .set({ revokedAt: new Date() })
-    .where(
-      and(
-        eq(sessions.kind, 'customer'),
-        eq(sessions.customerId, session.customerId),
-        ne(sessions.id, session.sessionId),
-        isNull(sessions.revokedAt),
-      ),
-    )
-    .run();
+  const revoked = await revokeOtherCustomerSessionsOf(session.customerId, session.sessionId, new Date());
   forgetSessionReads();
-  if (result.changes > 0) {
+  if (revoked > 0) {
     await recordAudit({
       actor: { type: 'customer', id: String(session.customerId) },
       action: 'session.revoked',
       accountId: session.accountId,
-      details: { count: result.changes, reason: 'signed out all other sessions' },
+      details: { count: revoked, reason: 'signed out all other sessions' },
     });
   }
-  return result.changes;
+  return revoked;
 }
 
 // ---- staff ----
@@ -298,7 +265,7 @@ export interface StaffSession {
 export async function getStaffSession(request: Request): Promise<StaffSession | null> {
   const row = await loadSession('staff', request);
   if (!row || row.staffId === null) return null;
-  const member = getDb().select().from(staff).where(eq(staff.id, row.staffId)).get();
+  const member = await getStaff(row.staffId);
   if (!member || member.disabledAt) return null;
   return { sessionId: row.id, staffId: member.id, name: member.name, role: member.role };
 }
@@ -310,7 +277,8 @@ export async function requireStaff(request: Request, roles: ReadonlyArray<Staff[
     const url = new URL(request.url);
     throw redirect(`/staff/sign-in?redirectTo=${encodeURIComponent(`${url.pathname}${url.search}`)}`);
   }
-  if (!roles.includes(session.role)) throw new Response('This page is for administrators. Your sign-in does not include it.', { status: 403 });
+  if (!roles.includes(session.role))
+    throw new Response('This page is for administrators. Your sign-in does not include it.', { status: 403 });
   return session;
 }
 
@@ -322,18 +290,18 @@ export async function signOutStaff(request: Request): Promise<string> {
   const session = await getStaffSession(request);
   const { cookie } = await endSession('staff', request);
   if (session) {
-    await recordAudit({ actor: { type: 'staff', id: String(session.staffId) }, action: 'staff.signed_out', details: { sessionId: session.sessionId } });
+    await recordAudit({
+      actor: { type: 'staff', id: String(session.staffId) },
+      action: 'staff.signed_out',
+      details: { sessionId: session.sessionId },
+    });
   }
   return cookie;
 }
 
 /** Ends every session of a staff member (used when they are disabled). */
 export async function revokeStaffSessions(staffId: number): Promise<number> {
-  const { changes } = getDb()
-    .update(sessions)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(sessions.kind, 'staff'), eq(sessions.staffId, staffId), isNull(sessions.revokedAt)))
-    .run();
+  const changes = await revokeStaffSessionsOf(staffId, new Date());
   forgetSessionReads();
   return changes;
 }

@@ -11,12 +11,13 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
-import { eq, and, isNull, lt } from 'drizzle-orm';
 import { z } from 'zod';
-import { customers, staff, webauthnChallenges, type Passkey, type WebauthnChallenge } from '../../db/schema';
+import type { Passkey, WebauthnChallenge } from '../../db/schema';
 import { getConfig } from '~/config.server';
-import { getDb } from '~/models/db.server';
 import { findPasskey, insertPasskey, listPasskeys, passkeyOwner, recordPasskeyUse, type PasskeyOwner } from '~/models/passkey.server';
+import { findPersonById } from '~/models/person.server';
+import { getStaff } from '~/models/staff.server';
+import { claimChallenge, findChallenge, storeChallenge as insertChallenge } from '~/models/webauthn-challenge.server';
 import { passkeyProviderName } from '~/utils/passkey-providers';
 import { cookieName, readCookie, serializeCookie } from './cookies.server';
 import { randomToken, sha256 } from './tokens.server';
@@ -27,7 +28,11 @@ const BINDING_MAX_AGE_S = 24 * 60 * 60;
 
 // ---- request bodies, pinned to the library's types ----
 
-const base64url = z.string().min(1).max(4096).regex(/^[A-Za-z0-9_-]+={0,2}$/, 'expected base64url');
+const base64url = z
+  .string()
+  .min(1)
+  .max(4096)
+  .regex(/^[A-Za-z0-9_-]+={0,2}$/, 'expected base64url');
 const extensionOutputs = z.custom<RegistrationResponseJSON['clientExtensionResults']>(
   (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
 );
@@ -40,7 +45,11 @@ export const registrationResponseSchema = z.object({
   clientExtensionResults: extensionOutputs,
   response: z.object({
     clientDataJSON: base64url,
-    attestationObject: z.string().min(1).max(16384).regex(/^[A-Za-z0-9_-]+={0,2}$/),
+    attestationObject: z
+      .string()
+      .min(1)
+      .max(16384)
+      .regex(/^[A-Za-z0-9_-]+={0,2}$/),
     authenticatorData: base64url.optional(),
     transports: z.array(z.string().max(32)).max(10).optional(),
     publicKeyAlgorithm: z.number().int().optional(),
@@ -90,21 +99,20 @@ function headersFor(binding: Binding): Headers {
 
 type Purpose = WebauthnChallenge['purpose'];
 
-function storeChallenge(challenge: string, purpose: Purpose, binding: Binding, owner: PasskeyOwner | null) {
-  const db = getDb();
+async function storeChallenge(challenge: string, purpose: Purpose, binding: Binding, owner: PasskeyOwner | null) {
   const now = Date.now();
-  // Expired challenges are useless; sweeping them here keeps the table small without a scheduler.
-  db.delete(webauthnChallenges).where(lt(webauthnChallenges.expiresAt, new Date(now - CHALLENGE_TTL_MS))).run();
-  db.insert(webauthnChallenges)
-    .values({
+  await insertChallenge(
+    {
       challenge,
       purpose,
       browserBindingHash: binding.hash,
       customerId: owner?.kind === 'customer' ? owner.id : null,
       staffId: owner?.kind === 'staff' ? owner.id : null,
       expiresAt: new Date(now + CHALLENGE_TTL_MS),
-    })
-    .run();
+    },
+    // Expired challenges are useless.
+    new Date(now - CHALLENGE_TTL_MS),
+  );
 }
 
 export type CeremonyFailure =
@@ -132,26 +140,20 @@ function challengeFromClientData(clientDataJSON: string): string | null {
 }
 
 /** Marks the challenge used before anything else is checked, so a response can never be tried twice. */
-function consumeChallenge(
+async function consumeChallenge(
   request: Request,
   clientDataJSON: string,
   purposes: Purpose[],
-): { ok: true; row: WebauthnChallenge } | { ok: false; reason: CeremonyFailure } {
+): Promise<{ ok: true; row: WebauthnChallenge } | { ok: false; reason: CeremonyFailure }> {
   const challenge = challengeFromClientData(clientDataJSON);
   if (!challenge) return { ok: false, reason: 'malformed response' };
-  const db = getDb();
-  const row = db.select().from(webauthnChallenges).where(eq(webauthnChallenges.challenge, challenge)).get();
+  const row = await findChallenge(challenge);
   if (!row || !purposes.includes(row.purpose)) return { ok: false, reason: 'unknown challenge' };
   if (row.usedAt) return { ok: false, reason: 'challenge already used' };
   const binding = browserBinding(request, false);
   if (!binding || binding.hash !== row.browserBindingHash) return { ok: false, reason: 'challenge from another browser' };
   const now = new Date();
-  const claimed = db
-    .update(webauthnChallenges)
-    .set({ usedAt: now })
-    .where(and(eq(webauthnChallenges.id, row.id), isNull(webauthnChallenges.usedAt)))
-    .run();
-  if (claimed.changes === 0) return { ok: false, reason: 'challenge already used' };
+  if (!(await claimChallenge(row.id, now))) return { ok: false, reason: 'challenge already used' };
   if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'challenge expired' };
   return { ok: true, row };
 }
@@ -166,13 +168,9 @@ function sameOwner(a: PasskeyOwner | null, b: PasskeyOwner | null): boolean {
   return a !== null && b !== null && a.kind === b.kind && a.id === b.id;
 }
 
-function ownerUserHandle(owner: PasskeyOwner): string | null {
-  const db = getDb();
-  const row =
-    owner.kind === 'customer'
-      ? db.select({ handle: customers.webauthnUserId }).from(customers).where(eq(customers.id, owner.id)).get()
-      : db.select({ handle: staff.webauthnUserId }).from(staff).where(eq(staff.id, owner.id)).get();
-  return row?.handle ?? null;
+async function ownerUserHandle(owner: PasskeyOwner): Promise<string | null> {
+  const row = owner.kind === 'customer' ? await findPersonById(owner.id) : await getStaff(owner.id);
+  return row?.webauthnUserId ?? null;
 }
 
 function failureFromError(error: unknown): CeremonyFailure {
@@ -210,17 +208,20 @@ export async function createRegistrationOptions(
     authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification: 'required' },
   });
   const binding = browserBinding(request, true)!;
-  storeChallenge(options.challenge, 'register', binding, input.owner);
+  await storeChallenge(options.challenge, 'register', binding, input.owner);
   return { options, headers: headersFor(binding) };
 }
 
 export type RegistrationResult =
-  | { ok: true; passkey: { id: string; name: string; backedUp: boolean } }
-  | { ok: false; reason: CeremonyFailure };
+  { ok: true; passkey: { id: string; name: string; backedUp: boolean } } | { ok: false; reason: CeremonyFailure };
 
 /** Verifies a registration for the owner the challenge was issued to, and stores the new passkey. */
-export async function registerPasskey(request: Request, owner: PasskeyOwner, response: RegistrationResponseJSON): Promise<RegistrationResult> {
-  const consumed = consumeChallenge(request, response.response.clientDataJSON, ['register']);
+export async function registerPasskey(
+  request: Request,
+  owner: PasskeyOwner,
+  response: RegistrationResponseJSON,
+): Promise<RegistrationResult> {
+  const consumed = await consumeChallenge(request, response.response.clientDataJSON, ['register']);
   if (!consumed.ok) return consumed;
   if (!sameOwner(challengeOwner(consumed.row), owner)) return { ok: false, reason: 'wrong owner' };
   const { webauthn } = getConfig();
@@ -272,13 +273,12 @@ export async function createAuthenticationOptions(
     timeout: CHALLENGE_TTL_MS,
   });
   const binding = browserBinding(request, true)!;
-  storeChallenge(options.challenge, input.purpose, binding, input.owner ?? null);
+  await storeChallenge(options.challenge, input.purpose, binding, input.owner ?? null);
   return { options, headers: headersFor(binding) };
 }
 
 export type AuthenticationResult =
-  | { ok: true; passkey: Passkey; owner: PasskeyOwner }
-  | { ok: false; reason: CeremonyFailure; owner?: PasskeyOwner };
+  { ok: true; passkey: Passkey; owner: PasskeyOwner } | { ok: false; reason: CeremonyFailure; owner?: PasskeyOwner };
 
 /**
  * Verifies an assertion: challenge (unused, unexpired, this browser), known credential of the expected kind,
@@ -289,7 +289,7 @@ export async function verifyPasskeyAssertion(
   response: AuthenticationResponseJSON,
   expected: { purpose: 'authenticate' | 'step-up'; kind: PasskeyOwner['kind']; owner?: PasskeyOwner },
 ): Promise<AuthenticationResult> {
-  const consumed = consumeChallenge(request, response.response.clientDataJSON, [expected.purpose]);
+  const consumed = await consumeChallenge(request, response.response.clientDataJSON, [expected.purpose]);
   if (!consumed.ok) return consumed;
   const boundOwner = challengeOwner(consumed.row);
   if (expected.owner && !sameOwner(boundOwner, expected.owner)) return { ok: false, reason: 'wrong owner' };
@@ -301,7 +301,10 @@ export async function verifyPasskeyAssertion(
 
   const handle = response.response.userHandle;
   // Discoverable sign-in must name the user; a step-up with an allow-list may leave it out.
-  if ((handle === undefined && expected.purpose === 'authenticate') || (handle !== undefined && handle !== ownerUserHandle(owner))) {
+  if (
+    (handle === undefined && expected.purpose === 'authenticate') ||
+    (handle !== undefined && handle !== (await ownerUserHandle(owner)))
+  ) {
     return { ok: false, reason: 'user handle mismatch', owner };
   }
 

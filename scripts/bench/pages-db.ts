@@ -31,11 +31,11 @@ export function ensureBenchDatabase(accounts: number, seed: number, log: (messag
   const extractDir = path.join(dataDir, 'extract');
   const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir, DATABASE_PATH: databasePath, NODE_ENV: 'development' };
   log(`generating ${accounts.toLocaleString('en-US')} accounts (seed ${seed}) into ${extractDir}`);
-  run(['db/generate/cli.ts', '--accounts', String(accounts), '--seed', String(seed), '--out', extractDir], env);
+  run(['scripts/data-generate.ts', '--accounts', String(accounts), '--seed', String(seed), '--out', extractDir], env);
   log('importing accounts');
-  run(['db/import/cli.ts', 'accounts', path.join(extractDir, 'accounts.csv'), '--operator', 'bench'], env);
+  run(['scripts/import.ts', 'accounts', path.join(extractDir, 'accounts.csv'), '--operator', 'bench'], env);
   log('importing exposures');
-  run(['db/import/cli.ts', 'exposures', path.join(extractDir, 'exposures.csv'), '--operator', 'bench'], env);
+  run(['scripts/import.ts', 'exposures', path.join(extractDir, 'exposures.csv'), '--operator', 'bench'], env);
   rmSync(extractDir, { recursive: true, force: true });
   writeFileSync(readyMarker, `${new Date().toISOString()}\n`);
   return { dataDir, databasePath, reused: false, prepareSeconds: (performance.now() - started) / 1000 };

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { tempDataDir } from '../helpers/server';
+import { startServer, tempDataDir } from '../helpers/server';
 
 function startWith(env: Record<string, string>) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
@@ -29,5 +30,40 @@ describe('start-up configuration', () => {
     const result = startWith({ NODE_ENV: 'production', PIN_PEPPER: 'p'.repeat(40) });
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe('Configuration error: SESSION_SECRET: required in production (at least 32 random characters)');
+  });
+});
+
+describe('one module graph', () => {
+  it('LOG_LEVEL=debug reaches a line logged inside a route loader, and the portal opens the database once', async () => {
+    const server = await startServer({ LOG_LEVEL: 'debug' });
+    try {
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      await expect.poll(() => server.output()).toMatch(/"level":"debug","msg":"health check","database":"answers"/);
+      // Each open SQLite connection holds the database file open once (and its -wal and -shm files beside it).
+      const handles = readdirSync(`/proc/${server.pid}/fd`)
+        .map((fd) => {
+          try {
+            return readlinkSync(`/proc/${server.pid}/fd/${fd}`);
+          } catch {
+            return '';
+          }
+        })
+        .filter((target) => target === server.databasePath);
+      expect(handles).toHaveLength(1);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('without LOG_LEVEL=debug the loader logs nothing at debug level', async () => {
+    const server = await startServer({ LOG_LEVEL: 'info' });
+    try {
+      await fetch(`${server.url}/healthz`);
+      await fetch(`${server.url}/`);
+      await expect.poll(() => server.output()).toContain('"msg":"request"');
+      expect(server.output()).not.toContain('"level":"debug"');
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 export interface RunningServer {
   url: string;
   port: number;
+  pid: number;
   dataDir: string;
   databasePath: string;
   output: () => string;
@@ -55,6 +56,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   return {
     url,
     port,
+    pid: child.pid!,
     dataDir,
     databasePath: path.join(dataDir, 'portal.db'),
     output: () => output,

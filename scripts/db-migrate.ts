@@ -1,7 +1,7 @@
 // `npm run db:migrate`: applies the committed migrations and the incident catalogue.
 import { getConfig } from '../app/config.server';
-import { migrateDatabase, openDatabase } from './client';
-import { seedIncidents } from './seed/seed';
+import { migrateDatabase, openDatabase } from '../db/client';
+import { seedIncidents } from '../db/seed/seed';
 
 const db = openDatabase(getConfig().databasePath);
 migrateDatabase(db);

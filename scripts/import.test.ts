@@ -1,14 +1,14 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testDb } from '../../tests/helpers/db';
-import { ACCOUNTS_HEADER, writeCsv } from './test-files';
+import { testDb } from '../tests/helpers/db';
+import { ACCOUNTS_HEADER, writeCsv } from '../db/import/test-files';
 
 const run = promisify(execFile);
 
 async function cli(...args: string[]) {
   try {
-    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'db/import/cli.ts', ...args], { env: { ...process.env } });
+    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'scripts/import.ts', ...args], { env: { ...process.env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -17,7 +17,9 @@ async function cli(...args: string[]) {
 }
 
 beforeEach(() => {
-  testDb().$client.exec('DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM phone_directory; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports');
+  testDb().$client.exec(
+    'DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM phone_directory; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports',
+  );
 });
 
 describe('npm run import', () => {
@@ -35,7 +37,10 @@ describe('npm run import', () => {
     const file = writeCsv('accounts.csv', `${ACCOUNTS_HEADER}\n${bad.join('\n')}\n`);
     const result = await cli('accounts', file);
     expect(result.code).toBe(1);
-    const lines = result.stderr.trim().split('\n').filter((line) => !line.startsWith('npm warn'));
+    const lines = result.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => !line.startsWith('npm warn'));
     expect(lines[0]).toBe('line 2, column account_number: expected 9 digits (got "12345")');
     expect(lines).toContain('... and 2 more');
     expect(lines.at(-1)).toBe(`Import of accounts from ${file} failed: 22 bad rows; nothing was imported (22 errors)`);

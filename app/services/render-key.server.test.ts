@@ -29,7 +29,12 @@ describe('renderKey', () => {
 
   it.each([
     ['a Map', new Map([['a', 1]])],
-    ['a class instance', new (class Thing { a = 1 })()],
+    [
+      'a class instance',
+      new (class Thing {
+        a = 1;
+      })(),
+    ],
     ['an object with its own toJSON', { toJSON: () => 'same' }],
     ['a promise', Promise.resolve(1)],
     ['a bigint', 1n],

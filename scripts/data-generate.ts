@@ -1,6 +1,6 @@
 // `npm run data:generate -- --accounts N --seed S --out DIR [--gzip]`: a deterministic synthetic extract.
 import { parseArgs } from 'node:util';
-import { writeExtract } from './write-extract';
+import { writeExtract } from '../db/generate/write-extract';
 
 const { values } = parseArgs({
   options: {
@@ -19,7 +19,9 @@ if (!Number.isSafeInteger(seed) || seed < 0) fail(`--seed: expected a whole numb
 const started = performance.now();
 const files = await writeExtract({ accounts, seed, outDir: values.out!, gzip: values.gzip });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`Wrote ${files.accountRows} accounts to ${files.accountsFile} and ${files.exposureRows} exposures to ${files.exposuresFile} in ${seconds} s`);
+console.log(
+  `Wrote ${files.accountRows} accounts to ${files.accountsFile} and ${files.exposureRows} exposures to ${files.exposuresFile} in ${seconds} s`,
+);
 
 function fail(message: string): never {
   console.error(message);

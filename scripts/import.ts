@@ -1,9 +1,9 @@
 // `npm run import -- accounts|exposures FILE [--json] [--operator NAME]`: imports one operator file into the database.
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { getConfig } from '../../app/config.server';
-import { createProgressBar } from './progress';
-import { runImport, type ImportSummary } from './run-import';
+import { getConfig } from '../app/config.server';
+import { createProgressBar } from '../db/import/progress';
+import { runImport, type ImportSummary } from '../db/import/run-import';
 
 const USAGE = 'usage: npm run import -- accounts|exposures FILE [--json] [--operator NAME]';
 
@@ -39,9 +39,13 @@ function printSummary(summary: ImportSummary): void {
   if (summary.outcome === 'succeeded') {
     console.log(`Imported ${summary.kind} from ${summary.file}: ${counts} in ${summary.seconds.toFixed(1)} s (${rate} rows/s)`);
     if (summary.accessEnded > 0) {
-      console.log(`${summary.accessEnded} ${summary.accessEnded === 1 ? 'person' : 'people'} lost access to the portal: their line is no longer on their account.`);
+      console.log(
+        `${summary.accessEnded} ${summary.accessEnded === 1 ? 'person' : 'people'} lost access to the portal: their line is no longer on their account.`,
+      );
     }
   } else {
-    console.error(`Import of ${summary.kind} from ${summary.file} failed: ${summary.message}${summary.errorCount ? ` (${summary.errorCount} errors)` : ''}`);
+    console.error(
+      `Import of ${summary.kind} from ${summary.file} failed: ${summary.message}${summary.errorCount ? ` (${summary.errorCount} errors)` : ''}`,
+    );
   }
 }

@@ -1,0 +1,22 @@
+// The audit log's rows: appended through the one chain (db/audit-chain.ts), read back in order to verify it.
+import { asc, gt } from 'drizzle-orm';
+import { appendAuditEvent, type ChainedFields } from '../../db/audit-chain';
+import { auditEvents, type AuditEvent } from '../../db/schema';
+import { getDb } from './db.server';
+
+export { canonicalJson, chainHash, GENESIS_HASH } from '../../db/audit-chain';
+
+export async function appendAudit(event: Omit<ChainedFields, 'at'>): Promise<void> {
+  appendAuditEvent(getDb(), event);
+}
+
+/** Every event, oldest first, read a page at a time so a long log is checked without loading it all at once. */
+export async function* auditEventsInOrder(pageSize = 1000): AsyncGenerator<AuditEvent> {
+  let afterId = 0;
+  for (;;) {
+    const page = getDb().select().from(auditEvents).where(gt(auditEvents.id, afterId)).orderBy(asc(auditEvents.id)).limit(pageSize).all();
+    yield* page;
+    if (page.length < pageSize) return;
+    afterId = page[page.length - 1]!.id;
+  }
+}
