@@ -7,9 +7,9 @@ import { PasskeyButton } from '~/components/passkey-button';
 import { TextField } from '~/components/text-field';
 import { listCustomerPasskeys, removeCustomerPasskey, renameCustomerPasskey } from '~/services/passkey-management.server';
 import { hasRecentStepUp, requireCustomer } from '~/services/session.server';
-import { fieldErrors } from '~/utils/identity-fields';
+import { fieldError, typedValue, type FormAnswer } from '~/utils/form-answer';
 import { createPasskey } from '~/utils/passkey-client';
-import { readForm } from '~/services/form.server';
+import { parseForm } from '~/services/form.server';
 
 export const meta: MetaFunction = () => [{ title: 'Your passkeys · Breach check' }];
 
@@ -22,42 +22,45 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const passkeyId = z.string().min(1).max(1024);
-const renameSchema = z.object({
-  passkeyId,
-  name: z.string().trim().min(1, 'Give the passkey a name').max(50, 'Use 50 characters or fewer'),
-});
-const removeSchema = z.object({ passkeyId });
+const PasskeyAction = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.literal('rename'),
+    passkeyId,
+    name: z.string().trim().min(1, 'Give the passkey a name').max(50, 'Use 50 characters or fewer'),
+  }),
+  z.object({ intent: z.literal('remove'), passkeyId }),
+]);
 
-type ActionAnswer = { notice?: string; passkeyId?: string; errors?: Record<string, string>; values?: Record<string, string> };
+/** The one answer shape, with the passkey it is about so the page shows it on the right card. */
+type ActionAnswer = FormAnswer & { passkeyId?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await requireCustomer(request);
-  const values = await readForm(request);
-  if (values.intent === 'rename') {
-    const parsed = renameSchema.safeParse(values);
-    if (!parsed.success) return data<ActionAnswer>({ passkeyId: values.passkeyId, errors: fieldErrors(parsed.error), values }, { status: 400 });
-    if (!(await renameCustomerPasskey(session, parsed.data.passkeyId, parsed.data.name))) throw new Response('That passkey was not found.', { status: 404 });
-    return data<ActionAnswer>({ notice: `Renamed to “${parsed.data.name}”.` });
+  const form = await parseForm(request, PasskeyAction, { formMessage: 'That request was not complete. Reload the page and try again.' });
+  if (!form.ok) return data<ActionAnswer>({ ...form.answer.data, passkeyId: form.values.passkeyId }, form.answer.init ?? undefined);
+  const input = form.data;
+  if (input.intent === 'rename') {
+    if (!(await renameCustomerPasskey(session, input.passkeyId, input.name)))
+      throw new Response('That passkey was not found.', { status: 404 });
+    return data<ActionAnswer>({ notice: `Renamed to “${input.name}”.` });
   }
-  if (values.intent === 'remove') {
-    const parsed = removeSchema.safeParse(values);
-    if (!parsed.success) throw new Response('That request was not valid.', { status: 400 });
-    // Removing a way in is sensitive: it needs a passkey confirmation in the last 5 minutes, like adding one.
-    if (!hasRecentStepUp(session)) throw redirect(CONFIRM_FIRST);
-    const result = await removeCustomerPasskey(session, parsed.data.passkeyId);
-    if (result === 'not-found') throw new Response('That passkey was not found.', { status: 404 });
-    if (result === 'last') {
-      return data<ActionAnswer>(
-        {
-          passkeyId: parsed.data.passkeyId,
-          errors: { form: 'This is your only passkey, so it cannot be removed: you would have no way to sign in. Add another passkey first.' },
+  // Removing a way in is sensitive: it needs a passkey confirmation in the last 5 minutes, like adding one.
+  if (!hasRecentStepUp(session)) throw redirect(CONFIRM_FIRST);
+  const result = await removeCustomerPasskey(session, input.passkeyId);
+  if (result === 'not-found') throw new Response('That passkey was not found.', { status: 404 });
+  if (result === 'last') {
+    return data<ActionAnswer>(
+      {
+        passkeyId: input.passkeyId,
+        errors: {
+          fields: {},
+          form: 'This is your only passkey, so it cannot be removed: you would have no way to sign in. Add another passkey first.',
         },
-        { status: 400 },
-      );
-    }
-    return data<ActionAnswer>({ notice: 'Passkey removed. It can no longer be used to sign in.' });
+      },
+      { status: 400 },
+    );
   }
-  throw new Response('That request was not valid.', { status: 400 });
+  return data<ActionAnswer>({ notice: 'Passkey removed. It can no longer be used to sign in.' });
 }
 
 export default function Passkeys() {
@@ -80,7 +83,7 @@ export default function Passkeys() {
       ) : null}
       <ul className="passkey-list">
         {passkeys.map((passkey) => {
-          const errors = answer?.passkeyId === passkey.id ? (answer.errors ?? {}) : {};
+          const mine = answer?.passkeyId === passkey.id ? answer : undefined;
           const fieldId = `name-${passkey.id}`;
           return (
             <li key={passkey.id} className="card">
@@ -95,9 +98,9 @@ export default function Passkeys() {
                   <span className="tag">{passkey.synced ? 'Synced' : 'This device only'}</span>
                 </dd>
               </dl>
-              {errors.form ? (
+              {mine?.errors?.form ? (
                 <p className="alert alert--error" role="alert">
-                  {errors.form}
+                  {mine.errors.form}
                 </p>
               ) : null}
               <div className="passkey-forms">
@@ -109,8 +112,8 @@ export default function Passkeys() {
                     name="name"
                     label="New name"
                     maxLength={80}
-                    defaultValue={errors.name ? answer?.values?.name : passkey.name}
-                    error={errors.name}
+                    defaultValue={fieldError(mine, 'name') ? typedValue(mine, 'name') : passkey.name}
+                    error={fieldError(mine, 'name')}
                   />
                   <button type="submit" name="intent" value="rename" className="button--secondary" disabled={busy}>
                     Rename

@@ -3,7 +3,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { readForm } from '~/services/form.server';
+import { FormAlerts } from '~/components/form-alerts';
+import { parseForm } from '~/services/form.server';
+import type { FormAnswer } from '~/utils/form-answer';
 import { listPeopleForHolder, removePersonAccess, restoreAccess } from '~/services/people.server';
 import { hasRecentStepUp, requireCustomer } from '~/services/session.server';
 import { formatDateTime } from '~/utils/format-time';
@@ -29,20 +31,18 @@ const PeopleAction = z.object({
   personId: z.coerce.number().int().positive(),
 });
 
-type ActionAnswer = { notice?: string; errors?: { form: string } };
-
 export async function action({ request }: ActionFunctionArgs) {
   const session = await requireCustomer(request);
-  const parsed = PeopleAction.safeParse(await readForm(request));
-  if (!parsed.success) return data<ActionAnswer>({ errors: { form: 'That request was not complete. Reload the page and try again.' } }, { status: 400 });
+  const form = await parseForm(request, PeopleAction, { formMessage: 'That request was not complete. Reload the page and try again.' });
+  if (!form.ok) return form.answer;
   // Taking someone's access away is as sensitive as removing a passkey: it needs a recent passkey confirmation.
   if (!hasRecentStepUp(session)) throw redirect(CONFIRM_FIRST);
-  if (parsed.data.intent === 'restore-access') {
-    await restoreAccess(session, parsed.data.personId);
-    return data<ActionAnswer>({ notice: 'Access restored: they can set up a passkey again with a code sent to their line.' });
+  if (form.data.intent === 'restore-access') {
+    await restoreAccess(session, form.data.personId);
+    return data<FormAnswer>({ notice: 'Access restored: they can set up a passkey again with a code sent to their line.' });
   }
-  const ended = await removePersonAccess(session, parsed.data.personId);
-  return data<ActionAnswer>({
+  const ended = await removePersonAccess(session, form.data.personId);
+  return data<FormAnswer>({
     notice: `Access removed: ${ended.sessions} session${ended.sessions === 1 ? '' : 's'} signed out and ${ended.passkeys} passkey${ended.passkeys === 1 ? '' : 's'} removed. We sent a message to their line.`,
   });
 }
@@ -58,16 +58,7 @@ export default function People() {
         Everyone who uses a line on this account can set up their own passkey and read the account&rsquo;s exposure. Only you, the account
         holder, can change the account PIN and manage the people here.
       </p>
-      {answer?.notice ? (
-        <p className="alert alert--ok" role="status">
-          {answer.notice}
-        </p>
-      ) : null}
-      {answer?.errors?.form ? (
-        <p className="alert alert--error" role="alert">
-          {answer.errors.form}
-        </p>
-      ) : null}
+      <FormAlerts answer={answer} />
       <ul className="people-list">
         {people.map((person) => (
           <li key={person.line} className="card">

@@ -6,13 +6,14 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { NewPinForm, type PinFormAnswer } from '~/components/pin/new-pin-fields';
 import { PendingPinReset } from '~/components/pin/pending-reset';
 import { AskTheHolder, PinChanged, ResetScheduled, WhyItMatters } from '~/components/pin/pin-views';
-import { readForm } from '~/services/form.server';
+import { fieldFailure, formMessageFailure, parseForm } from '~/services/form.server';
 import { askHolderToChangePin } from '~/services/people.server';
 import { getPinResetContext } from '~/services/pin-reset-context.server';
 import { cancelPinReset, requestPinReset } from '~/services/pin-reset.server';
 import { changePin, type CurrentPinProblem } from '~/services/pin.server';
 import { hasRecentStepUp, requireCustomer, revokeOtherCustomerSessions } from '~/services/session.server';
 import { formatDateTime } from '~/utils/format-time';
+import type { PinRuleId } from '~/utils/pin-rules';
 
 export const meta: MetaFunction = () => [{ title: 'Change your account PIN | Breach check' }];
 
@@ -40,57 +41,77 @@ const PinAction = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('sign-out-others') }),
 ]);
 
-type ActionResult = PinFormAnswer & { signedOutOthers?: number; asked?: { sent: boolean; text: string }; cancelled?: boolean };
+type ActionResult = PinFormAnswer & { signedOutOthers?: number; asked?: { sent: boolean; text: string } };
 
 const STEP_UP_AGAIN = 'For your safety, confirm it is you with your passkey again, then choose your PIN.';
+const PIN_REFUSED = 'That PIN can’t be used: choose one that meets every rule listed.';
+// PINs are never sent back into the page, not even a refused one.
+const SECRET_FIELDS = ['pin', 'confirmation', 'currentPin'];
 
 function currentPinMessage(problem: CurrentPinProblem): string {
   if (problem.problem === 'missing') return 'Enter your current PIN, or choose "I don\'t know my current PIN".';
   if (problem.problem === 'locked') {
     return `Too many wrong PINs: PIN checks are locked until ${formatDateTime(problem.lockedUntil)}. You can still choose "I don't know my current PIN".`;
   }
-  if (problem.lockedUntil) return `That is not your current PIN. That was the 5th wrong PIN: PIN checks are locked until ${formatDateTime(problem.lockedUntil)}.`;
+  if (problem.lockedUntil)
+    return `That is not your current PIN. That was the 5th wrong PIN: PIN checks are locked until ${formatDateTime(problem.lockedUntil)}.`;
   return `That is not your current PIN. ${problem.attemptsLeft} attempt${problem.attemptsLeft === 1 ? '' : 's'} left before PIN checks lock for 15 minutes.`;
 }
 
+const refused = (broken: PinRuleId[]) =>
+  data<ActionResult>(
+    {
+      broken,
+      errors: { fields: broken.some((rule) => rule !== 'confirm') ? { pin: PIN_REFUSED } : { confirmation: 'The two PINs don’t match.' } },
+    },
+    { status: 400 },
+  );
+
 export async function action({ request }: ActionFunctionArgs) {
   const session = await requireCustomer(request);
-  const parsed = PinAction.safeParse(await readForm(request));
-  if (!parsed.success) {
-    return data<ActionResult>({ broken: [], errors: { form: 'That form was incomplete. Please enter your new PIN twice.' } }, { status: 400 });
-  }
-  const input = parsed.data;
+  const form = await parseForm(request, PinAction, {
+    secret: SECRET_FIELDS,
+    formMessage: 'That form was incomplete. Please enter your new PIN twice.',
+  });
+  if (!form.ok) return form.answer;
+  const input = form.data;
   switch (input.intent) {
     case 'sign-out-others':
-      return data<ActionResult>({ broken: [], signedOutOthers: await revokeOtherCustomerSessions(session) });
+      return data<ActionResult>({ signedOutOthers: await revokeOtherCustomerSessions(session) });
     case 'ask-holder': {
       const asked = await askHolderToChangePin(session);
       return asked.sent
-        ? data<ActionResult>({ broken: [], asked: { sent: true, text: 'We sent the account holder a message. It has no links and changes nothing else.' } })
-        : data<ActionResult>({ broken: [], asked: { sent: false, text: `You asked recently. You can ask again in ${asked.retryAfter}.` } }, { status: 429 });
+        ? data<ActionResult>({
+            asked: { sent: true, text: 'We sent the account holder a message. It has no links and changes nothing else.' },
+          })
+        : data<ActionResult>(
+            { asked: { sent: false, text: `You asked recently. You can ask again in ${asked.retryAfter}.` } },
+            { status: 429 },
+          );
     }
     case 'cancel-reset': {
       const cancelled = await cancelPinReset({ kind: 'customer', session }, session.accountId);
-      if (!cancelled) return data<ActionResult>({ broken: [], errors: { form: 'There is no PIN reset waiting: it was already cancelled or has taken effect.' } }, { status: 409 });
+      if (!cancelled) return formMessageFailure('There is no PIN reset waiting: it was already cancelled or has taken effect.', 409);
       return redirect('/account/pin?cancelled=1', 303);
     }
   }
   // Both ways of choosing a PIN move the lock on the account: they need a passkey confirmation in the last 5 minutes.
-  if (!hasRecentStepUp(session)) return data<ActionResult>({ broken: [], errors: { form: STEP_UP_AGAIN } }, { status: 403 });
+  if (!hasRecentStepUp(session)) return formMessageFailure(STEP_UP_AGAIN, 403);
   if (input.intent === 'start-reset') {
     const result = await requestPinReset({ session, pin: input.pin, confirmation: input.confirmation });
-    if (!result.ok) return data<ActionResult>({ broken: result.broken }, { status: 400 });
+    if (!result.ok) return refused(result.broken);
     return redirect('/account/pin?scheduled=1', 303);
   }
   const result = await changePin({ session, currentPin: input.currentPin, pin: input.pin, confirmation: input.confirmation });
   if (result.ok) return redirect('/account/pin?done=1', 303);
-  if ('problem' in result) return data<ActionResult>({ broken: [], errors: { currentPin: currentPinMessage(result) } }, { status: result.problem === 'locked' ? 429 : 400 });
-  return data<ActionResult>({ broken: result.broken }, { status: 400 });
+  if ('problem' in result) return fieldFailure('currentPin', currentPinMessage(result), {}, result.problem === 'locked' ? 429 : 400);
+  return refused(result.broken);
 }
 
 export default function PinPage() {
   const view = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
+  // Every answer is the one form shape; some carry the PIN page's extras.
+  const answer: ActionResult | undefined = useActionData<typeof action>();
   if (!view.isHolder) return <AskTheHolder pinDone={view.pinStep.done} asked={answer?.asked} />;
   if (view.done) return <PinChanged changedOn={view.pinStep.doneAt} signedOutOthers={answer?.signedOutOthers} />;
   if (view.scheduled && view.pendingReset) return <ResetScheduled effectiveAt={view.pendingReset.effectiveAt} />;
@@ -113,8 +134,14 @@ export default function PinPage() {
           </p>
         ) : (
           <>
-            <p>Before you choose a new PIN, confirm with your passkey. It takes a second and keeps anyone else at this screen from changing it.</p>
-            <Link to={`/account/confirm?redirectTo=${encodeURIComponent(view.forgot ? '/account/pin?forgot=1' : '/account/pin')}`} className="button">
+            <p>
+              Before you choose a new PIN, confirm with your passkey. It takes a second and keeps anyone else at this screen from changing
+              it.
+            </p>
+            <Link
+              to={`/account/confirm?redirectTo=${encodeURIComponent(view.forgot ? '/account/pin?forgot=1' : '/account/pin')}`}
+              className="button"
+            >
               Confirm it&rsquo;s you
             </Link>
           </>
@@ -129,7 +156,14 @@ export default function PinPage() {
               Your new PIN takes effect <strong>24 hours</strong> after you choose it. We tell your phone and email on file at once, so if
               someone else started this, you can stop it. Until then your current PIN keeps working.
             </p>
-            <NewPinForm intent="start-reset" submitLabel="Start the 24-hour reset" enabled={view.stepUpFresh} context={view.rulesContext} answer={answer} withCurrentPin={false}>
+            <NewPinForm
+              intent="start-reset"
+              submitLabel="Start the 24-hour reset"
+              enabled={view.stepUpFresh}
+              context={view.rulesContext}
+              answer={answer}
+              withCurrentPin={false}
+            >
               <p>
                 <Link to="/account/pin">I remember my current PIN</Link>
               </p>
@@ -139,7 +173,14 @@ export default function PinPage() {
           <>
             <h2 id="step-choose">{view.pinSet ? 'Choose a new PIN' : 'Choose your account PIN'}</h2>
             {view.pinSet ? null : <p>Your account has no PIN yet: the one you choose takes effect at once.</p>}
-            <NewPinForm intent="change-pin" submitLabel="Change PIN" enabled={view.stepUpFresh} context={view.rulesContext} answer={answer} withCurrentPin={view.pinSet}>
+            <NewPinForm
+              intent="change-pin"
+              submitLabel="Change PIN"
+              enabled={view.stepUpFresh}
+              context={view.rulesContext}
+              answer={answer}
+              withCurrentPin={view.pinSet}
+            >
               {view.pinSet ? (
                 <Form method="get" className="actions">
                   <input type="hidden" name="forgot" value="1" />

@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { FormAlerts } from '~/components/form-alerts';
 import {
   listCustomerSessions,
   requireCustomer,
@@ -12,7 +13,8 @@ import {
 } from '~/services/session.server';
 import { formatDateTime } from '~/utils/format-time';
 import { describeUserAgent } from '~/utils/user-agent';
-import { readForm } from '~/services/form.server';
+import { parseForm } from '~/services/form.server';
+import type { FormAnswer } from '~/utils/form-answer';
 
 export const meta: MetaFunction = () => [{ title: 'Your sessions · Breach check' }];
 
@@ -30,26 +32,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const revokeSchema = z.object({ sessionId: z.coerce.number().int().positive() });
+const SessionAction = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('revoke-others') }),
+  z.object({ intent: z.literal('revoke'), sessionId: z.coerce.number().int().positive() }),
+]);
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await requireCustomer(request);
-  const form = await readForm(request);
-  const intent = form.intent;
-  if (intent === 'revoke-others') {
+  const form = await parseForm(request, SessionAction, { formMessage: 'That request was not complete. Reload the page and try again.' });
+  if (!form.ok) return form.answer;
+  if (form.data.intent === 'revoke-others') {
     const count = await revokeOtherCustomerSessions(session);
-    return data({ notice: count === 1 ? 'Signed out 1 other session.' : `Signed out ${count} other sessions.` });
+    return data<FormAnswer>({ notice: count === 1 ? 'Signed out 1 other session.' : `Signed out ${count} other sessions.` });
   }
-  if (intent === 'revoke') {
-    const parsed = revokeSchema.safeParse(form);
-    if (!parsed.success) throw new Response('That request was not valid.', { status: 400 });
-    if (parsed.data.sessionId === session.sessionId) {
-      throw redirect('/', { headers: { 'Set-Cookie': await signOutCustomer(request) } });
-    }
-    const revoked = await revokeCustomerSession(session, parsed.data.sessionId);
-    return data({ notice: revoked ? 'That session is signed out.' : 'That session had already ended.' });
+  if (form.data.sessionId === session.sessionId) {
+    throw redirect('/', { headers: { 'Set-Cookie': await signOutCustomer(request) } });
   }
-  throw new Response('That request was not valid.', { status: 400 });
+  const revoked = await revokeCustomerSession(session, form.data.sessionId);
+  return data<FormAnswer>({ notice: revoked ? 'That session is signed out.' : 'That session had already ended.' });
 }
 
 export default function Sessions() {
@@ -61,14 +61,10 @@ export default function Sessions() {
     <>
       <h1>Your sessions</h1>
       <p className="lead">
-        These are the browsers signed in to your account. If you do not recognise one, sign it out and remove any
-        passkey you do not recognise.
+        These are the browsers signed in to your account. If you do not recognise one, sign it out and remove any passkey you do not
+        recognise.
       </p>
-      {answer?.notice ? (
-        <div className="alert alert--ok" role="status">
-          <p>{answer.notice}</p>
-        </div>
-      ) : null}
+      <FormAlerts answer={answer} />
       <div className="table-wrap">
         <table className="sessions-table">
           <caption>Signed-in sessions</caption>

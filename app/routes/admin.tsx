@@ -3,6 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { FormAlerts } from '~/components/form-alerts';
 import { AuditLog } from '~/components/staff/audit-log';
 import { PinChangeChart } from '~/components/staff/pin-change-chart';
 import { StaffBar } from '~/components/staff/staff-bar';
@@ -19,15 +20,28 @@ import {
 import { requireStaff } from '~/services/session.server';
 import { inviteStaffMember, setStaffMemberDisabled, staffOverview } from '~/services/staff-admin.server';
 import { formatDateTime } from '~/utils/format-time';
-import { readForm } from '~/services/form.server';
+import { formMessageFailure, parseForm } from '~/services/form.server';
+import type { FormAnswer } from '~/utils/form-answer';
 
 export const meta: MetaFunction = () => [{ title: 'Administration · Breach check' }];
 
 const PAGE_SIZE = 25;
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 const AuditQuery = z.object({
-  actor: z.string().regex(/^(staff|customer|system|operator)(:\w+)?$/).optional().catch(undefined),
-  account: z.string().regex(/^\d{9}$/).optional().catch(undefined),
+  actor: z
+    .string()
+    .regex(/^(staff|customer|system|operator)(:\w+)?$/)
+    .optional()
+    .catch(undefined),
+  account: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional()
+    .catch(undefined),
   action: z.string().max(60).optional().catch(undefined),
   from: day,
   to: day,
@@ -40,7 +54,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = AuditQuery.parse(Object.fromEntries(url.searchParams));
   const [{ members, invites }, audit, actions, names, importRuns, pinDays, exposed, incidents] = await Promise.all([
     staffOverview(),
-    queryAuditLog({ actor: query.actor, accountNumber: query.account, action: query.action, from: query.from, to: query.to }, query.page, PAGE_SIZE),
+    queryAuditLog(
+      { actor: query.actor, accountNumber: query.account, action: query.action, from: query.from, to: query.to },
+      query.page,
+      PAGE_SIZE,
+    ),
     listAuditActions(),
     staffNames(),
     listImports(20),
@@ -48,7 +66,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     exposedAccountsPerIncident(),
     listIncidents(),
   ]);
-  const actorLabel = (type: string, id: string | null) => (type === 'staff' && id ? `${names.get(id) ?? 'Staff'} (staff #${id})` : id ? `${type} #${id}` : type);
+  const actorLabel = (type: string, id: string | null) =>
+    type === 'staff' && id ? `${names.get(id) ?? 'Staff'} (staff #${id})` : id ? `${type} #${id}` : type;
   return {
     admin: { name: admin.name, role: admin.role },
     query,
@@ -73,11 +92,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       })),
     },
     actions,
-    actors: [...names.entries()].map(([id, name]) => ({ value: `staff:${id}`, label: name })).concat([
-      { value: 'customer', label: 'Customers' },
-      { value: 'operator', label: 'Operators (command line)' },
-      { value: 'system', label: 'System' },
-    ]),
+    actors: [...names.entries()]
+      .map(([id, name]) => ({ value: `staff:${id}`, label: name }))
+      .concat([
+        { value: 'customer', label: 'Customers' },
+        { value: 'operator', label: 'Operators (command line)' },
+        { value: 'system', label: 'System' },
+      ]),
     imports: importRuns.map((run) => ({ ...run, startedAt: formatDateTime(run.startedAt)!, finishedAt: formatDateTime(run.finishedAt) })),
     pinDays,
     exposure: incidents.map((incident) => ({ id: incident.id, title: incident.title, accounts: exposed.get(incident.id) ?? 0 })),
@@ -93,30 +114,34 @@ const AdminAction = z.discriminatedUnion('intent', [
   z.object({ intent: z.enum(['disable', 'enable']), staffId: z.coerce.number().int().positive() }),
 ]);
 
-type AdminAnswer = { errors?: Record<string, string>; newInvite?: { name: string; link: string; expires: string } };
+/** The one form answer, with the invite link shown once. */
+type AdminAnswer = FormAnswer & { newInvite?: { name: string; link: string; expires: string } };
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireStaff(request, ['admin']);
-  const parsed = AdminAction.safeParse(await readForm(request));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return data<AdminAnswer>({ errors: { [String(issue.path[0] ?? 'form')]: issue.message } }, { status: 400 });
-  }
-  const input = parsed.data;
+  const form = await parseForm(request, AdminAction, { formMessage: 'That request was not complete. Reload the page and try again.' });
+  if (!form.ok) return form.answer;
+  const input = form.data;
   if (input.intent === 'invite') {
     const { link, expiresAt } = await inviteStaffMember(admin, { name: input.name, role: input.role });
     return data<AdminAnswer>({ newInvite: { name: input.name, link, expires: formatDateTime(expiresAt)! } });
   }
   const problem = await setStaffMemberDisabled(admin, input.staffId, input.intent === 'disable');
-  if (problem) return data<AdminAnswer>({ errors: { form: problem } }, { status: 400 });
-  return data<AdminAnswer>({});
+  if (problem) return formMessageFailure(problem);
+  return data<AdminAnswer>({
+    notice: input.intent === 'disable' ? 'Disabled: their sessions ended at once.' : 'Enabled: they can sign in again.',
+  });
 }
 
 export default function Admin() {
   const loaded = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
+  const answer: AdminAnswer | undefined = useActionData<typeof action>();
   const pageLink = (page: number) => {
-    const params = new URLSearchParams(Object.entries(loaded.query).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]));
+    const params = new URLSearchParams(
+      Object.entries(loaded.query)
+        .filter(([, value]) => value !== undefined)
+        .map(([key, value]) => [key, String(value)]),
+    );
     params.set('page', String(page));
     return `/admin?${params}`;
   };
@@ -124,12 +149,8 @@ export default function Admin() {
     <>
       <StaffBar name={loaded.admin.name} role={loaded.admin.role} />
       <h1>Administration</h1>
-      {answer?.errors?.form ? (
-        <p className="alert alert--error" role="alert">
-          {answer.errors.form}
-        </p>
-      ) : null}
-      <StaffList members={loaded.members} invites={loaded.invites} newInvite={answer?.newInvite} errors={answer?.errors} />
+      <FormAlerts answer={answer} />
+      <StaffList members={loaded.members} invites={loaded.invites} newInvite={answer?.newInvite} answer={answer} />
       <section className="card" aria-labelledby="progress-title">
         <h2 id="progress-title">PIN changes and exposure</h2>
         <div className="columns">
@@ -154,7 +175,13 @@ export default function Admin() {
         total={loaded.audit.total}
         page={loaded.query.page}
         pageSize={PAGE_SIZE}
-        filter={{ actor: loaded.query.actor, account: loaded.query.account, action: loaded.query.action, from: loaded.query.from, to: loaded.query.to }}
+        filter={{
+          actor: loaded.query.actor,
+          account: loaded.query.account,
+          action: loaded.query.action,
+          from: loaded.query.from,
+          to: loaded.query.to,
+        }}
         actions={loaded.actions}
         actors={loaded.actors}
         pageLink={pageLink}
@@ -186,10 +213,15 @@ export default function Admin() {
                     <td>
                       {run.fileName} <code title="SHA-256">{run.fileSha256.slice(0, 12)}</code>
                     </td>
-                    <td>{run.outcome === 'failed' ? `failed: ${run.errorCount > 0 ? `${run.errorCount} bad row${run.errorCount === 1 ? '' : 's'}` : (run.message ?? 'see the command output')}` : run.outcome}</td>
+                    <td>
+                      {run.outcome === 'failed'
+                        ? `failed: ${run.errorCount > 0 ? `${run.errorCount} bad row${run.errorCount === 1 ? '' : 's'}` : (run.message ?? 'see the command output')}`
+                        : run.outcome}
+                    </td>
                     <td>{run.rows.toLocaleString('en-US')}</td>
                     <td>
-                      {run.inserted.toLocaleString('en-US')} / {run.updated.toLocaleString('en-US')} / {run.unchanged.toLocaleString('en-US')}
+                      {run.inserted.toLocaleString('en-US')} / {run.updated.toLocaleString('en-US')} /{' '}
+                      {run.unchanged.toLocaleString('en-US')}
                     </td>
                     <td>{run.operator}</td>
                   </tr>

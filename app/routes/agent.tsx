@@ -7,10 +7,18 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { AccountCardSummary, ResetProgress } from '~/components/staff/account-card';
 import { StaffBar } from '~/components/staff/staff-bar';
 import { TextField } from '~/components/text-field';
-import { accountCard, accountFromCard, cancelResetForCaller, lookUpAccount, sendPinResetCode, verifyCallerPin } from '~/services/agent-console.server';
+import {
+  accountCard,
+  accountFromCard,
+  cancelResetForCaller,
+  lookUpAccount,
+  sendPinResetCode,
+  verifyCallerPin,
+} from '~/services/agent-console.server';
 import { requireStaff } from '~/services/session.server';
 import { formatDateTime } from '~/utils/format-time';
-import { readForm } from '~/services/form.server';
+import { fieldFailure, formMessageFailure, parseForm } from '~/services/form.server';
+import { fieldError, typedValue, type FormAnswer } from '~/utils/form-answer';
 
 export const meta: MetaFunction = () => [{ title: 'Agent console · Breach check' }];
 
@@ -28,36 +36,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const LookupForm = z.object({
   intent: z.literal('lookup'),
-  query: z.string().trim().min(1, 'Enter the account number or a phone number on the account').max(40, 'That is too long for an account or phone number'),
+  query: z
+    .string()
+    .trim()
+    .min(1, 'Enter the account number or a phone number on the account')
+    .max(40, 'That is too long for an account or phone number'),
 });
 const VerifyForm = z.object({
   intent: z.literal('verify-pin'),
   card: z.string().max(500),
-  pin: z.string().trim().regex(/^\d{4,15}$/, 'Type the digits the caller says: 4 to 15 digits'),
+  pin: z
+    .string()
+    .trim()
+    .regex(/^\d{4,15}$/, 'Type the digits the caller says: 4 to 15 digits'),
 });
 const SendCodeForm = z.object({ intent: z.literal('send-code'), card: z.string().max(500) });
 const CancelResetForm = z.object({ intent: z.literal('cancel-reset'), card: z.string().max(500) });
 const AgentAction = z.discriminatedUnion('intent', [LookupForm, VerifyForm, SendCodeForm, CancelResetForm]);
 
-type ActionAnswer = { errors?: Record<string, string>; query?: string; verify?: string; verifyOk?: boolean; sent?: string };
+/** The one form answer, with the console's own results: the PIN check's outcome and what was sent or cancelled. */
+type ActionAnswer = FormAnswer & { verify?: string; verifyOk?: boolean; sent?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const agent = await requireStaff(request);
-  const form = await readForm(request);
-  const parsed = AgentAction.safeParse(form);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = String(issue.path[0] ?? 'form');
-    return data<ActionAnswer>({ errors: { [field]: issue.message }, query: typeof form.query === 'string' ? form.query : undefined }, { status: 400 });
-  }
-  const input = parsed.data;
+  // The PIN the caller says is checked and forgotten: never sent back into the page.
+  const form = await parseForm(request, AgentAction, {
+    secret: ['pin'],
+    formMessage: 'That request was not complete. Look the caller up again.',
+  });
+  if (!form.ok) return form.answer;
+  const input = form.data;
   if (input.intent === 'lookup') {
     const result = await lookUpAccount(agent, input.query);
-    if (!result.found) return data<ActionAnswer>({ errors: { query: result.message }, query: input.query }, { status: 404 });
+    if (!result.found) return fieldFailure('query', result.message, form.values, 404);
     return redirect(`/agent?card=${encodeURIComponent(result.card)}`);
   }
   const accountId = accountFromCard(agent, input.card);
-  if (accountId === null) return data<ActionAnswer>({ errors: { form: 'This account card has expired. Look the caller up again.' } }, { status: 400 });
+  if (accountId === null) return formMessageFailure('This account card has expired. Look the caller up again.');
   if (input.intent === 'verify-pin') {
     const outcome = await verifyCallerPin(agent, accountId, input.pin);
     const verify =
@@ -73,13 +88,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<ActionAnswer>({ verify, verifyOk: outcome.result === 'match' });
   }
   if (input.intent === 'cancel-reset') {
-    const cancelled = await cancelResetForCaller(agent, accountId);
-    return data<ActionAnswer>(
-      cancelled
-        ? { sent: 'PIN reset cancelled. The PIN has not changed; the account holder was told.' }
-        : { errors: { form: 'There is no PIN reset waiting on this account: it was already cancelled or has taken effect.' } },
-      { status: cancelled ? 200 : 409 },
-    );
+    if (!(await cancelResetForCaller(agent, accountId))) {
+      return formMessageFailure('There is no PIN reset waiting on this account: it was already cancelled or has taken effect.', 409);
+    }
+    return data<ActionAnswer>({ sent: 'PIN reset cancelled. The PIN has not changed; the account holder was told.' });
   }
   const sent = await sendPinResetCode(agent, accountId);
   return data<ActionAnswer>({
@@ -89,7 +101,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AgentConsole() {
   const { agent, card, cardToken, cardExpired } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
+  const answer: ActionAnswer | undefined = useActionData<typeof action>();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
   const waiting = card?.resets.some((reset) => !reset.pinChangedAt && !reset.scheduledFor && !reset.expired) ?? false;
@@ -113,8 +125,8 @@ export default function AgentConsole() {
           label="Account number or phone"
           inputMode="tel"
           autoComplete="off"
-          defaultValue={answer?.query ?? ''}
-          error={answer?.errors?.query}
+          defaultValue={typedValue(answer, 'query') ?? ''}
+          error={fieldError(answer, 'query')}
         />
         <button type="submit" disabled={navigation.state === 'submitting'}>
           Look up
@@ -146,7 +158,7 @@ export default function AgentConsole() {
                 type="password"
                 inputMode="numeric"
                 autoComplete="off"
-                error={answer?.errors?.pin}
+                error={fieldError(answer, 'pin')}
               />
               <button type="submit">Verify PIN</button>
             </Form>
@@ -159,14 +171,14 @@ export default function AgentConsole() {
           <section className="card" aria-labelledby="reset-title">
             <h2 id="reset-title">Guided PIN reset</h2>
             <p>
-              Texts a one-time code to the account holder&rsquo;s own line. You never see it; the holder enters it on the portal and chooses a
-              new PIN, which takes effect 24 hours later. Only the holder can change the PIN.
+              Texts a one-time code to the account holder&rsquo;s own line. You never see it; the holder enters it on the portal and chooses
+              a new PIN, which takes effect 24 hours later. Only the holder can change the PIN.
             </p>
             {card.pendingReset ? (
               <div className="alert alert--warn">
                 <p>
-                  A PIN reset is waiting: requested {card.pendingReset.requestedAt}, takes effect {card.pendingReset.effectiveAt}. If the caller
-                  is the holder and did not ask for it, cancel it.
+                  A PIN reset is waiting: requested {card.pendingReset.requestedAt}, takes effect {card.pendingReset.effectiveAt}. If the
+                  caller is the holder and did not ask for it, cancel it.
                 </p>
                 <Form method="post" action={`/agent?card=${encodeURIComponent(cardToken)}`}>
                   <input type="hidden" name="intent" value="cancel-reset" />

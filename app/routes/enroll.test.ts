@@ -8,6 +8,7 @@ import { args, Browser } from '../../tests/helpers/requests';
 import { SoftAuthenticator } from '../../tests/helpers/soft-authenticator';
 import { findPerson, personHasPasskey } from '~/models/person.server';
 import { issueOneTimeCode } from '~/services/one-time-code.server';
+import type { FormAnswer } from '~/utils/form-answer';
 import { getCustomerSession, hasRecentStepUp } from '~/services/session.server';
 import { action as registrationAction } from './auth.passkey.registration';
 import { action as registrationOptionsAction } from './auth.passkey.registration-options';
@@ -16,11 +17,13 @@ import { action as agentCodeAction } from './enroll_.agent-code';
 
 beforeAll(() => withDemoAccounts());
 
-type DataAnswer = { data: { errors: Record<string, string> }; init: ResponseInit | null };
+type DataAnswer = { data: FormAnswer & { errors: { fields: Record<string, string> } }; init: ResponseInit | null };
 
 async function sendCode(browser: Browser, accountNumber: string, phone: string) {
   const started = performance.now();
-  const response = browser.take((await enrollAction(args(browser.form('/enroll', { intent: 'send-code', accountNumber, phone }), browser))) as Response);
+  const response = browser.take(
+    (await enrollAction(args(browser.form('/enroll', { intent: 'send-code', accountNumber, phone }), browser))) as Response,
+  );
   return { response, ms: performance.now() - started };
 }
 
@@ -50,7 +53,9 @@ describe('/enroll code requests', () => {
       expect(response.headers.get('Location')).toBe('/enroll');
       expect(await response.clone().text()).toBe(await a.response.clone().text());
       // Same cookie name and attributes; its value holds only what was typed.
-      expect(response.headers.getSetCookie()[0]!.replace(/=[^;]*/, '=…')).toBe(a.response.headers.getSetCookie()[0]!.replace(/=[^;]*/, '=…'));
+      expect(response.headers.getSetCookie()[0]!.replace(/=[^;]*/, '=…')).toBe(
+        a.response.headers.getSetCookie()[0]!.replace(/=[^;]*/, '=…'),
+      );
       expect(ms).toBeGreaterThanOrEqual(395);
       expect(Math.abs(ms - a.ms)).toBeLessThan(150);
     }
@@ -70,16 +75,23 @@ describe('/enroll code requests', () => {
     const browser = new Browser();
     await sendCode(browser, '100000002', '+12065550103');
     const code = latestCodeSentTo('+12065550103')!;
-    const row = testDb().select().from(oneTimeCodes).where(eq(oneTimeCodes.accountId, accountIdOf('100000002'))).orderBy(desc(oneTimeCodes.id)).get()!;
+    const row = testDb()
+      .select()
+      .from(oneTimeCodes)
+      .where(eq(oneTimeCodes.accountId, accountIdOf('100000002')))
+      .orderBy(desc(oneTimeCodes.id))
+      .get()!;
     expect(row.codeHash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.codeHash).not.toContain(code);
   });
 
   it('validates the fields and keeps what was typed', async () => {
     const browser = new Browser();
-    const answer = (await enrollAction(args(browser.form('/enroll', { intent: 'send-code', accountNumber: '12', phone: '555' }), browser))) as DataAnswer;
+    const answer = (await enrollAction(
+      args(browser.form('/enroll', { intent: 'send-code', accountNumber: '12', phone: '555' }), browser),
+    )) as unknown as DataAnswer;
     expect(answer.init?.status).toBe(400);
-    expect(answer.data.errors).toEqual({
+    expect(answer.data.errors.fields).toEqual({
       accountNumber: 'Account numbers are 9 digits, as printed on your bill',
       phone: 'Enter a US phone number, like (206) 555-0101',
     });
@@ -90,7 +102,9 @@ describe('/enroll code requests', () => {
     for (const accountNumber of ['100000012', '888888888']) {
       const browser = new Browser();
       for (let i = 0; i < 3; i++) await sendCode(browser, accountNumber, '2065550199');
-      const fourth = await enrollAction(args(browser.form('/enroll', { intent: 'send-code', accountNumber, phone: '2065550199' }), browser)).catch((e) => e);
+      const fourth = await enrollAction(
+        args(browser.form('/enroll', { intent: 'send-code', accountNumber, phone: '2065550199' }), browser),
+      ).catch((e) => e);
       expect(fourth).toBeInstanceOf(Response);
       expect(fourth.status).toBe(429);
       expect(await fourth.text()).toMatch(/^Too many attempts\. Please try again in \d+ minutes?\.$/);
@@ -103,10 +117,14 @@ describe('/enroll code checks', () => {
     const browser = new Browser();
     await sendCode(browser, '100000003', '2065550104');
     const code = latestCodeSentTo('+12065550104')!;
-    testDb().update(oneTimeCodes).set({ expiresAt: new Date(Date.now() - 1) }).where(eq(oneTimeCodes.accountId, accountIdOf('100000003'))).run();
+    testDb()
+      .update(oneTimeCodes)
+      .set({ expiresAt: new Date(Date.now() - 1) })
+      .where(eq(oneTimeCodes.accountId, accountIdOf('100000003')))
+      .run();
     const answer = (await verifyCode(browser, code)) as DataAnswer;
     expect(answer.init?.status).toBe(400);
-    expect(answer.data.errors.code).toMatch(/not right, or it has expired/);
+    expect(answer.data.errors.fields.code).toMatch(/not right, or it has expired/);
   });
 
   it('refuses the sixth try even when it is the right code: five wrong ones invalidate it', async () => {
@@ -115,7 +133,12 @@ describe('/enroll code checks', () => {
     const code = latestCodeSentTo('+15035550105')!;
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i++) expect(((await verifyCode(browser, wrong)) as DataAnswer).init?.status).toBe(400);
-    const row = testDb().select().from(oneTimeCodes).where(eq(oneTimeCodes.accountId, accountIdOf('100000004'))).orderBy(desc(oneTimeCodes.id)).get()!;
+    const row = testDb()
+      .select()
+      .from(oneTimeCodes)
+      .where(eq(oneTimeCodes.accountId, accountIdOf('100000004')))
+      .orderBy(desc(oneTimeCodes.id))
+      .get()!;
     expect(row.attempts).toBe(5);
     expect(row.invalidatedAt).toBeInstanceOf(Date);
     const sixth = (await verifyCode(browser, code)) as DataAnswer;
@@ -148,7 +171,9 @@ async function registerThroughEndpoints(browser: Browser, authenticator: SoftAut
   expect(options.authenticatorSelection).toMatchObject({ residentKey: 'required', userVerification: 'required' });
   expect(options.attestation).toBe('none');
   const done = browser.take(
-    await registrationAction(args(browser.json('/auth/passkey/registration', { context: 'enroll', response: authenticator.register(options) }), browser)),
+    await registrationAction(
+      args(browser.json('/auth/passkey/registration', { context: 'enroll', response: authenticator.register(options) }), browser),
+    ),
   );
   return { status: done.status, body: await done.json() };
 }
@@ -172,9 +197,21 @@ describe('enrollment to a signed-in session', () => {
     expect(hasRecentStepUp(session!)).toBe(true);
     expect(await hasPasskey()).toBe(true);
     expect(await enrollStep(browser)).toBe('details'); // the enrollment state is gone
-    const actions = testDb().select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.accountId, accountId)).all().map((r) => r.action);
+    const actions = testDb()
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(eq(auditEvents.accountId, accountId))
+      .all()
+      .map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['customer.enrolled', 'passkey.added']));
-    expect(testDb().select().from(outbox).where(eq(outbox.accountId, accountId)).all().some((m) => m.subject === 'A passkey was added to your account')).toBe(true);
+    expect(
+      testDb()
+        .select()
+        .from(outbox)
+        .where(eq(outbox.accountId, accountId))
+        .all()
+        .some((m) => m.subject === 'A passkey was added to your account'),
+    ).toBe(true);
   });
 
   it('a verified code sets up one passkey: a saved copy of the enrollment cookie cannot add another', async () => {
@@ -194,7 +231,9 @@ describe('enrollment to a signed-in session', () => {
   it('refuses registration options without a verified code', async () => {
     const browser = new Browser();
     await sendCode(browser, '100000007', '9995550000');
-    const response = await registrationOptionsAction(args(browser.json('/auth/passkey/registration-options', { context: 'enroll' }), browser));
+    const response = await registrationOptionsAction(
+      args(browser.json('/auth/passkey/registration-options', { context: 'enroll' }), browser),
+    );
     expect(response.status).toBe(400);
   });
 
@@ -218,7 +257,9 @@ describe('enrollment to a signed-in session', () => {
     expect(notice.body).toBe(
       "A new passkey was set up with a one-time code for your breach-check account. Your older passkeys still work. If this wasn't you, call 611 from your phone now.",
     );
-    expect(testDb().select().from(outbox).where(eq(outbox.recipient, 'jamie@example.com')).orderBy(desc(outbox.id)).get()!.body).toBe(notice.body);
+    expect(testDb().select().from(outbox).where(eq(outbox.recipient, 'jamie@example.com')).orderBy(desc(outbox.id)).get()!.body).toBe(
+      notice.body,
+    );
   });
 
   it('each person on a family account enrolls as themself, with the role of their own line', async () => {
@@ -240,7 +281,7 @@ describe('enrollment to a signed-in session', () => {
     expect(other.customerId).not.toBe(session.customerId);
   });
 
-  it("a code sent to one line does not verify for another line of the same account", async () => {
+  it('a code sent to one line does not verify for another line of the same account', async () => {
     const browser = new Browser();
     await sendCode(browser, '100000001', '2065550102');
     const code = latestCodeSentTo('+12065550102')!;
@@ -254,10 +295,14 @@ describe('enrollment to a signed-in session', () => {
     const accountId = accountIdOf('100000009');
     const code = await issueOneTimeCode({ accountId, phone: '+15125550110', purpose: 'agent-reset' });
     const browser = new Browser();
-    const wrong = (await agentCodeAction(args(browser.form('/enroll/agent-code', { accountNumber: '100000009', code: '12345' }), browser))) as unknown as DataAnswer;
+    const wrong = (await agentCodeAction(
+      args(browser.form('/enroll/agent-code', { accountNumber: '100000009', code: '12345' }), browser),
+    )) as unknown as DataAnswer;
     expect(wrong.init?.status).toBe(400);
-    expect(wrong.data.errors.code).toBe('The code is 6 digits');
-    const ok = browser.take((await agentCodeAction(args(browser.form('/enroll/agent-code', { accountNumber: ' 100 000 009 ', code }), browser))) as Response);
+    expect(wrong.data.errors.fields.code).toBe('The code is 6 digits');
+    const ok = browser.take(
+      (await agentCodeAction(args(browser.form('/enroll/agent-code', { accountNumber: ' 100 000 009 ', code }), browser))) as Response,
+    );
     expect(ok.headers.get('Location')).toBe('/enroll');
     const { body } = await registerThroughEndpoints(browser, new SoftAuthenticator());
     expect(body.redirectTo).toBe('/account/pin?forgot=1');

@@ -1,9 +1,11 @@
 // Enrollment: account number + phone → code to the contacts on file → verify → create a passkey → signed in.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { PasskeyButton } from '~/components/passkey-button';
+import { AccountNumberField, CodeField } from '~/components/enroll-fields';
+import { FormAlerts } from '~/components/form-alerts';
 import { TextField } from '~/components/text-field';
 import { findPerson, personHasPasskey } from '~/models/person.server';
 import {
@@ -14,9 +16,10 @@ import {
   WRONG_CODE_MESSAGE,
 } from '~/services/enrollment.server';
 import { CODE_SENT_MESSAGE } from '~/utils/enrollment-messages';
-import { accountNumberField, fieldErrors, oneTimeCodeField, phoneField } from '~/utils/identity-fields';
+import { fieldError, typedValue } from '~/utils/form-answer';
+import { accountNumberField, oneTimeCodeField, phoneField } from '~/utils/identity-fields';
 import { createPasskey } from '~/utils/passkey-client';
-import { readForm } from '~/services/form.server';
+import { fieldFailure, parseForm } from '~/services/form.server';
 
 export const meta: MetaFunction = () => [{ title: 'Set up a passkey · Breach check' }];
 
@@ -24,39 +27,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const state = readEnrollmentState(request);
   if (state?.step === 'verified') {
     const person = await findPerson(state.accountId, state.phone);
-    return { step: 'create' as const, hasPasskey: person ? await personHasPasskey(person.id) : false, agentReset: state.purpose === 'agent-reset' };
+    return {
+      step: 'create' as const,
+      hasPasskey: person ? await personHasPasskey(person.id) : false,
+      agentReset: state.purpose === 'agent-reset',
+    };
   }
   if (state?.step === 'code-sent') return { step: 'code' as const };
   return { step: 'details' as const };
 }
 
-const sendCodeSchema = z.object({ accountNumber: accountNumberField, phone: phoneField });
-const verifySchema = z.object({ code: oneTimeCodeField });
-
-type ActionAnswer = { errors: Record<string, string>; values: Record<string, string> };
+const EnrollAction = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('send-code'), accountNumber: accountNumberField, phone: phoneField }),
+  z.object({ intent: z.literal('resend') }),
+  z.object({ intent: z.literal('verify'), code: oneTimeCodeField }),
+  z.object({ intent: z.literal('start-over') }),
+]);
 
 function goTo(cookie: string) {
   return redirect('/enroll', { headers: { 'Set-Cookie': cookie } });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const values = await readForm(request);
-  const intent = values.intent;
-
-  if (intent === 'send-code') {
-    const parsed = sendCodeSchema.safeParse(values);
-    if (!parsed.success) return data<ActionAnswer>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
-    return goTo(enrollmentStateCookie(await requestEnrollmentCode(parsed.data, context)));
-  }
+  const form = await parseForm(request, EnrollAction, { formMessage: 'That form was not complete. Please start again.' });
+  if (!form.ok) return form.answer;
+  const input = form.data;
+  if (input.intent === 'send-code') return goTo(enrollmentStateCookie(await requestEnrollmentCode(input, context)));
   const state = readEnrollmentState(request);
-  if (intent === 'resend' && state?.step === 'code-sent') {
+  if (input.intent === 'resend' && state?.step === 'code-sent') {
     return goTo(enrollmentStateCookie(await requestEnrollmentCode(state, context)));
   }
-  if (intent === 'verify' && state?.step === 'code-sent') {
-    const parsed = verifySchema.safeParse(values);
-    if (!parsed.success) return data<ActionAnswer>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
-    const verified = await verifyEnrollmentCode({ accountNumber: state.accountNumber, phone: state.phone, code: parsed.data.code, purposes: ['enroll'] }, context);
-    if (!verified) return data<ActionAnswer>({ errors: { code: WRONG_CODE_MESSAGE }, values }, { status: 400 });
+  if (input.intent === 'verify' && state?.step === 'code-sent') {
+    const verified = await verifyEnrollmentCode(
+      { accountNumber: state.accountNumber, phone: state.phone, code: input.code, purposes: ['enroll'] },
+      context,
+    );
+    if (!verified) return fieldFailure('code', WRONG_CODE_MESSAGE, form.values);
     return goTo(enrollmentStateCookie(verified));
   }
   // "Start again", or a step that expired meanwhile: back to the first step.
@@ -67,8 +73,6 @@ export default function Enroll() {
   const view = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
-  const errors: Record<string, string> = answer?.errors ?? {};
-  const values: Record<string, string> = answer?.values ?? {};
 
   return (
     <div className="narrow">
@@ -77,21 +81,12 @@ export default function Enroll() {
         <>
           <h1>Tell us which account</h1>
           <p className="lead">
-            We will text a one-time code to the phone number you enter, if it is a line on the account. Everyone on a
-            family plan sets up their own passkey with their own line. Knowing an account number is not enough: you
-            need the code.
+            We will text a one-time code to the phone number you enter, if it is a line on the account. Everyone on a family plan sets up
+            their own passkey with their own line. Knowing an account number is not enough: you need the code.
           </p>
           <Form method="post" className="card form" noValidate>
-            <TextField
-              id="accountNumber"
-              name="accountNumber"
-              label="Account number"
-              hint="9 digits, printed on your bill."
-              inputMode="numeric"
-              autoComplete="off"
-              defaultValue={values.accountNumber}
-              error={errors.accountNumber}
-            />
+            <FormAlerts answer={answer} />
+            <AccountNumberField answer={answer} />
             <TextField
               id="phone"
               name="phone"
@@ -99,8 +94,8 @@ export default function Enroll() {
               label="Phone number"
               hint="Your own line on the account, like (206) 555-0101. The code goes to this number only."
               autoComplete="tel-national"
-              defaultValue={values.phone}
-              error={errors.phone}
+              defaultValue={typedValue(answer, 'phone')}
+              error={fieldError(answer, 'phone')}
             />
             <div className="actions">
               <button type="submit" name="intent" value="send-code" disabled={busy}>
@@ -122,16 +117,7 @@ export default function Enroll() {
           </div>
           <p>The code has 6 digits and expires in 10 minutes. We will never call or text to ask you for it.</p>
           <Form method="post" className="card form" noValidate>
-            <TextField
-              id="code"
-              name="code"
-              label="Code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={12}
-              defaultValue={values.code}
-              error={errors.code}
-            />
+            <CodeField answer={answer} />
             <div className="actions">
               <button type="submit" name="intent" value="verify" disabled={busy}>
                 Verify
@@ -153,14 +139,14 @@ export default function Enroll() {
         <>
           <h1>Create your passkey</h1>
           <p className="lead">
-            Your code is confirmed. Now create a passkey: your device will ask for your fingerprint, face or screen lock.
-            You use it to sign in from now on.
+            Your code is confirmed. Now create a passkey: your device will ask for your fingerprint, face or screen lock. You use it to sign
+            in from now on.
           </p>
           {view.hasPasskey ? (
             <div className="alert alert--warn">
               <p>
-                You already have a passkey for this account. Your older passkeys still work until you remove them on
-                Your passkeys, and we will tell you about this new one. If you still have one, you can{' '}
+                You already have a passkey for this account. Your older passkeys still work until you remove them on Your passkeys, and we
+                will tell you about this new one. If you still have one, you can{' '}
                 <Link to={`/sign-in?redirectTo=${encodeURIComponent(view.agentReset ? '/account/pin' : '/account')}`}>
                   sign in with it instead
                 </Link>

@@ -15,7 +15,8 @@ import { action as pinAction, loader as pinLoader } from './account.pin';
 import { loader as statementLoader } from './account.statement';
 
 const FAMILY = '100000009';
-const people: Record<'holder' | 'authorized' | 'line' | 'otherLine', { browser: Browser; customerId: number; credentialId: string }> = {} as never;
+const people: Record<'holder' | 'authorized' | 'line' | 'otherLine', { browser: Browser; customerId: number; credentialId: string }> =
+  {} as never;
 
 async function signIn(phone: string) {
   const { customer, credentialId } = await customerWithPasskey(FAMILY, undefined, phone);
@@ -41,7 +42,8 @@ async function refusal(run: () => Promise<unknown>): Promise<{ status: number; t
   return { status: (thrown as Response).status, text: await (thrown as Response).text() };
 }
 
-const pinHash = () => testDb().select({ pinHash: accounts.pinHash }).from(accounts).where(eq(accounts.accountNumber, FAMILY)).get()!.pinHash;
+const pinHash = () =>
+  testDb().select({ pinHash: accounts.pinHash }).from(accounts).where(eq(accounts.accountNumber, FAMILY)).get()!.pinHash;
 
 describe('section 9: what each person on an account may do', () => {
   it('everyone reads the exposure (field names, never values), each with their own checklist', async () => {
@@ -67,12 +69,17 @@ describe('section 9: what each person on an account may do', () => {
       ];
       for (const fields of forms) {
         const refused = await refusal(() => pinAction(args(browser.form('/account/pin', fields), browser)));
-        expect(refused).toEqual({ status: 403, text: 'Only the account holder can change the account PIN. You can ask them to: choose "Ask the account holder".' });
+        expect(refused).toEqual({
+          status: 403,
+          text: 'Only the account holder can change the account PIN. You can ask them to: choose "Ask the account holder".',
+        });
       }
     }
     expect(pinHash()).toBeNull();
     const { browser } = people.holder;
-    const done = (await pinAction(args(browser.form('/account/pin', { intent: 'change-pin', pin: '583920', confirmation: '583920' }), browser))) as Response;
+    const done = (await pinAction(
+      args(browser.form('/account/pin', { intent: 'change-pin', pin: '583920', confirmation: '583920' }), browser),
+    )) as Response;
     expect(done.status).toBe(303);
     expect(pinHash()).not.toBeNull();
   });
@@ -80,14 +87,19 @@ describe('section 9: what each person on an account may do', () => {
   it('"Ask the account holder" sends the holder a notice without a link saying who asked, three times a day at most', async () => {
     const { browser } = people.line;
     testDb().delete(outbox).run();
-    const asked = (await pinAction(args(browser.form('/account/pin', { intent: 'ask-holder' }), browser))) as { data: { asked: { sent: boolean } } };
+    const asked = (await pinAction(args(browser.form('/account/pin', { intent: 'ask-holder' }), browser))) as unknown as {
+      data: { asked: { sent: boolean } };
+    };
     expect(asked.data.asked.sent).toBe(true);
     const notices = testDb().select().from(outbox).all();
     expect(notices.map((notice) => notice.recipient).sort()).toEqual(['+15125550110', 'drew@example.com']);
     expect(notices[0]!.body).toContain('The line user of the line ending 0112 on your account asked you to change the account PIN');
     expect(notices[0]!.body).not.toMatch(/https?:|www\./);
     for (let i = 0; i < 2; i++) await pinAction(args(browser.form('/account/pin', { intent: 'ask-holder' }), browser));
-    const fourth = (await pinAction(args(browser.form('/account/pin', { intent: 'ask-holder' }), browser))) as { data: { asked: { sent: boolean; text: string } }; init: ResponseInit };
+    const fourth = (await pinAction(args(browser.form('/account/pin', { intent: 'ask-holder' }), browser))) as unknown as {
+      data: { asked: { sent: boolean; text: string } };
+      init: ResponseInit;
+    };
     expect(fourth.init.status).toBe(429);
     expect(fourth.data.asked.text).toMatch(/^You asked recently\. You can ask again in \d+ hours?\.$/);
     expect(testDb().select().from(outbox).all()).toHaveLength(6);
@@ -99,7 +111,10 @@ describe('section 9: what each person on an account may do', () => {
       expect(statement.reference).toMatch(/^BC-\d{8}-/);
     }
     const refused = await refusal(() => statementLoader(args(people.line.browser.request('/account/statement'), people.line.browser)));
-    expect(refused).toEqual({ status: 403, text: 'The statement of exposure is for the account holder and authorized users. Ask the account holder for a copy.' });
+    expect(refused).toEqual({
+      status: 403,
+      text: 'The statement of exposure is for the account holder and authorized users. Ask the account holder for a copy.',
+    });
   });
 
   it('only the holder sees the people on the account; the holder sees each role and masked line', async () => {
@@ -107,7 +122,12 @@ describe('section 9: what each person on an account may do', () => {
       const refused = await refusal(() => peopleLoader(args(people[role].browser.request('/account/people'), people[role].browser)));
       expect(refused.status).toBe(403);
       const remove = await refusal(() =>
-        peopleAction(args(people[role].browser.form('/account/people', { intent: 'remove-access', personId: String(people.holder.customerId) }), people[role].browser)),
+        peopleAction(
+          args(
+            people[role].browser.form('/account/people', { intent: 'remove-access', personId: String(people.holder.customerId) }),
+            people[role].browser,
+          ),
+        ),
       );
       expect(remove.status).toBe(403);
     }
@@ -121,21 +141,35 @@ describe('section 9: what each person on an account may do', () => {
     expect(testDb().select().from(passkeys).where(eq(passkeys.customerId, people.holder.customerId)).all()).toHaveLength(1);
   });
 
-  it('everyone manages their own passkeys only: a line user cannot remove the holder\'s passkey', async () => {
+  it("everyone manages their own passkeys only: a line user cannot remove the holder's passkey", async () => {
     const { browser } = people.otherLine;
-    const removed = await passkeysAction(args(browser.form('/account/passkeys', { intent: 'remove', passkeyId: people.holder.credentialId }), browser)).catch((error) => error);
+    const removed = await passkeysAction(
+      args(browser.form('/account/passkeys', { intent: 'remove', passkeyId: people.holder.credentialId }), browser),
+    ).catch((error) => error);
     expect((removed as Response).status).toBe(404);
     expect(testDb().select().from(passkeys).where(eq(passkeys.id, people.holder.credentialId)).get()).toBeDefined();
   });
 
-  it('the holder removes a person\'s access: their sessions end on the next request, passkeys go, their line is told, audited', async () => {
+  it("the holder removes a person's access: their sessions end on the next request, passkeys go, their line is told, audited", async () => {
     const target = people.otherLine;
     testDb().delete(outbox).run();
-    const answer = (await peopleAction(args(people.holder.browser.form('/account/people', { intent: 'remove-access', personId: String(target.customerId) }), people.holder.browser))) as { data: { notice: string } };
+    const answer = (await peopleAction(
+      args(
+        people.holder.browser.form('/account/people', { intent: 'remove-access', personId: String(target.customerId) }),
+        people.holder.browser,
+      ),
+    )) as { data: { notice: string } };
     expect(answer.data.notice).toBe('Access removed: 1 session signed out and 1 passkey removed. We sent a message to their line.');
     expect(await getCustomerSession(target.browser.request('/account'))).toBeNull();
     expect(testDb().select().from(passkeys).where(eq(passkeys.customerId, target.customerId)).all()).toHaveLength(0);
-    expect(testDb().select().from(sessions).where(eq(sessions.customerId, target.customerId)).all().every((row) => row.revokedAt !== null)).toBe(true);
+    expect(
+      testDb()
+        .select()
+        .from(sessions)
+        .where(eq(sessions.customerId, target.customerId))
+        .all()
+        .every((row) => row.revokedAt !== null),
+    ).toBe(true);
     const notice = testDb().select().from(outbox).get()!;
     expect(notice).toMatchObject({ recipient: '+15125550113', channel: 'sms' });
     expect(notice.body).not.toMatch(/https?:|www\./);
@@ -149,19 +183,34 @@ describe('section 9: what each person on an account may do', () => {
     const state = await requestEnrollmentCode({ accountNumber: FAMILY, phone: '+15125550113' }, { clientAddress: '10.9.9.9' });
     expect(state.step).toBe('code-sent');
     expect(testDb().select().from(outbox).all()).toEqual([]);
-    await peopleAction(args(people.holder.browser.form('/account/people', { intent: 'restore-access', personId: String(target.customerId) }), people.holder.browser));
+    await peopleAction(
+      args(
+        people.holder.browser.form('/account/people', { intent: 'restore-access', personId: String(target.customerId) }),
+        people.holder.browser,
+      ),
+    );
     const restored = (await peopleLoader(args(people.holder.browser.request('/account/people'), people.holder.browser))).people;
     expect(restored.find((person) => person.line.endsWith('0113'))!.accessRemovedAt).toBeNull();
   });
 
   it('the holder cannot remove their own access, nor a person on another account', async () => {
     const self = await refusal(() =>
-      peopleAction(args(people.holder.browser.form('/account/people', { intent: 'remove-access', personId: String(people.holder.customerId) }), people.holder.browser)),
+      peopleAction(
+        args(
+          people.holder.browser.form('/account/people', { intent: 'remove-access', personId: String(people.holder.customerId) }),
+          people.holder.browser,
+        ),
+      ),
     );
     expect(self.status).toBe(400);
     const { customer: stranger } = await customerWithPasskey('100000001');
     const other = await refusal(() =>
-      peopleAction(args(people.holder.browser.form('/account/people', { intent: 'remove-access', personId: String(stranger.id) }), people.holder.browser)),
+      peopleAction(
+        args(
+          people.holder.browser.form('/account/people', { intent: 'remove-access', personId: String(stranger.id) }),
+          people.holder.browser,
+        ),
+      ),
     );
     expect(other).toEqual({ status: 404, text: 'That person is not on your account.' });
   });

@@ -37,14 +37,9 @@ export const phoneField = z
 export const oneTimeCodeField = z
   .string({ required_error: 'Enter the 6-digit code' })
   .transform((value) => value.replace(/[\s-]+/g, ''))
-  .pipe(z.string().min(1, 'Enter the 6-digit code').regex(/^\d{6}$/, 'The code is 6 digits'));
-
-/** First message per field, the shape every form in the portal returns. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? 'form');
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
+  .pipe(
+    z
+      .string()
+      .min(1, 'Enter the 6-digit code')
+      .regex(/^\d{6}$/, 'The code is 6 digits'),
+  );

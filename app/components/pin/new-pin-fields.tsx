@@ -2,12 +2,11 @@
 import { Form, useNavigation } from '@remix-run/react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { livePinStatus, PinRulesChecklist } from '~/components/pin-rules-checklist';
+import type { FormAnswer } from '~/utils/form-answer';
 import type { PinContext, PinRuleId } from '~/utils/pin-rules';
 
-export interface PinFormAnswer {
-  broken: PinRuleId[];
-  errors?: { currentPin?: string; form?: string };
-}
+/** The one form answer, with the PIN rules the server found broken. */
+export type PinFormAnswer = FormAnswer & { broken?: PinRuleId[] };
 
 export function NewPinForm({
   intent,
@@ -37,18 +36,13 @@ export function NewPinForm({
   const live = typed ? livePinStatus(pin, confirmation, context) : null;
   const confirmError = serverBroken.includes('confirm') || (live?.has('confirm') && confirmation.length >= pin.length);
   const pinInvalid = serverBroken.some((id) => id !== 'confirm');
-  const currentPinError = answer?.errors?.currentPin;
+  const currentPinError = answer?.errors?.fields.currentPin;
   return (
     <>
       {answer?.errors?.form ? (
         <p className="alert alert--error" role="alert">
           {answer.errors.form}
         </p>
-      ) : null}
-      {serverBroken.length > 0 ? (
-        <div className="alert alert--error" role="alert">
-          <p>That PIN can&rsquo;t be used. Please choose another one that meets every rule below.</p>
-        </div>
       ) : null}
       <p id="pin-rules-intro">Your new PIN must be:</p>
       <PinRulesChecklist pin={pin} broken={live} serverBroken={serverBroken} />
@@ -77,7 +71,19 @@ export function NewPinForm({
               ) : null}
             </div>
           ) : null}
-          <PinInput id="pin" label="New PIN" value={pin} invalid={pinInvalid} onChange={(value) => (setPin(value), setTyped(true))} />
+          <PinInput
+            id="pin"
+            label="New PIN"
+            value={pin}
+            invalid={pinInvalid}
+            errorId={pinInvalid ? 'pin-error' : undefined}
+            onChange={(value) => (setPin(value), setTyped(true))}
+          />
+          {pinInvalid ? (
+            <p className="field-error" id="pin-error" role="alert">
+              {answer?.errors?.fields.pin ?? 'That PIN can’t be used: choose one that meets every rule listed.'}
+            </p>
+          ) : null}
           <PinInput
             id="confirmation"
             label="Confirm new PIN"

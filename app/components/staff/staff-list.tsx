@@ -1,6 +1,7 @@
 // Staff members with enable/disable, open invites, and the invite form (the link is shown once, to hand over).
 import { Form } from '@remix-run/react';
 import { TextField } from '~/components/text-field';
+import { fieldError, typedValue, type FormAnswer } from '~/utils/form-answer';
 
 export interface StaffRow {
   id: number;
@@ -15,12 +16,12 @@ export function StaffList({
   members,
   invites,
   newInvite,
-  errors,
+  answer,
 }: {
   members: StaffRow[];
   invites: Array<{ id: number; name: string; role: string; expires: string }>;
   newInvite?: { name: string; link: string; expires: string };
-  errors?: Record<string, string>;
+  answer?: FormAnswer;
 }) {
   return (
     <section className="card" aria-labelledby="staff-title">
@@ -45,7 +46,9 @@ export function StaffList({
                 <td>{member.name}</td>
                 <td>{member.role}</td>
                 <td>{member.since}</td>
-                <td>{member.disabled ? <span className="tag tag--exposed">Disabled</span> : <span className="tag tag--safe">Active</span>}</td>
+                <td>
+                  {member.disabled ? <span className="tag tag--exposed">Disabled</span> : <span className="tag tag--safe">Active</span>}
+                </td>
                 <td>
                   {member.self ? (
                     'You'
@@ -80,8 +83,8 @@ export function StaffList({
       {newInvite ? (
         <div className="alert alert--ok" role="status">
           <p>
-            Enrollment link for {newInvite.name}, valid once until {newInvite.expires}. Give it to them in person or by phone; it is not shown
-            again.
+            Enrollment link for {newInvite.name}, valid once until {newInvite.expires}. Give it to them in person or by phone; it is not
+            shown again.
           </p>
           <p>
             <code data-testid="invite-link">{newInvite.link}</code>
@@ -90,10 +93,17 @@ export function StaffList({
       ) : null}
       <Form method="post" className="form">
         <input type="hidden" name="intent" value="invite" />
-        <TextField id="invite-name" name="name" label="Full name" autoComplete="off" error={errors?.name} />
+        <TextField
+          id="invite-name"
+          name="name"
+          label="Full name"
+          autoComplete="off"
+          defaultValue={typedValue(answer, 'name')}
+          error={fieldError(answer, 'name')}
+        />
         <div className="field">
           <label htmlFor="invite-role">Role</label>
-          <select id="invite-role" name="role" defaultValue="agent">
+          <select id="invite-role" name="role" defaultValue={typedValue(answer, 'role') ?? 'agent'}>
             <option value="agent">Agent</option>
             <option value="admin">Administrator</option>
           </select>
