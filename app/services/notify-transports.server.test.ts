@@ -1,11 +1,19 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, outbox } from '../../db/schema';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { deliverPendingMessages, notifyHolder } from './notifier.server';
-import { byChannel, smtpTransport, transportFor, webhookTransport, type DeliverableMessage, type Transport } from './notify-transports.server';
+import {
+  byChannel,
+  smtpTransport,
+  transportFor,
+  webhookTransport,
+  type DeliverableMessage,
+  type Transport,
+} from './notify-transports.server';
 
 const sms: DeliverableMessage = { id: 1, channel: 'sms', recipient: '+12065550101', subject: 'Your code', body: 'Your code is 482913.' };
 
@@ -79,39 +87,36 @@ describe('webhook transport', () => {
 
 describe('smtp transport', () => {
   it('hands an email to the SMTP server named by the URL, and refuses a text message', async () => {
-    const transcript: string[] = [];
-    // Just enough SMTP to accept one message.
-    const smtp = createTcpServer((socket) => {
-      let inData = false;
-      socket.write('220 test ESMTP\r\n');
-      socket.on('data', (chunk) => {
-        for (const line of chunk.toString().split('\r\n').filter(Boolean)) {
-          transcript.push(line);
-          if (inData) {
-            if (line === '.') {
-              inData = false;
-              socket.write('250 queued\r\n');
-            }
-          } else if (/^(EHLO|HELO)/.test(line)) socket.write('250 test\r\n');
-          else if (line === 'DATA') {
-            inData = true;
-            socket.write('354 go on\r\n');
-          } else if (line === 'QUIT') socket.end('221 bye\r\n');
-          else socket.write('250 ok\r\n');
-        }
-      });
+    const received: Array<{ from: string; to: string[]; message: string }> = [];
+    // nodemailer's own SMTP server, as a real peer: it parses the session and hands over each message.
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, callback) {
+        let message = '';
+        stream.on('data', (chunk: Buffer) => (message += chunk.toString()));
+        stream.on('end', () => {
+          received.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            message,
+          });
+          callback();
+        });
+      },
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     try {
-      const port = (smtp.address() as AddressInfo).port;
+      const port = (smtp.server.address() as AddressInfo).port;
       const transport = smtpTransport({ url: `smtp://127.0.0.1:${port}`, from: 'Portal <portal@example.com>' });
       await transport.send({ ...sms, channel: 'email', recipient: 'jordan@example.com' });
-      expect(transcript).toContain('RCPT TO:<jordan@example.com>');
-      expect(transcript).toContain('Subject: Your code');
-      expect(transcript).toContain('Your code is 482913.');
+      expect(received).toHaveLength(1);
+      expect(received[0]).toMatchObject({ from: 'portal@example.com', to: ['jordan@example.com'] });
+      expect(received[0]!.message).toContain('Subject: Your code');
+      expect(received[0]!.message).toContain('Your code is 482913.');
       await expect(transport.send(sms)).rejects.toThrow('SMTP delivers email only');
     } finally {
-      await new Promise((resolve) => smtp.close(resolve));
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
     }
   });
 });

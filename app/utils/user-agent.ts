@@ -1,34 +1,18 @@
-// A tiny user-agent reader for the sessions page: a browser and an OS name, nothing more.
-// Deliberately local (no AGPL parsers); order matters because most browsers claim to be Chrome and Safari.
-const BROWSERS: Array<[RegExp, string]> = [
-  [/EdgA?\/|Edg\//, 'Edge'],
-  [/OPR\/|Opera/, 'Opera'],
-  [/SamsungBrowser\//, 'Samsung Internet'],
-  [/Firefox\/|FxiOS\//, 'Firefox'],
-  [/CriOS\//, 'Chrome'],
-  [/HeadlessChrome\//, 'Chrome (headless)'],
-  [/Chromium\//, 'Chromium'],
-  [/Chrome\//, 'Chrome'],
-  [/Version\/[\d.]+.*Safari\//, 'Safari'],
-];
-
-const SYSTEMS: Array<[RegExp, string]> = [
-  [/iPhone|iPad|iPod/, 'iOS'],
-  [/Android/, 'Android'],
-  [/CrOS/, 'ChromeOS'],
-  [/Windows/, 'Windows'],
-  [/Mac OS X|Macintosh/, 'macOS'],
-  [/Linux/, 'Linux'],
-];
+// A browser and an OS name for the sessions page, read by bowser (MIT; ua-parser-js 2 is AGPL).
+import Bowser from 'bowser';
 
 export interface DeviceDescription {
   browser: string;
   os: string;
 }
 
+/** Microsoft's own name is longer than the one people use for it. */
+const SHORT_NAMES: Record<string, string> = { 'Microsoft Edge': 'Edge' };
+
 export function describeUserAgent(userAgent: string | null | undefined): DeviceDescription {
-  const ua = userAgent ?? '';
-  const browser = BROWSERS.find(([pattern]) => pattern.test(ua))?.[1] ?? 'Unknown browser';
-  const os = SYSTEMS.find(([pattern]) => pattern.test(ua))?.[1] ?? 'unknown system';
-  return { browser, os };
+  // bowser refuses an empty string; a session without a user agent is simply unknown.
+  const parsed = userAgent ? Bowser.parse(userAgent) : null;
+  const name = parsed?.browser.name || 'Unknown browser';
+  const headless = userAgent?.includes('HeadlessChrome/') ? ' (headless)' : '';
+  return { browser: `${SHORT_NAMES[name] ?? name}${headless}`, os: parsed?.os.name || 'unknown system' };
 }

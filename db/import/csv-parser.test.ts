@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse as parseSync } from 'csv-parse/sync';
 import { CsvParser } from './csv-parser';
 
 function parse(text: string, chunkSize = text.length || 1) {
@@ -15,11 +16,19 @@ function parse(text: string, chunkSize = text.length || 1) {
 
 describe('CsvParser', () => {
   it('splits plain rows and numbers physical lines from the header', () => {
-    expect(parse('a,b\n1,2\n3,4\n').records).toEqual([[1, ['a', 'b']], [2, ['1', '2']], [3, ['3', '4']]]);
+    expect(parse('a,b\n1,2\n3,4\n').records).toEqual([
+      [1, ['a', 'b']],
+      [2, ['1', '2']],
+      [3, ['3', '4']],
+    ]);
   });
 
   it('handles a BOM, CRLF, a missing final newline and empty trailing lines', () => {
-    expect(parse('\uFEFFa,b\r\n1,2\r\n\r\n3,4').records).toEqual([[1, ['a', 'b']], [2, ['1', '2']], [4, ['3', '4']]]);
+    expect(parse('\uFEFFa,b\r\n1,2\r\n\r\n3,4').records).toEqual([
+      [1, ['a', 'b']],
+      [2, ['1', '2']],
+      [4, ['3', '4']],
+    ]);
     expect(parse('a,b\n1,2\n\n\n').records).toHaveLength(2);
   });
 
@@ -44,5 +53,29 @@ describe('CsvParser', () => {
     expect(parse('a,b\n1,ab"c\n').errors).toEqual(['2:2: quote inside an unquoted field (quote the field and double inner quotes)']);
     expect(parse('a,b\n"1"x,2\n').errors).toEqual(['2:1: text after the closing quote (quote the whole field)']);
     expect(parse('a,b\n1,"open\n2,3\n').errors).toEqual(['2:2: quoted field is never closed (a " is missing)']);
+  });
+});
+
+describe('CsvParser against csv-parse', () => {
+  // csv-parse is the ecosystem's RFC 4180 parser; ours is ours for speed (docs/decisions/009-libraries.md), so it
+  // must read every well-formed file exactly as csv-parse does.
+  const pieces = ['plain', '', ' padded ', '"quoted, comma"', '"doubled ""quotes"""', '"two\nlines"', '"crlf\r\ninside"', '"é ü 中"'];
+
+  function randomCsv(seed: number): string {
+    let state = seed;
+    const next = (n: number) => ((state = (state * 1103515245 + 12345) % 2147483648), state % n);
+    const rows = Array.from({ length: 40 }, () => Array.from({ length: 4 }, () => pieces[next(pieces.length)]).join(','));
+    const eol = next(2) === 0 ? '\n' : '\r\n';
+    return `a,b,c,d${eol}${rows.join(eol)}${next(2) === 0 ? eol : ''}`;
+  }
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('agrees record for record on random file %i, in any chunking', (seed) => {
+    const text = randomCsv(seed);
+    const expected = parseSync(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
+    for (const size of [text.length, 13, 1]) {
+      const { records, errors } = parse(text, size);
+      expect(errors).toEqual([]);
+      expect(records.map(([, fields]) => fields)).toEqual(expected);
+    }
   });
 });
