@@ -16,11 +16,16 @@ function ensureChromium() {
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   if (!isRoot || !hasApt) {
-    console.error(`Chromium is missing at ${CHROMIUM}: install it with "sudo apt-get install -y chromium" (or set CHROMIUM_PATH), then run npm test again.`);
+    console.error(
+      `Chromium is missing at ${CHROMIUM}: install it with "sudo apt-get install -y chromium" (or set CHROMIUM_PATH), then run npm test again.`,
+    );
     return false;
   }
-  console.log('Chromium is missing: installing Debian\'s chromium package…');
-  return run('apt-get install chromium', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium']) && existsSync(CHROMIUM);
+  console.log("Chromium is missing: installing Debian's chromium package…");
+  return (
+    run('apt-get install chromium', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium']) &&
+    existsSync(CHROMIUM)
+  );
 }
 
 function vitestCounts(file) {
@@ -37,10 +42,15 @@ mkdirSync('tests/.tmp', { recursive: true });
 const results = [];
 results.push(['chromium', ensureChromium()]);
 results.push(['typecheck', run('typecheck', bin('tsc'), ['--noEmit'])]);
-results.push(['lint', run('lint', bin('eslint'), ['--max-warnings', '0', '.'])]);
+results.push(['lint', run('lint', bin('eslint'), ['--max-warnings', '0', '.']) && run('format check', bin('prettier'), ['--check', '.'])]);
 results.push([
   'unit',
-  run('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=tests/.tmp/unit.json']),
+  run('unit and integration tests', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=tests/.tmp/unit.json',
+  ]),
 ]);
 const chromiumOk = results[0][1];
 results.push([
