@@ -68,6 +68,8 @@ describe('PAGE_MEMO_MB', () => {
   });
 
   it.each(['lots', '-1', '1.5'])('refuses %s and says what it expects', (value) => {
-    expect(() => parseConfig({ ...base, PAGE_MEMO_MB: value })).toThrow(/^PAGE_MEMO_MB: expected (whole )?megabytes, 0 to turn the memo off/);
+    expect(() => parseConfig({ ...base, PAGE_MEMO_MB: value })).toThrow(
+      /^PAGE_MEMO_MB: expected (whole )?megabytes, 0 to turn the memo off/,
+    );
   });
 });

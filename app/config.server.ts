@@ -108,11 +108,13 @@ function localSecret(production: boolean, dataDir: string, variable: string, fil
 /** Where notices go: `log` (default), `smtp` (email; SMS via the webhook if set, else logged) or `webhook` (everything). */
 function notifyConfig(env: z.infer<typeof envSchema>) {
   const { NOTIFY_TRANSPORT: transport, SMTP_URL: smtpUrl, SMS_WEBHOOK_URL: webhookUrl } = env;
-  if (transport === 'smtp' && !smtpUrl) throw new ConfigError('SMTP_URL: expected a URL such as smtp://user:pass@host:587 when NOTIFY_TRANSPORT is smtp');
+  if (transport === 'smtp' && !smtpUrl)
+    throw new ConfigError('SMTP_URL: expected a URL such as smtp://user:pass@host:587 when NOTIFY_TRANSPORT is smtp');
   if (smtpUrl && !(/^smtps?:\/\//.test(smtpUrl) && URL.canParse(smtpUrl))) {
     throw new ConfigError('SMTP_URL: expected a URL such as smtp://user:pass@host:587');
   }
-  if (transport === 'webhook' && !webhookUrl) throw new ConfigError('SMS_WEBHOOK_URL: expected an http or https URL when NOTIFY_TRANSPORT is webhook');
+  if (transport === 'webhook' && !webhookUrl)
+    throw new ConfigError('SMS_WEBHOOK_URL: expected an http or https URL when NOTIFY_TRANSPORT is webhook');
   if (webhookUrl && !(/^https?:\/\//.test(webhookUrl) && URL.canParse(webhookUrl))) {
     throw new ConfigError('SMS_WEBHOOK_URL: expected an http or https URL such as https://sms.example.com/send');
   }

@@ -21,7 +21,9 @@ export function appendAuditEvent(db: Db, event: Omit<ChainedFields, 'at'> & { at
     .transaction(() => {
       const last = db.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get();
       const prevHash = last?.hash ?? GENESIS_HASH;
-      db.insert(auditEvents).values({ ...fields, prevHash, hash: chainHash(prevHash, fields) }).run();
+      db.insert(auditEvents)
+        .values({ ...fields, prevHash, hash: chainHash(prevHash, fields) })
+        .run();
     })
     .immediate();
 }
@@ -35,7 +37,9 @@ export function chainHash(prevHash: string, fields: ChainedFields): string {
     accountId: fields.accountId,
     details: fields.details ?? null,
   });
-  return createHash('sha256').update(prevHash + canonical).digest('hex');
+  return createHash('sha256')
+    .update(prevHash + canonical)
+    .digest('hex');
 }
 
 /** JSON with object keys sorted at every depth, so the same event always hashes the same. */

@@ -64,8 +64,4 @@ export const FIELD_INFO: Record<ExposableField, FieldInfo> = {
 };
 
 /** Never part of any incident: every notice said so. */
-export const NEVER_EXPOSED = [
-  'Social Security number',
-  'Credit or debit card numbers',
-  'Passwords',
-] as const;
+export const NEVER_EXPOSED = ['Social Security number', 'Credit or debit card numbers', 'Passwords'] as const;

@@ -22,8 +22,7 @@ export const INCIDENTS: readonly IncidentFacts[] = [
     title: 'August 2018: leaky website API',
     discoveredOn: '2018-08-20',
     when: 'Discovered on August 20, 2018',
-    summary:
-      'Someone got unauthorized access to customer details through an interface ("API") behind part of our website.',
+    summary: 'Someone got unauthorized access to customer details through an interface ("API") behind part of our website.',
     whatHappened:
       'On August 20, 2018 our security team found and shut down unauthorized access to customer information through an API serving part of our website. About 2.3 million customers most at risk were told by text message.',
     possibleFields: ['name', 'billing_zip', 'phone_number', 'email_address', 'account_number', 'account_type'],
@@ -47,19 +46,10 @@ export const INCIDENTS: readonly IncidentFacts[] = [
     title: 'March 2020: email vendor attack',
     discoveredOn: '2020-03',
     when: 'March 2020',
-    summary:
-      "An attack on our email vendor gave access to some employees' mailboxes, which held customer account information.",
+    summary: "An attack on our email vendor gave access to some employees' mailboxes, which held customer account information.",
     whatHappened:
       'In March 2020 an attacker got into the email vendor we use and from there into some employee mailboxes. Some of those emails contained customer account information.',
-    possibleFields: [
-      'name',
-      'billing_address',
-      'phone_number',
-      'account_number',
-      'rate_plan',
-      'plan_features',
-      'billing_information',
-    ],
+    possibleFields: ['name', 'billing_address', 'phone_number', 'account_number', 'rate_plan', 'plan_features', 'billing_information'],
     approxAffected: null,
     affectedNote: 'A small share of customers; the carrier did not publish a number.',
   },

@@ -1,14 +1,6 @@
 // The one drizzle schema. Times are epoch milliseconds (Date in TypeScript).
 import { sql } from 'drizzle-orm';
-import {
-  blob,
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -27,7 +19,9 @@ export const accounts = sqliteTable('accounts', {
   pinHash: text('pin_hash'),
   pinChangedAt: integer('pin_changed_at', { mode: 'timestamp_ms' }),
   /** The language the account gets notices in (import column `language`). */
-  language: text('language', { enum: ['en', 'es'] }).notNull().default('en'),
+  language: text('language', { enum: ['en', 'es'] })
+    .notNull()
+    .default('en'),
   createdAt: createdAt(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
 });
@@ -133,7 +127,10 @@ export const passkeys = sqliteTable(
     staffId: integer('staff_id').references(() => staff.id, { onDelete: 'cascade' }),
     publicKey: blob('public_key', { mode: 'buffer' }).notNull(),
     counter: integer('counter').notNull().default(0),
-    transports: text('transports', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    transports: text('transports', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     deviceType: text('device_type', { enum: ['singleDevice', 'multiDevice'] }).notNull(),
     backedUp: integer('backed_up', { mode: 'boolean' }).notNull().default(false),
     aaguid: text('aaguid'),
@@ -246,7 +243,9 @@ export const outbox = sqliteTable(
     recipient: text('recipient').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
-    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
     lastError: text('last_error'),

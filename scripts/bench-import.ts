@@ -66,7 +66,12 @@ export async function runImportBench(accounts = Number(process.env.BENCH_ACCOUNT
     return {
       accounts,
       exposures: extract.exposureRows,
-      importSeconds: { accounts: accountsRun.result.seconds, accountsValidating: accountsRun.result.validateSeconds, exposures: exposuresRun.result.seconds, total },
+      importSeconds: {
+        accounts: accountsRun.result.seconds,
+        accountsValidating: accountsRun.result.validateSeconds,
+        exposures: exposuresRun.result.seconds,
+        total,
+      },
       importRowsPerSecond,
       bareRowsPerSecond: bare.result.rowsPerSecond,
       ratio,

@@ -31,8 +31,20 @@ const importStep: Step<ImportBenchResult> = {
   script: 'scripts/bench-import.ts',
   json: 'bench-results/import.json',
   rows: (r) => [
-    { benchmark: 'import', figure: `accounts rows/s (${n(r.accounts)} accounts)`, portal: n(r.importRowsPerSecond), bare: `${n(r.bareRowsPerSecond)} (prepared-insert loop)`, ratio: n(r.ratio, 2) },
-    { benchmark: 'import', figure: `seconds, accounts + ${n(r.exposures)} exposures`, portal: n(r.importSeconds.total, 1), bare: '', ratio: '' },
+    {
+      benchmark: 'import',
+      figure: `accounts rows/s (${n(r.accounts)} accounts)`,
+      portal: n(r.importRowsPerSecond),
+      bare: `${n(r.bareRowsPerSecond)} (prepared-insert loop)`,
+      ratio: n(r.ratio, 2),
+    },
+    {
+      benchmark: 'import',
+      figure: `seconds, accounts + ${n(r.exposures)} exposures`,
+      portal: n(r.importSeconds.total, 1),
+      bare: '',
+      ratio: '',
+    },
     { benchmark: 'import', figure: 'peak RSS (MB)', portal: n(r.peakRssMb), bare: '', ratio: '' },
     { benchmark: 'import', figure: 'concurrent writer max wait (ms)', portal: n(r.writer.maxMs), bare: '', ratio: '' },
   ],
@@ -43,8 +55,20 @@ const pinStep: Step<PinBenchResult> = {
   script: 'scripts/bench-pin.ts',
   json: 'bench-results/pin.json',
   rows: (r) => [
-    { benchmark: 'PIN hashing', figure: 'ms per hash (Argon2id 19 MiB t=2 p=1)', portal: n(r.hashMsMean, 1), bare: `${n(r.bareHashMsMean, 1)} (bare Argon2id)`, ratio: n(r.hashRatio, 2) },
-    { benchmark: 'PIN hashing', figure: `event-loop delay p99 (ms), ${r.concurrentChanges} PIN changes at once`, portal: n(r.loopDelayP99DuringMs, 1), bare: `${n(r.loopDelayP99IdleMs, 1)} (idle)`, ratio: '' },
+    {
+      benchmark: 'PIN hashing',
+      figure: 'ms per hash (Argon2id 19 MiB t=2 p=1)',
+      portal: n(r.hashMsMean, 1),
+      bare: `${n(r.bareHashMsMean, 1)} (bare Argon2id)`,
+      ratio: n(r.hashRatio, 2),
+    },
+    {
+      benchmark: 'PIN hashing',
+      figure: `event-loop delay p99 (ms), ${r.concurrentChanges} PIN changes at once`,
+      portal: n(r.loopDelayP99DuringMs, 1),
+      bare: `${n(r.loopDelayP99IdleMs, 1)} (idle)`,
+      ratio: '',
+    },
   ],
 };
 
@@ -53,8 +77,20 @@ const signInStep: Step<SignInBenchResult> = {
   script: 'scripts/bench-sign-in.ts',
   json: 'bench-results/sign-in.json',
   rows: (r) => [
-    { benchmark: 'passkey sign-in', figure: 'verifications/s (ES256, one at a time)', portal: n(r.portalPerSecond), bare: `${n(r.barePerSecond)} (verifyAuthenticationResponse)`, ratio: n(r.ratio, 2) },
-    { benchmark: 'passkey sign-in', figure: 'event-loop delay p99 (ms) while verifying', portal: n(r.loopDelayP99DuringMs, 1), bare: '', ratio: '' },
+    {
+      benchmark: 'passkey sign-in',
+      figure: 'verifications/s (ES256, one at a time)',
+      portal: n(r.portalPerSecond),
+      bare: `${n(r.barePerSecond)} (verifyAuthenticationResponse)`,
+      ratio: n(r.ratio, 2),
+    },
+    {
+      benchmark: 'passkey sign-in',
+      figure: 'event-loop delay p99 (ms) while verifying',
+      portal: n(r.loopDelayP99DuringMs, 1),
+      bare: '',
+      ratio: '',
+    },
   ],
 };
 
@@ -64,7 +100,13 @@ const pagesStep: Step<PagesBenchResult> = {
   json: 'bench-results/pages.json',
   rows: (r) => [
     ...r.rows.flatMap((row) => [
-      { benchmark: `pages ${row.page}`, figure: `req/s at ${row.connections} connections`, portal: n(row.portal.requestsPerSecond), bare: n(row.bare.requestsPerSecond), ratio: n(row.ratio, 3) },
+      {
+        benchmark: `pages ${row.page}`,
+        figure: `req/s at ${row.connections} connections`,
+        portal: n(row.portal.requestsPerSecond),
+        bare: n(row.bare.requestsPerSecond),
+        ratio: n(row.ratio, 3),
+      },
       {
         benchmark: `pages ${row.page}`,
         figure: `p50 / p99 ms at ${row.connections}; errors + non-2xx`,
@@ -72,7 +114,13 @@ const pagesStep: Step<PagesBenchResult> = {
         bare: `${n(row.bare.latencyP50Ms)} / ${n(row.bare.latencyP99Ms)}; ${row.bare.errors + row.bare.non2xx}`,
         ratio: '',
       },
-      { benchmark: `pages ${row.page}`, figure: `portal CPU ms per request at ${row.connections}`, portal: n(row.portalCpuMsPerRequest, 2), bare: '', ratio: '' },
+      {
+        benchmark: `pages ${row.page}`,
+        figure: `portal CPU ms per request at ${row.connections}`,
+        portal: n(row.portalCpuMsPerRequest, 2),
+        bare: '',
+        ratio: '',
+      },
     ]),
     { benchmark: 'pages', figure: 'portal peak RSS (MB, VmHWM)', portal: n(r.portalPeakRssMb), bare: '', ratio: '' },
   ],

@@ -9,7 +9,11 @@ import { seedIncidents } from '../db/seed/seed';
 
 const argsSchema = z.object({
   role: z.enum(['agent', 'admin'], { message: '--role must be agent or admin' }),
-  name: z.string({ message: '--name is required, e.g. --name "Dana Lopez"' }).trim().min(2, '--name is required, e.g. --name "Dana Lopez"').max(80),
+  name: z
+    .string({ message: '--name is required, e.g. --name "Dana Lopez"' })
+    .trim()
+    .min(2, '--name is required, e.g. --name "Dana Lopez"')
+    .max(80),
 });
 
 function fail(message: string): never {

@@ -54,8 +54,8 @@ export function PasskeyButton({
       ) : null}
       {support === 'no' ? (
         <p className="alert alert--warn" id={hintId}>
-          This browser cannot use passkeys. Please use an up-to-date browser such as Safari, Chrome, Edge or Firefox on
-          your phone or computer.
+          This browser cannot use passkeys. Please use an up-to-date browser such as Safari, Chrome, Edge or Firefox on your phone or
+          computer.
         </p>
       ) : null}
       {busy ? (

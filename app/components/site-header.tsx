@@ -53,8 +53,8 @@ export function SiteFooter() {
     <footer className="site-footer">
       <div className="container">
         <p>
-          We will never text or email you a link. If a message claiming to be from us asks you to tap a link, share a code or your
-          PIN, it is not from us: call 611 from your phone.
+          We will never text or email you a link. If a message claiming to be from us asks you to tap a link, share a code or your PIN, it
+          is not from us: call 611 from your phone.
         </p>
       </div>
     </footer>

@@ -22,9 +22,8 @@ export default function Home() {
         <p className="eyebrow">Customer breach check</p>
         <h1 id="hero-title">Was your account in one of our three data incidents?</h1>
         <p className="lead">
-          In 2018, 2019 and 2020 people got into systems that held some customer details. Sign in to see exactly which
-          of <em>your</em> details were exposed, which were not, and fix the risk in the same visit by choosing a new
-          account PIN.
+          In 2018, 2019 and 2020 people got into systems that held some customer details. Sign in to see exactly which of <em>your</em>{' '}
+          details were exposed, which were not, and fix the risk in the same visit by choosing a new account PIN.
         </p>
         <div className="actions">
           <Link to="/sign-in" className="button">
@@ -53,15 +52,15 @@ export default function Home() {
         <section className="card" aria-labelledby="never-title">
           <h2 id="never-title">What was never exposed</h2>
           <p>
-            None of the incidents involved Social Security numbers, credit or debit card numbers, or passwords. Every
-            notice we sent said so, and our records agree.
+            None of the incidents involved Social Security numbers, credit or debit card numbers, or passwords. Every notice we sent said
+            so, and our records agree.
           </p>
         </section>
         <section className="card" aria-labelledby="why-title">
           <h2 id="why-title">Why it still matters</h2>
           <p>
-            Your account number, billing ZIP code and phone number together are what a fraudster needs to try to move
-            your number to their phone by calling a carrier. Your account PIN is what stops them.
+            Your account number, billing ZIP code and phone number together are what a fraudster needs to try to move your number to their
+            phone by calling a carrier. Your account PIN is what stops them.
           </p>
         </section>
       </div>

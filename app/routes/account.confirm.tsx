@@ -23,10 +23,7 @@ export default function ConfirmWithPasskey() {
         Before this change we ask for your passkey again, so someone using a browser you left signed in cannot make it.
       </p>
       <section className="card">
-        <PasskeyButton
-          run={() => authenticateWithPasskey({ mode: 'step-up' })}
-          onSuccess={() => window.location.assign(redirectTo)}
-        >
+        <PasskeyButton run={() => authenticateWithPasskey({ mode: 'step-up' })} onSuccess={() => window.location.assign(redirectTo)}>
           Confirm with a passkey
         </PasskeyButton>
       </section>

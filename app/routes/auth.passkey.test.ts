@@ -28,12 +28,7 @@ async function verify(browser: Browser, response: unknown, redirectTo?: string) 
 }
 
 function lastFailureReason(): unknown {
-  const event = testDb()
-    .select()
-    .from(auditEvents)
-    .where(eq(auditEvents.action, 'sign_in.failed'))
-    .all()
-    .at(-1);
+  const event = testDb().select().from(auditEvents).where(eq(auditEvents.action, 'sign_in.failed')).all().at(-1);
   return event?.details?.reason;
 }
 
@@ -188,7 +183,11 @@ describe('passkey sign-in', () => {
   });
 
   it('keeps sign-in failure details free of secrets', async () => {
-    const rows = testDb().select().from(auditEvents).where(and(eq(auditEvents.action, 'sign_in.failed'))).all();
+    const rows = testDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'sign_in.failed')))
+      .all();
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(Object.keys(row.details ?? {})).toEqual(['reason']);
   });

@@ -7,10 +7,7 @@ import { listRecentMessages } from '~/models/outbox.server';
 
 const SHOWN = 200;
 
-export const meta: MetaFunction = () => [
-  { title: 'Messages the portal sent | Breach check' },
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: MetaFunction = () => [{ title: 'Messages the portal sent | Breach check' }, { name: 'robots', content: 'noindex' }];
 
 export async function loader() {
   if (!getConfig().demoMode) throw new Response(null, { status: 404 });
@@ -36,8 +33,8 @@ export default function DevOutbox() {
     <>
       <h1 id="outbox-title">Messages the portal sent</h1>
       <p className="lead">
-        Demo mode only: every email and text message, newest first (the latest {SHOWN}). In production this page does
-        not exist and messages go to the contacts on file.
+        Demo mode only: every email and text message, newest first (the latest {SHOWN}). In production this page does not exist and messages
+        go to the contacts on file.
       </p>
       {messages.length === 0 ? (
         <p>No messages yet.</p>

@@ -15,8 +15,8 @@ export default function Incidents() {
     <>
       <h1>The incidents</h1>
       <p className="lead">
-        Three incidents exposed some customer details. Each affected different customers and different details. Sign in
-        to see which, if any, involved your account.
+        Three incidents exposed some customer details. Each affected different customers and different details. Sign in to see which, if
+        any, involved your account.
       </p>
       {incidents.map((incident) => (
         <article key={incident.id} className="card" aria-labelledby={`incident-${incident.id}`}>

@@ -81,8 +81,8 @@ export default function SignIn() {
       <section className="card" aria-labelledby="new-title">
         <h2 id="new-title">First time here, or lost your passkey?</h2>
         <p>
-          We send a one-time code to the email and phone numbers on your account, then you create a passkey on this
-          device. Your older passkeys keep working until you remove them.
+          We send a one-time code to the email and phone numbers on your account, then you create a passkey on this device. Your older
+          passkeys keep working until you remove them.
         </p>
         <p>
           <Link to="/enroll" className="button button--secondary">

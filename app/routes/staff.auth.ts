@@ -13,7 +13,8 @@ const bodySchema = z.discriminatedUnion('step', [
 export async function action({ request, context }: ActionFunctionArgs) {
   const body = await readJsonBody(request, bodySchema);
   if (!body.ok) return body.response;
-  const answer = body.data.step === 'options' ? await staffSignInOptions(request, context) : await completeStaffSignIn(request, body.data.response);
+  const answer =
+    body.data.step === 'options' ? await staffSignInOptions(request, context) : await completeStaffSignIn(request, body.data.response);
   return ceremonyResponse(answer);
 }
 

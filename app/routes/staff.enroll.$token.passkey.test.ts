@@ -52,7 +52,15 @@ describe('staff enrollment', () => {
     const token = await newInviteToken('Retry Once');
     const browser = new Browser();
     await call(browser, token, { step: 'options' });
-    const stale = await call(browser, token, { step: 'verify', response: new SoftAuthenticator().register({ challenge: 'bm90LWlzc3VlZA', rp: { id: 'localhost', name: 'x' }, user: { id: 'AAAA', name: 'x', displayName: 'x' }, pubKeyCredParams: [{ alg: -7, type: 'public-key' }] } as never) });
+    const stale = await call(browser, token, {
+      step: 'verify',
+      response: new SoftAuthenticator().register({
+        challenge: 'bm90LWlzc3VlZA',
+        rp: { id: 'localhost', name: 'x' },
+        user: { id: 'AAAA', name: 'x', displayName: 'x' },
+        pubKeyCredParams: [{ alg: -7, type: 'public-key' }],
+      } as never),
+    });
     expect(stale.status).toBe(400);
     const { body: start } = await call(browser, token, { step: 'options' });
     expect((await call(browser, token, { step: 'verify', response: new SoftAuthenticator().register(start.options) })).status).toBe(200);

@@ -94,7 +94,9 @@ export async function accountCard(accountId: number) {
     pinSet: Boolean(account.pinHash),
     pinChangedAt: formatDateTime(pinChangedAt),
     pinStepDone: report.checklist.find((step) => step.id === 'change-pin')!.done,
-    pendingReset: pendingReset ? { requestedAt: formatDateTime(pendingReset.requestedAt)!, effectiveAt: formatDateTime(pendingReset.effectiveAt)! } : null,
+    pendingReset: pendingReset
+      ? { requestedAt: formatDateTime(pendingReset.requestedAt)!, effectiveAt: formatDateTime(pendingReset.effectiveAt)! }
+      : null,
     verification:
       failures && failures.failures >= VERIFY_MAX_FAILURES
         ? { locked: true as const, until: formatDateTime(failures.resetAt)! }
@@ -122,7 +124,10 @@ export async function verifyCallerPin(agent: StaffSession, accountId: number, ca
 export async function sendPinResetCode(agent: StaffSession, accountId: number): Promise<{ line: string }> {
   await enforceRateLimit(RESET_CODES_PER_ACCOUNT, String(accountId));
   const phone = await holderLine(accountId);
-  if (!phone) throw new Response('This account has no holder line on file, so no code can be sent. Ask the caller to visit a store.', { status: 409 });
+  if (!phone)
+    throw new Response('This account has no holder line on file, so no code can be sent. Ask the caller to visit a store.', {
+      status: 409,
+    });
   const code = await issueOneTimeCode({ accountId, phone, purpose: 'agent-reset', issuedByStaffId: agent.staffId });
   await textLine(accountId, phone, {
     subject: 'Your PIN reset code',

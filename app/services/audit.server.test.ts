@@ -61,8 +61,17 @@ describe('audit log', () => {
   it('detects an event rewritten with a recomputed hash by the next one no longer linking to it', async () => {
     await recordThree();
     const row = testDb().$client.prepare('SELECT * FROM audit_events WHERE id = 2').get() as Record<string, string | number | null>;
-    const forged = { at: row.at, actorType: row.actor_type, actorId: row.actor_id, action: 'account.viewed', accountId: row.account_id, details: { via: 'phone' } };
-    const hash = createHash('sha256').update(String(row.prev_hash) + canonicalJson(forged)).digest('hex');
+    const forged = {
+      at: row.at,
+      actorType: row.actor_type,
+      actorId: row.actor_id,
+      action: 'account.viewed',
+      accountId: row.account_id,
+      details: { via: 'phone' },
+    };
+    const hash = createHash('sha256')
+      .update(String(row.prev_hash) + canonicalJson(forged))
+      .digest('hex');
     testDb().$client.prepare("UPDATE audit_events SET action = 'account.viewed', hash = ? WHERE id = 2").run(hash);
     expect(await verifyAuditChain()).toEqual({ ok: false, eventId: 3, reason: 'its previous hash does not match event #2' });
   });

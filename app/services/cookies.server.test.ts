@@ -15,7 +15,9 @@ describe('cookies', () => {
     secure.on = true;
     expect(sessionCookieName('customer')).toBe('__Host-bc_session');
     expect(sessionCookieName('staff')).toBe('__Host-bc_staff_session');
-    expect(serializeCookie(cookieName('bc_session'), 'abc', 60)).toBe('__Host-bc_session=abc; Path=/; HttpOnly; SameSite=Lax; Secure; Max-Age=60');
+    expect(serializeCookie(cookieName('bc_session'), 'abc', 60)).toBe(
+      '__Host-bc_session=abc; Path=/; HttpOnly; SameSite=Lax; Secure; Max-Age=60',
+    );
   });
 
   it('drops the prefix and Secure on plain http', () => {

@@ -113,7 +113,10 @@ export async function passkeyAssertionOptions(
     if (!session) return error(401, 'Please sign in again.', '/sign-in');
     owner = { kind: 'customer', id: session.customerId };
   }
-  const { options, headers } = await createAuthenticationOptions(request, { purpose: mode === 'step-up' ? 'step-up' : 'authenticate', owner });
+  const { options, headers } = await createAuthenticationOptions(request, {
+    purpose: mode === 'step-up' ? 'step-up' : 'authenticate',
+    owner,
+  });
   return { httpStatus: 200, body: { status: 'success', options }, headers };
 }
 
@@ -180,12 +183,18 @@ async function registrationOwner(
     }
     const customer = await ensurePerson(state.accountId, state.phone);
     if (customer.accessRemovedAt) {
-      return { ok: false, answer: error(403, 'The account holder removed your access to this account. Ask them to restore it.', '/enroll') };
+      return {
+        ok: false,
+        answer: error(403, 'The account holder removed your access to this account. Ask them to restore it.', '/enroll'),
+      };
     }
     // One verified code sets up one passkey: a copied enrollment cookie cannot add another.
     const usedAt = await codeUsedAt(state.codeId, state.accountId);
     if (!usedAt || (await passkeyCreatedSince({ kind: 'customer', id: customer.id }, usedAt))) {
-      return { ok: false, answer: error(400, 'That code has already been used to set up a passkey. Sign in with it, or start again.', '/enroll') };
+      return {
+        ok: false,
+        answer: error(400, 'That code has already been used to set up a passkey. Sign in with it, or start again.', '/enroll'),
+      };
     }
     return { ok: true, customerId: customer.id, accountId: customer.accountId, phone: customer.phone, userHandle: customer.webauthnUserId };
   }
@@ -229,10 +238,20 @@ export async function completePasskeyRegistration(
   const result = await registerPasskey(request, owner, response);
   const actor = { type: 'customer' as const, id: String(who.customerId) };
   if (!result.ok) {
-    await recordAudit({ actor, action: 'passkey.add_failed', accountId: who.accountId, details: { reason: result.reason, context: registration } });
+    await recordAudit({
+      actor,
+      action: 'passkey.add_failed',
+      accountId: who.accountId,
+      details: { reason: result.reason, context: registration },
+    });
     return error(400, failureMessage(result.reason));
   }
-  await recordAudit({ actor, action: 'passkey.added', accountId: who.accountId, details: { passkeyName: result.passkey.name, context: registration } });
+  await recordAudit({
+    actor,
+    action: 'passkey.added',
+    accountId: who.accountId,
+    details: { passkeyName: result.passkey.name, context: registration },
+  });
   await sendNotice(who.accountId, who.phone, passkeyAddedNotice(olderPasskeys > 0, registration === 'enroll'));
   const headers = new Headers({ 'Cache-Control': 'no-store' });
   if (registration === 'add') {

@@ -109,5 +109,12 @@ export async function verifyEnrollmentCode(
   const accountId = await findAccountIdByNumber(input.accountNumber);
   const check = await redeemOneTimeCode({ accountId, phone: input.phone, code: input.code, purposes: input.purposes });
   if (!check.ok) return null;
-  return { step: 'verified', accountId: check.accountId, phone: check.phone, codeId: check.codeId, purpose: check.purpose, exp: Date.now() + CODE_TTL_MS };
+  return {
+    step: 'verified',
+    accountId: check.accountId,
+    phone: check.phone,
+    codeId: check.codeId,
+    purpose: check.purpose,
+    exp: Date.now() + CODE_TTL_MS,
+  };
 }

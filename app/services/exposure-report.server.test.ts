@@ -53,9 +53,17 @@ describe('exposure report', () => {
     const id = accountId('100000007'); // 2018 and 2020 (March 2020)
     const pinStep = async () => (await getExposureReport(id)).checklist.find((step) => step.id === 'change-pin')!;
     expect((await pinStep()).done).toBe(false);
-    testDb().update(accounts).set({ pinChangedAt: new Date('2019-01-10T12:00:00Z') }).where(eq(accounts.id, id)).run();
+    testDb()
+      .update(accounts)
+      .set({ pinChangedAt: new Date('2019-01-10T12:00:00Z') })
+      .where(eq(accounts.id, id))
+      .run();
     expect((await pinStep()).done).toBe(false); // after 2018, before 2020
-    testDb().update(accounts).set({ pinChangedAt: new Date('2026-11-21T09:30:00Z') }).where(eq(accounts.id, id)).run();
+    testDb()
+      .update(accounts)
+      .set({ pinChangedAt: new Date('2026-11-21T09:30:00Z') })
+      .where(eq(accounts.id, id))
+      .run();
     expect(await pinStep()).toMatchObject({ done: true, doneAt: '2026-11-21' });
   });
 

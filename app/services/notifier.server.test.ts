@@ -3,7 +3,16 @@ import { eq } from 'drizzle-orm';
 import { accounts, outbox } from '../../db/schema';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { latestMessageTo, listRecentMessages } from '../models/outbox.server';
-import { deliverPendingMessages, MAX_ATTEMPTS, NoticeContainsLinkError, notifyHolder, notifyPerson, RETRY_DELAYS_MS, startOutboxDelivery, textLine } from './notifier.server';
+import {
+  deliverPendingMessages,
+  MAX_ATTEMPTS,
+  NoticeContainsLinkError,
+  notifyHolder,
+  notifyPerson,
+  RETRY_DELAYS_MS,
+  startOutboxDelivery,
+  textLine,
+} from './notifier.server';
 import { logTransport, type Transport } from './notify-transports.server';
 
 const notice = { subject: 'Your account PIN was changed', body: "Your account PIN was changed. If this wasn't you, call 611." };
@@ -44,7 +53,9 @@ describe('who a notice goes to', () => {
   });
 
   it('a code goes by text to the one line asked for, never to the email', async () => {
-    expect(await textLine(accountId('100000001'), '+12065550102', { subject: 'Your code', body: 'Your code is 482913.' })).toEqual({ channels: 1 });
+    expect(await textLine(accountId('100000001'), '+12065550102', { subject: 'Your code', body: 'Your code is 482913.' })).toEqual({
+      channels: 1,
+    });
     expect(rows().map((row) => [row.channel, row.recipient])).toEqual([['sms', '+12065550102']]);
   });
 
@@ -61,7 +72,9 @@ describe('who a notice goes to', () => {
     'Check my-carrier.com today',
   ])('refuses a link: %s', async (body) => {
     await expect(notifyHolder(accountId('100000001'), { subject: 'Notice', body })).rejects.toBeInstanceOf(NoticeContainsLinkError);
-    await expect(textLine(accountId('100000001'), '+12065550101', { subject: 'Notice', body })).rejects.toBeInstanceOf(NoticeContainsLinkError);
+    await expect(textLine(accountId('100000001'), '+12065550101', { subject: 'Notice', body })).rejects.toBeInstanceOf(
+      NoticeContainsLinkError,
+    );
     expect(rows()).toHaveLength(0);
   });
 
@@ -99,7 +112,11 @@ describe('deliverPendingMessages', () => {
       expect(row).toMatchObject({ status: 'pending', attempts: attempt, lastError: 'gateway down' });
       expect(row.nextAttemptAt!.getTime() - now.getTime()).toBe(RETRY_DELAYS_MS[attempt - 1]);
       // not due yet: nothing happens a second before the wait ends
-      expect(await deliverPendingMessages(new Date(row.nextAttemptAt!.getTime() - 1000), failing)).toEqual({ sent: 0, failed: 0, retried: 0 });
+      expect(await deliverPendingMessages(new Date(row.nextAttemptAt!.getTime() - 1000), failing)).toEqual({
+        sent: 0,
+        failed: 0,
+        retried: 0,
+      });
       now = row.nextAttemptAt!;
     }
     expect(RETRY_DELAYS_MS.slice(0, 4)).toEqual([30_000, 120_000, 600_000, 3_600_000]);

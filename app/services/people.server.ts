@@ -47,12 +47,17 @@ async function otherPersonOnAccount(session: Viewer, personId: number) {
   requireRight(session, 'manage-people');
   const person = await findPersonById(personId);
   if (!person || person.accountId !== session.accountId) throw new Response('That person is not on your account.', { status: 404 });
-  if (person.id === session.customerId) throw new Response('You cannot remove your own access. Remove passkeys on Your passkeys instead.', { status: 400 });
+  if (person.id === session.customerId)
+    throw new Response('You cannot remove your own access. Remove passkeys on Your passkeys instead.', { status: 400 });
   return person;
 }
 
 /** Ends the person's sessions and removes their passkeys; they cannot enroll again until the holder restores it. */
-export async function removePersonAccess(session: Viewer, personId: number, now = new Date()): Promise<{ sessions: number; passkeys: number }> {
+export async function removePersonAccess(
+  session: Viewer,
+  personId: number,
+  now = new Date(),
+): Promise<{ sessions: number; passkeys: number }> {
   const person = await otherPersonOnAccount(session, personId);
   const ended = await endPersonAccess(person.id, now, { markRemoved: true });
   forgetSessionReads();
@@ -79,7 +84,12 @@ export async function removePersonAccess(session: Viewer, personId: number, now 
 export async function restoreAccess(session: Viewer, personId: number): Promise<void> {
   const person = await otherPersonOnAccount(session, personId);
   await restorePersonAccess(person.id);
-  await recordAudit({ actor: customerActor(session), action: 'person.access_restored', accountId: session.accountId, details: { personId: person.id } });
+  await recordAudit({
+    actor: customerActor(session),
+    action: 'person.access_restored',
+    accountId: session.accountId,
+    details: { personId: person.id },
+  });
 }
 
 /** Three asks a day per person: enough to nudge, too few to flood the holder's phone. */
@@ -92,7 +102,12 @@ export async function askHolderToChangePin(session: Viewer): Promise<AskResult> 
   if (session.role === 'holder') throw new Response('You are the account holder: you can change the PIN yourself.', { status: 400 });
   const { allowed, retryAfterSeconds } = await consumeRateLimit(ASKS_PER_PERSON, String(session.customerId));
   if (!allowed) return { sent: false, retryAfter: describeWait(retryAfterSeconds) };
-  await recordAudit({ actor: customerActor(session), action: 'pin.holder_asked', accountId: session.accountId, details: { role: session.role } });
+  await recordAudit({
+    actor: customerActor(session),
+    action: 'pin.holder_asked',
+    accountId: session.accountId,
+    details: { role: session.role },
+  });
   await notifyHolder(session.accountId, {
     subject: 'Someone on your account asked you to change the account PIN',
     body:

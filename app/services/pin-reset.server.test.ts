@@ -23,7 +23,13 @@ async function holderOf(accountNumber: string, phone: string) {
 
 const pinHash = (id: number) => testDb().select({ pinHash: accounts.pinHash }).from(accounts).where(eq(accounts.id, id)).get()!.pinHash!;
 const noticesTo = (id: number) => testDb().select().from(outbox).where(eq(outbox.accountId, id)).all();
-const actions = (id: number) => testDb().select().from(auditEvents).where(eq(auditEvents.accountId, id)).all().map((event) => event.action);
+const actions = (id: number) =>
+  testDb()
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.accountId, id))
+    .all()
+    .map((event) => event.action);
 
 beforeAll(() => withDemoAccounts());
 beforeEach(() => {
@@ -34,7 +40,9 @@ describe('the 24-hour PIN reset', () => {
   it('announces at once, keeps the old PIN for 24 hours, then puts the new one in force, announced and dated', async () => {
     const holder = await holderOf('100000001', '+12065550101');
     const start = new Date('2026-12-01T09:00:00Z');
-    expect((await changePin({ session: holder, pin: '583920', confirmation: '583920', now: new Date(start.getTime() - HOUR) })).ok).toBe(true);
+    expect((await changePin({ session: holder, pin: '583920', confirmation: '583920', now: new Date(start.getTime() - HOUR) })).ok).toBe(
+      true,
+    );
     testDb().delete(outbox).run();
 
     const requested = await requestPinReset({ session: holder, pin: '640271', confirmation: '640271', now: start });
@@ -45,7 +53,10 @@ describe('the 24-hour PIN reset', () => {
       'A reset of your account PIN was requested on December 1, 2026 at 9:00 AM UTC. The new PIN takes effect on December 2, 2026 at 9:00 AM UTC ' +
         "unless it is cancelled before then. If this wasn't you, call 611 from your phone now, or cancel it in the breach-check portal.",
     );
-    expect(await pendingPinReset(holder.accountId)).toEqual({ requestedAt: start, effectiveAt: new Date(start.getTime() + PIN_RESET_DELAY_MS) });
+    expect(await pendingPinReset(holder.accountId)).toEqual({
+      requestedAt: start,
+      effectiveAt: new Date(start.getTime() + PIN_RESET_DELAY_MS),
+    });
 
     // 23 hours 59 minutes later: still the old PIN, and the checklist is not done with the new one.
     expect(await applyDuePinResets(new Date(start.getTime() + PIN_RESET_DELAY_MS - 60_000))).toBe(0);
@@ -56,7 +67,10 @@ describe('the 24-hour PIN reset', () => {
     expect(await applyDuePinResets(due)).toBe(1);
     expect(await pinMatches(pinHash(holder.accountId), '640271')).toBe(true);
     expect(await pendingPinReset(holder.accountId)).toBeNull();
-    expect(noticesTo(holder.accountId).map((notice) => notice.subject)).toEqual(['Your account PIN was changed', 'Your account PIN was changed']);
+    expect(noticesTo(holder.accountId).map((notice) => notice.subject)).toEqual([
+      'Your account PIN was changed',
+      'Your account PIN was changed',
+    ]);
     const report = await getExposureReport(holder.accountId, { personId: holder.customerId, role: 'holder' });
     expect(report.checklist.find((step) => step.id === 'change-pin')).toMatchObject({ done: true, doneAt: '2026-12-02' });
     expect(actions(holder.accountId)).toEqual(expect.arrayContaining(['pin.reset_requested', 'pin.reset_applied']));
@@ -95,7 +109,14 @@ describe('the 24-hour PIN reset', () => {
     await changePin({ session: holder, pin: '583920', confirmation: '583920', now: start });
     await requestPinReset({ session: holder, pin: '640271', confirmation: '640271', now: start });
     await requestPinReset({ session: holder, pin: '902718', confirmation: '902718', now: start });
-    expect(testDb().select().from(pinResets).where(eq(pinResets.accountId, holder.accountId)).all().map((row) => row.cancelledBy)).toEqual(['superseded', null]);
+    expect(
+      testDb()
+        .select()
+        .from(pinResets)
+        .where(eq(pinResets.accountId, holder.accountId))
+        .all()
+        .map((row) => row.cancelledBy),
+    ).toEqual(['superseded', null]);
     await changePin({ session: holder, currentPin: '583920', pin: '371846', confirmation: '371846', now: start });
     expect(await pendingPinReset(holder.accountId)).toBeNull();
     expect(await applyDuePinResets(new Date(start.getTime() + 2 * PIN_RESET_DELAY_MS))).toBe(0);
@@ -107,7 +128,10 @@ describe('the 24-hour PIN reset', () => {
     const refused = await requestPinReset({ session: line, pin: '640271', confirmation: '640271' }).catch((error) => error);
     expect((refused as Response).status).toBe(403);
     const holder = await holderOf('100000009', '+15125550110');
-    expect(await requestPinReset({ session: holder, pin: '123456', confirmation: '123456' })).toMatchObject({ ok: false, broken: expect.arrayContaining(['sequence']) });
+    expect(await requestPinReset({ session: holder, pin: '123456', confirmation: '123456' })).toMatchObject({
+      ok: false,
+      broken: expect.arrayContaining(['sequence']),
+    });
 
     const start = new Date('2026-12-01T09:00:00Z');
     await requestPinReset({ session: holder, pin: '640271', confirmation: '640271', now: start });
@@ -115,7 +139,9 @@ describe('the 24-hour PIN reset', () => {
     testDb().update(accountLines).set({ role: 'line' }).where(eq(accountLines.phone, '+15125550110')).run();
     testDb().update(accountLines).set({ role: 'holder' }).where(eq(accountLines.phone, '+15125550112')).run();
     expect(await applyDuePinResets(new Date(start.getTime() + PIN_RESET_DELAY_MS))).toBe(0);
-    expect(testDb().select().from(pinResets).where(eq(pinResets.accountId, holder.accountId)).get()!.cancelledBy).toBe('requester no longer the holder');
+    expect(testDb().select().from(pinResets).where(eq(pinResets.accountId, holder.accountId)).get()!.cancelledBy).toBe(
+      'requester no longer the holder',
+    );
     testDb().update(accountLines).set({ role: 'line' }).where(eq(accountLines.phone, '+15125550112')).run();
     testDb().update(accountLines).set({ role: 'holder' }).where(eq(accountLines.phone, '+15125550110')).run();
   });

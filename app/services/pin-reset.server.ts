@@ -36,7 +36,9 @@ export async function requestPinReset(input: {
   if (broken.length > 0) return { ok: false, broken };
   const now = input.now ?? new Date();
   const effectiveAt = new Date(now.getTime() + PIN_RESET_DELAY_MS);
-  const recentAgentCode = (await listAgentResets(session.accountId, new Date(now.getTime() - AGENT_CODE_WINDOW_MS))).some((reset) => reset.usedAt !== null);
+  const recentAgentCode = (await listAgentResets(session.accountId, new Date(now.getTime() - AGENT_CODE_WINDOW_MS))).some(
+    (reset) => reset.usedAt !== null,
+  );
   const reset = await schedulePinReset({
     accountId: session.accountId,
     requestedByCustomerId: session.customerId,
@@ -60,7 +62,8 @@ export async function requestPinReset(input: {
   return { ok: true, effectiveAt };
 }
 
-export type PinResetCanceller = { kind: 'customer'; session: Pick<CustomerSession, 'accountId' | 'customerId' | 'role'> } | { kind: 'staff'; staffId: number };
+export type PinResetCanceller =
+  { kind: 'customer'; session: Pick<CustomerSession, 'accountId' | 'customerId' | 'role'> } | { kind: 'staff'; staffId: number };
 
 /** Cancels the pending reset; false when there was none (already applied, or cancelled elsewhere). */
 export async function cancelPinReset(by: PinResetCanceller, accountId: number, now = new Date()): Promise<boolean> {
@@ -97,7 +100,12 @@ export async function applyDuePinResets(now = new Date()): Promise<number> {
     if (!(await applyPinReset(reset, now, PIN_HISTORY_KEPT))) continue; // another process, or a cancel, came first
     applied += 1;
     await clearVerificationFailures(reset.accountId);
-    await recordAudit({ actor: { type: 'system', id: null }, action: 'pin.reset_applied', accountId: reset.accountId, details: { resetId: reset.id, via: reset.via } });
+    await recordAudit({
+      actor: { type: 'system', id: null },
+      action: 'pin.reset_applied',
+      accountId: reset.accountId,
+      details: { resetId: reset.id, via: reset.via },
+    });
     await notifyHolder(reset.accountId, {
       subject: 'Your account PIN was changed',
       body:

@@ -75,10 +75,14 @@ describe('changePin', () => {
 
   it('refuses an authorized user and a line user with a 403 and a sentence, and changes nothing', async () => {
     for (const role of ['authorized', 'line'] as const) {
-      const refused = await changePin({ session: person('100000011', role), pin: '583920', confirmation: '583920' }).catch((error) => error);
+      const refused = await changePin({ session: person('100000011', role), pin: '583920', confirmation: '583920' }).catch(
+        (error) => error,
+      );
       expect(refused).toBeInstanceOf(Response);
       expect((refused as Response).status).toBe(403);
-      expect(await (refused as Response).text()).toBe('Only the account holder can change the account PIN. You can ask them to: choose "Ask the account holder".');
+      expect(await (refused as Response).text()).toBe(
+        'Only the account holder can change the account PIN. You can ask them to: choose "Ask the account holder".',
+      );
     }
     expect(testDb().select().from(accounts).where(eq(accounts.accountNumber, '100000011')).get()!.pinHash).toBeNull();
   });
@@ -86,19 +90,34 @@ describe('changePin', () => {
   it('once a PIN is set, asks for it: missing and wrong are refused, wrong tries count toward the Verify PIN lock', async () => {
     const holder = person('100000003');
     expect((await changePin({ session: holder, pin: '583920', confirmation: '583920' })).ok).toBe(true);
-    expect(await changePin({ session: holder, pin: '640271', confirmation: '640271' })).toEqual({ ok: false, broken: [], problem: 'missing' });
+    expect(await changePin({ session: holder, pin: '640271', confirmation: '640271' })).toEqual({
+      ok: false,
+      broken: [],
+      problem: 'missing',
+    });
     const now = new Date();
     for (let attempt = 1; attempt <= 4; attempt++) {
       const wrong = await changePin({ session: holder, currentPin: '111111', pin: '640271', confirmation: '640271', now });
       expect(wrong).toEqual({ ok: false, broken: [], problem: 'wrong', attemptsLeft: 5 - attempt, lockedUntil: null });
     }
     // The agents' Verify PIN shares the count: its 5th wrong PIN locks both.
-    expect(await verifyPin({ accountId: holder.accountId, candidate: '222222', actor: agent, now })).toMatchObject({ result: 'no-match', attemptsLeft: 0 });
+    expect(await verifyPin({ accountId: holder.accountId, candidate: '222222', actor: agent, now })).toMatchObject({
+      result: 'no-match',
+      attemptsLeft: 0,
+    });
     const locked = await changePin({ session: holder, currentPin: '583920', pin: '640271', confirmation: '640271', now });
     expect(locked).toEqual({ ok: false, broken: [], problem: 'locked', lockedUntil: new Date(now.getTime() + VERIFY_LOCK_MS) });
     const later = new Date(now.getTime() + VERIFY_LOCK_MS + 1);
-    expect(await changePin({ session: holder, currentPin: '583920', pin: '640271', confirmation: '640271', now: later })).toEqual({ ok: true, changedAt: later });
-    const refusals = testDb().select().from(auditEvents).where(eq(auditEvents.accountId, holder.accountId)).all().filter((event) => event.action === 'pin.current_pin_refused');
+    expect(await changePin({ session: holder, currentPin: '583920', pin: '640271', confirmation: '640271', now: later })).toEqual({
+      ok: true,
+      changedAt: later,
+    });
+    const refusals = testDb()
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.accountId, holder.accountId))
+      .all()
+      .filter((event) => event.action === 'pin.current_pin_refused');
     expect(refusals).toHaveLength(5);
   });
 
@@ -189,7 +208,9 @@ describe('PIN change attempts', () => {
       expect((await changePin({ session: holder, currentPin: current, pin, confirmation: pin })).ok, pin).toBe(true);
       current = pin;
     }
-    const refused = await changePin({ session: holder, currentPin: current, pin: '761942', confirmation: '761942' }).catch((error) => error);
+    const refused = await changePin({ session: holder, currentPin: current, pin: '761942', confirmation: '761942' }).catch(
+      (error) => error,
+    );
     expect(refused).toBeInstanceOf(Response);
     expect((refused as Response).status).toBe(429);
   });

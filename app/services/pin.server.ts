@@ -20,14 +20,18 @@ export const VERIFY_LOCK_MS = 15 * 60 * 1000;
 export const PIN_CHANGE_ATTEMPTS = { name: 'pin-change.account', limit: 10, windowMs: 60 * 60 * 1000 };
 
 export type CurrentPinProblem =
-  | { problem: 'missing' }
-  | { problem: 'wrong'; attemptsLeft: number; lockedUntil: Date | null }
-  | { problem: 'locked'; lockedUntil: Date };
+  { problem: 'missing' } | { problem: 'wrong'; attemptsLeft: number; lockedUntil: Date | null } | { problem: 'locked'; lockedUntil: Date };
 
-export type ChangePinResult = { ok: true; changedAt: Date } | { ok: false; broken: PinRuleId[] } | ({ ok: false; broken: [] } & CurrentPinProblem);
+export type ChangePinResult =
+  { ok: true; changedAt: Date } | { ok: false; broken: PinRuleId[] } | ({ ok: false; broken: [] } & CurrentPinProblem);
 
 /** Rule failures for a proposed PIN; `checkReuse` adds the current PIN and the last 3 (hashed, rate limited). */
-export async function checkNewPin(accountId: number, pin: string, confirmation: string | undefined, checkReuse = true): Promise<PinRuleId[]> {
+export async function checkNewPin(
+  accountId: number,
+  pin: string,
+  confirmation: string | undefined,
+  checkReuse = true,
+): Promise<PinRuleId[]> {
   const account = await getAccount(accountId);
   if (!account) throw new Response('Account not found', { status: 404 });
   const phones = await getAccountPhones(accountId);
@@ -39,7 +43,10 @@ export async function checkNewPin(accountId: number, pin: string, confirmation: 
   return reused ? ['reused'] : [];
 }
 
-export const customerActor = (session: Pick<CustomerSession, 'customerId'>): AuditActor => ({ type: 'customer', id: String(session.customerId) });
+export const customerActor = (session: Pick<CustomerSession, 'customerId'>): AuditActor => ({
+  type: 'customer',
+  id: String(session.customerId),
+});
 
 /**
  * The holder changes the PIN at once: with the current PIN when the account has one (a wrong one counts toward the
@@ -60,7 +67,12 @@ export async function changePin(input: {
     if (!input.currentPin) return { ok: false, broken: [], problem: 'missing' };
     const check = await checkPinAgainstLock(session.accountId, input.currentPin, now);
     if (check.result === 'locked' || check.result === 'no-match') {
-      await recordAudit({ actor: customerActor(session), action: 'pin.current_pin_refused', accountId: session.accountId, details: { result: check.result } });
+      await recordAudit({
+        actor: customerActor(session),
+        action: 'pin.current_pin_refused',
+        accountId: session.accountId,
+        details: { result: check.result },
+      });
       if (check.result === 'locked') return { ok: false, broken: [], problem: 'locked', lockedUntil: check.lockedUntil };
       return { ok: false, broken: [], problem: 'wrong', attemptsLeft: check.attemptsLeft, lockedUntil: check.lockedUntil };
     }
@@ -100,7 +112,10 @@ export async function verifyPin(input: { accountId: number; candidate: string; a
     actor: input.actor,
     action: 'pin.verify',
     accountId: input.accountId,
-    details: { result: outcome.result, ...('lockedUntil' in outcome && outcome.lockedUntil ? { lockedUntil: outcome.lockedUntil.toISOString() } : {}) },
+    details: {
+      result: outcome.result,
+      ...('lockedUntil' in outcome && outcome.lockedUntil ? { lockedUntil: outcome.lockedUntil.toISOString() } : {}),
+    },
   });
   return outcome;
 }

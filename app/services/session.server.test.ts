@@ -46,12 +46,20 @@ describe('customer sessions', () => {
   it('expires after 30 idle minutes and after 12 hours whatever happens', async () => {
     const idle = await signedInBrowser(customerId);
     const idleSession = (await getCustomerSession(idle.request('/account')))!;
-    testDb().update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where(eq(sessions.id, idleSession.sessionId)).run();
+    testDb()
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
+      .where(eq(sessions.id, idleSession.sessionId))
+      .run();
     expect(await getCustomerSession(idle.request('/account'))).toBeNull();
 
     const old = await signedInBrowser(customerId);
     const oldSession = (await getCustomerSession(old.request('/account')))!;
-    testDb().update(sessions).set({ expiresAt: new Date(Date.now() - 1) }).where(eq(sessions.id, oldSession.sessionId)).run();
+    testDb()
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1) })
+      .where(eq(sessions.id, oldSession.sessionId))
+      .run();
     expect(await getCustomerSession(old.request('/account'))).toBeNull();
   });
 
@@ -62,7 +70,11 @@ describe('customer sessions', () => {
     testDb().update(sessions).set({ lastSeenAt: twentySecondsAgo }).where(eq(sessions.id, sessionId)).run();
     await getCustomerSession(browser.request('/'));
     expect(row(sessionId).lastSeenAt.getTime()).toBe(twentySecondsAgo.getTime());
-    testDb().update(sessions).set({ lastSeenAt: new Date(Date.now() - 90_000) }).where(eq(sessions.id, sessionId)).run();
+    testDb()
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 90_000) })
+      .where(eq(sessions.id, sessionId))
+      .run();
     await getCustomerSession(browser.request('/'));
     expect(Date.now() - row(sessionId).lastSeenAt.getTime()).toBeLessThan(5_000);
   });
@@ -76,7 +88,10 @@ describe('customer sessions', () => {
 
   it('lists this customer’s live sessions, signs out one or all others, never another customer’s', async () => {
     const here = await signedInBrowser(customerId);
-    const phone = await signedInBrowser(customerId, 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1');
+    const phone = await signedInBrowser(
+      customerId,
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+    );
     const stranger = await signedInBrowser(otherCustomerId);
     const session = (await getCustomerSession(here.request('/')))!;
     const phoneSession = (await getCustomerSession(phone.request('/')))!;
@@ -100,11 +115,20 @@ describe('customer sessions', () => {
 
   it('the sessions page action signs out another session and shows browser and OS', async () => {
     const here = await signedInBrowser(customerId);
-    const other = await signedInBrowser(customerId, 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36');
+    const other = await signedInBrowser(
+      customerId,
+      'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
+    );
     const otherSession = (await getCustomerSession(other.request('/')))!;
     const page = await sessionsLoader(args(here.request('/account/sessions'), here));
-    expect(page.sessions.find((item) => item.id === otherSession.sessionId)).toMatchObject({ browser: 'Chrome', os: 'Android', current: false });
-    const answer = await sessionsAction(args(here.form('/account/sessions', { intent: 'revoke', sessionId: String(otherSession.sessionId) }), here));
+    expect(page.sessions.find((item) => item.id === otherSession.sessionId)).toMatchObject({
+      browser: 'Chrome',
+      os: 'Android',
+      current: false,
+    });
+    const answer = await sessionsAction(
+      args(here.form('/account/sessions', { intent: 'revoke', sessionId: String(otherSession.sessionId) }), here),
+    );
     expect(answer).toMatchObject({ data: { notice: 'That session is signed out.' } });
     expect(await getCustomerSession(other.request('/'))).toBeNull();
   });
@@ -117,7 +141,10 @@ describe('/account without a session', () => {
       ['/account', () => accountLoader(args(browser.request('/account'), browser))],
       ['/account/passkeys?added=1', () => passkeysLoader(args(browser.request('/account/passkeys?added=1'), browser))],
       ['/account/sessions', () => sessionsLoader(args(browser.request('/account/sessions'), browser))],
-      ['/account/confirm?redirectTo=/account/pin', () => confirmLoader(args(browser.request('/account/confirm?redirectTo=/account/pin'), browser))],
+      [
+        '/account/confirm?redirectTo=/account/pin',
+        () => confirmLoader(args(browser.request('/account/confirm?redirectTo=/account/pin'), browser)),
+      ],
       ['/account/passkeys', () => passkeysAction(args(browser.form('/account/passkeys', { intent: 'remove', passkeyId: 'x' }), browser))],
       ['/account/sessions', () => sessionsAction(args(browser.form('/account/sessions', { intent: 'revoke-others' }), browser))],
     ];

@@ -14,7 +14,11 @@ export function staffHome(role: 'agent' | 'admin'): string {
   return role === 'admin' ? '/admin' : '/agent';
 }
 
-export async function staffRegistrationOptions(request: Request, context: { clientAddress: string }, token: string): Promise<CeremonyAnswer> {
+export async function staffRegistrationOptions(
+  request: Request,
+  context: { clientAddress: string },
+  token: string,
+): Promise<CeremonyAnswer> {
   const limited = await ceremonyLimit(context);
   if (limited) return limited;
   const invite = await openInviteFor(token);
@@ -28,7 +32,11 @@ export async function staffRegistrationOptions(request: Request, context: { clie
   return { httpStatus: 200, body: { status: 'success', options }, headers };
 }
 
-export async function completeStaffRegistration(request: Request, token: string, response: RegistrationResponseJSON): Promise<CeremonyAnswer> {
+export async function completeStaffRegistration(
+  request: Request,
+  token: string,
+  response: RegistrationResponseJSON,
+): Promise<CeremonyAnswer> {
   const invite = await openInviteFor(token);
   if (!invite) return error(410, INVITE_GONE);
   const member = await staffForInvite(invite);
@@ -41,7 +49,11 @@ export async function completeStaffRegistration(request: Request, token: string,
     await recordAudit({ actor, action: 'staff.enroll_failed', details: { reason: result.reason } });
     return error(400, failureMessage(result.reason));
   }
-  await recordAudit({ actor, action: 'staff.enrolled', details: { role: member.role, inviteId: invite.id, passkeyName: result.passkey.name } });
+  await recordAudit({
+    actor,
+    action: 'staff.enrolled',
+    details: { role: member.role, inviteId: invite.id, passkeyName: result.passkey.name },
+  });
   const cookie = await startStaffSession(request, member.id);
   return {
     httpStatus: 200,

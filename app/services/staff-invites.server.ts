@@ -16,7 +16,11 @@ export async function inviteStaff(input: { name: string; role: StaffRole; invite
     invitedByStaffId: input.invitedByStaffId,
     expiresAt,
   });
-  await recordAudit({ actor: input.invitedBy, action: 'staff.invited', details: { inviteId: invite.id, role: input.role, name: input.name } });
+  await recordAudit({
+    actor: input.invitedBy,
+    action: 'staff.invited',
+    details: { inviteId: invite.id, role: input.role, name: input.name },
+  });
   return { link: `${getConfig().webauthn.origin}/staff/enroll/${token}`, expiresAt };
 }
 

@@ -5,9 +5,12 @@ import { describeUserAgent } from './user-agent';
 import { passkeyProviderName } from './passkey-providers';
 
 describe('form fields', () => {
-  it.each(['(206) 555-0101', '206-555-0101', '2065550101', '+12065550101', '1 206 555 0101', ' 206.555.0101 '])('%s is +12065550101', (typed) => {
-    expect(normalizeUsPhone(typed)).toBe('+12065550101');
-  });
+  it.each(['(206) 555-0101', '206-555-0101', '2065550101', '+12065550101', '1 206 555 0101', ' 206.555.0101 '])(
+    '%s is +12065550101',
+    (typed) => {
+      expect(normalizeUsPhone(typed)).toBe('+12065550101');
+    },
+  );
 
   it.each(['555-0101', '+442071838750', 'call me', '206555010a'])('%s is not a US phone number', (typed) => {
     expect(normalizeUsPhone(typed)).toBeNull();
@@ -39,10 +42,22 @@ describe('redirect targets', () => {
 
 describe('user agents and passkey names', () => {
   it.each([
-    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0', 'Edge', 'Windows'],
-    ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1', 'Safari', 'iOS'],
+    [
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0',
+      'Edge',
+      'Windows',
+    ],
+    [
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+      'Safari',
+      'iOS',
+    ],
     ['Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:127.0) Gecko/20100101 Firefox/127.0', 'Firefox', 'macOS'],
-    ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0.0.0 Safari/537.36', 'Chrome (headless)', 'Linux'],
+    [
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0.0.0 Safari/537.36',
+      'Chrome (headless)',
+      'Linux',
+    ],
     ['', 'Unknown browser', 'unknown system'],
   ])('%s', (ua, browser, os) => expect(describeUserAgent(ua)).toEqual({ browser, os }));
 

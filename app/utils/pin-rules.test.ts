@@ -123,18 +123,23 @@ describe('checkPin', () => {
 
   it('reports several broken rules in PIN_RULES order', () => {
     expect(checkPin('0101', context, '0102')).toEqual(['length', 'confirm']);
-    expect(checkPin('19840309', { ...context, accountNumber: '198403090' }, 'x')).toEqual([
-      'account',
-      'birthDate',
-      'confirm',
-    ]);
+    expect(checkPin('19840309', { ...context, accountNumber: '198403090' }, 'x')).toEqual(['account', 'birthDate', 'confirm']);
   });
 });
 
 describe('PIN_RULES', () => {
   const allIds: PinRuleId[] = [
-    'digits', 'length', 'repeated', 'sequence', 'pattern', 'common',
-    'phone', 'account', 'birthDate', 'confirm', 'reused',
+    'digits',
+    'length',
+    'repeated',
+    'sequence',
+    'pattern',
+    'common',
+    'phone',
+    'account',
+    'birthDate',
+    'confirm',
+    'reused',
   ];
 
   it('lists every rule once, in order', () => {

@@ -6,17 +6,7 @@
 import { COMMON_PINS } from './common-pins';
 
 export type PinRuleId =
-  | 'digits'
-  | 'length'
-  | 'repeated'
-  | 'sequence'
-  | 'pattern'
-  | 'common'
-  | 'phone'
-  | 'account'
-  | 'birthDate'
-  | 'confirm'
-  | 'reused';
+  'digits' | 'length' | 'repeated' | 'sequence' | 'pattern' | 'common' | 'phone' | 'account' | 'birthDate' | 'confirm' | 'reused';
 
 export interface PinContext {
   /** Phone numbers on the account, in E.164 (`+12065550101`). */

@@ -25,7 +25,14 @@ const RIGHTS: Record<PersonRole, ReadonlySet<Right>> = {
     'manage-people',
     'print-statement',
   ]),
-  authorized: new Set<Right>(['read-exposure', 'manage-own-passkeys', 'protect-account', 'protect-any-line', 'protect-own-line', 'print-statement']),
+  authorized: new Set<Right>([
+    'read-exposure',
+    'manage-own-passkeys',
+    'protect-account',
+    'protect-any-line',
+    'protect-own-line',
+    'print-statement',
+  ]),
   line: new Set<Right>(['read-exposure', 'manage-own-passkeys', 'protect-own-line']),
 };
 

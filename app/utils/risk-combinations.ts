@@ -40,8 +40,7 @@ export const RISK_COMBINATIONS: readonly RiskCombination[] = [
     id: 'billing-scam',
     fields: ['name', 'billing_information'],
     title: 'Fake billing and payment messages',
-    explanation:
-      'Real billing details make "your payment failed" messages believable. Check your bill only by signing in or calling 611.',
+    explanation: 'Real billing details make "your payment failed" messages believable. Check your bill only by signing in or calling 611.',
   },
   {
     id: 'impersonation',

@@ -75,9 +75,7 @@ export function* syntheticAccounts(count: number, seed: number): Generator<{ acc
       holderName: `${first}${nickname} ${last}`,
       billingZip: random.chance(0.15) ? `${zip}-${String(random.int(10_000)).padStart(4, '0')}` : zip,
       billingAddress: random.chance(0.9) ? `${1 + random.int(9999)} ${random.pick(STREETS)}, ${random.pick(CITIES)}` : null,
-      email: random.chance(0.85)
-        ? `${first}.${last}${i}@${random.pick(EMAIL_DOMAINS)}`.toLowerCase().replace("'", '')
-        : null,
+      email: random.chance(0.85) ? `${first}.${last}${i}@${random.pick(EMAIL_DOMAINS)}`.toLowerCase().replace("'", '') : null,
       phones,
       birthDate: random.chance(0.6) ? birthDate(random) : null,
     };

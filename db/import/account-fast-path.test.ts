@@ -10,8 +10,16 @@ describe('the canonical fast path', () => {
   it('agrees with the zod schema on every row it accepts', () => {
     let accepted = 0;
     for (const { account, exposures } of syntheticAccounts(3000, 42)) {
-      const fields = [account.accountNumber, account.accountType, account.holderName, account.billingZip,
-        account.billingAddress ?? '', account.email ?? '', account.phones.join(';'), account.birthDate ?? ''];
+      const fields = [
+        account.accountNumber,
+        account.accountType,
+        account.holderName,
+        account.billingZip,
+        account.billingAddress ?? '',
+        account.email ?? '',
+        account.phones.join(';'),
+        account.birthDate ?? '',
+      ];
       const fast = canonicalAccountRow(fields);
       expect(fast).not.toBeNull();
       expect(fast).toEqual(accountRowSchema.parse(asRecord(ACCOUNT_COLUMNS, fields)));
@@ -36,7 +44,8 @@ describe('the canonical fast path', () => {
   });
 
   it('normalises obvious phone formatting to E.164 and refuses what is not a US number', () => {
-    const parse = (phones: string) => accountRowSchema.safeParse(asRecord(ACCOUNT_COLUMNS, ['100000001', 'postpaid', 'J', '98006', '', '', phones, '']));
+    const parse = (phones: string) =>
+      accountRowSchema.safeParse(asRecord(ACCOUNT_COLUMNS, ['100000001', 'postpaid', 'J', '98006', '', '', phones, '']));
     const ok = parse('(206) 555-0101;206.555.0102; +1 206 555 0103;12065550104;2065550101');
     expect(ok.success && ok.data.phones).toEqual(['+12065550101', '+12065550102', '+12065550103', '+12065550104']);
     for (const bad of ['555-0101', '+442079460958', '+11065550101', '206555010', 'call me']) expect(parse(bad).success).toBe(false);

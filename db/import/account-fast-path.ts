@@ -45,5 +45,10 @@ export function canonicalAccountRowWithPeople(fields: readonly string[]): Accoun
   for (const [index, phone] of authorized.entries()) {
     if (phone === holder || !row.phones.includes(phone) || authorized.indexOf(phone) !== index) return null;
   }
-  return { ...row, holder_phone: holder, authorized_phones: authorized.length > 1 ? [...authorized].sort() : authorized, language: language === 'es' ? 'es' : 'en' };
+  return {
+    ...row,
+    holder_phone: holder,
+    authorized_phones: authorized.length > 1 ? [...authorized].sort() : authorized,
+    language: language === 'es' ? 'es' : 'en',
+  };
 }

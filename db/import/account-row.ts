@@ -20,7 +20,8 @@ export const LANGUAGES = ['en', 'es'] as const;
 export const ACCOUNT_NUMBER = /^\d{9}$/;
 export const ZIP = /^\d{5}(?:-\d{4})?$/;
 export const E164_US = /^\+1[2-9]\d{2}[2-9]\d{6}$/;
-export const EMAIL = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+export const EMAIL =
+  /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const MAX_TEXT = 200;
 
@@ -62,11 +63,7 @@ const accountFields = z.object({
     .trim()
     .toLowerCase()
     .pipe(z.enum(['prepaid', 'postpaid'], { message: 'expected prepaid or postpaid' })),
-  holder_name: z
-    .string()
-    .trim()
-    .min(1, 'required')
-    .max(MAX_TEXT, `longer than ${MAX_TEXT} characters`),
+  holder_name: z.string().trim().min(1, 'required').max(MAX_TEXT, `longer than ${MAX_TEXT} characters`),
   billing_zip: z
     .string()
     .trim()
@@ -82,7 +79,14 @@ const accountFields = z.object({
   // File order is kept until the holder's default (the first phone) is known; the row's phones are then sorted.
   phones: z
     .string()
-    .transform((list) => [...new Set(list.split(';').map(normalisePhone).filter((phone) => phone !== ''))])
+    .transform((list) => [
+      ...new Set(
+        list
+          .split(';')
+          .map(normalisePhone)
+          .filter((phone) => phone !== ''),
+      ),
+    ])
     .pipe(
       z
         .array(z.string().regex(E164_US, 'expected US numbers as +1 and 10 digits (such as +12065550101), separated by ";"'))
@@ -91,7 +95,14 @@ const accountFields = z.object({
   birth_date: optional(z.string().refine(isRealDate, 'expected a real past date as YYYY-MM-DD')),
 });
 
-const phoneList = z.string().transform((list) => [...new Set(list.split(';').map(normalisePhone).filter((phone) => phone !== ''))]);
+const phoneList = z.string().transform((list) => [
+  ...new Set(
+    list
+      .split(';')
+      .map(normalisePhone)
+      .filter((phone) => phone !== ''),
+  ),
+]);
 
 const peopleFields = accountFields.extend({
   holder_phone: z.string().transform(normalisePhone),
@@ -112,7 +123,9 @@ export interface AccountRow extends Omit<AccountFields, 'phones'> {
   language: (typeof LANGUAGES)[number];
 }
 
-const finish = (row: AccountFields & Partial<Pick<AccountRow, 'authorized_phones' | 'language'>> & { holder_phone?: string }): AccountRow => ({
+const finish = (
+  row: AccountFields & Partial<Pick<AccountRow, 'authorized_phones' | 'language'>> & { holder_phone?: string },
+): AccountRow => ({
   ...row,
   phones: [...row.phones].sort(),
   holder_phone: row.holder_phone || row.phones[0]!,
@@ -136,7 +149,11 @@ export const accountRowWithPeopleSchema = peopleFields
       if (!onAccount.has(phone)) {
         context.addIssue({ code: 'custom', path: ['authorized_phones'], message: `${phone} is not one of the phones on this row` });
       } else if (phone === holder) {
-        context.addIssue({ code: 'custom', path: ['authorized_phones'], message: `${phone} is the holder's line; a line is the holder's or an authorized user's, not both` });
+        context.addIssue({
+          code: 'custom',
+          path: ['authorized_phones'],
+          message: `${phone} is the holder's line; a line is the holder's or an authorized user's, not both`,
+        });
       }
     }
   })

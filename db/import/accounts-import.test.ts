@@ -10,13 +10,21 @@ const AVERY = '100000002,prepaid,Avery Chen,98101,,,+12065550103,';
 function snapshot() {
   const sqlite = testDb().$client;
   return {
-    accounts: sqlite.prepare('SELECT account_number, account_type, holder_name, billing_zip, billing_address, email, birth_date FROM accounts ORDER BY account_number').all(),
-    lines: sqlite.prepare('SELECT a.account_number, l.phone FROM account_lines l JOIN accounts a ON a.id = l.account_id ORDER BY 1, 2').all(),
+    accounts: sqlite
+      .prepare(
+        'SELECT account_number, account_type, holder_name, billing_zip, billing_address, email, birth_date FROM accounts ORDER BY account_number',
+      )
+      .all(),
+    lines: sqlite
+      .prepare('SELECT a.account_number, l.phone FROM account_lines l JOIN accounts a ON a.id = l.account_id ORDER BY 1, 2')
+      .all(),
   };
 }
 
 beforeEach(() => {
-  testDb().$client.exec('DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM phone_directory; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports');
+  testDb().$client.exec(
+    'DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM phone_directory; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports',
+  );
 });
 
 describe('accounts import', () => {
@@ -25,8 +33,24 @@ describe('accounts import', () => {
     expect(summary).toMatchObject({ outcome: 'succeeded', rows: 2, inserted: 2, updated: 0, unchanged: 0, errorCount: 0 });
     expect(snapshot()).toEqual({
       accounts: [
-        { account_number: '100000001', account_type: 'postpaid', holder_name: 'Jordan Rivera', billing_zip: '98006', billing_address: '1 Main St, Bellevue WA', email: 'jordan@example.com', birth_date: '1984-03-09' },
-        { account_number: '100000002', account_type: 'prepaid', holder_name: 'Avery Chen', billing_zip: '98101', billing_address: null, email: null, birth_date: null },
+        {
+          account_number: '100000001',
+          account_type: 'postpaid',
+          holder_name: 'Jordan Rivera',
+          billing_zip: '98006',
+          billing_address: '1 Main St, Bellevue WA',
+          email: 'jordan@example.com',
+          birth_date: '1984-03-09',
+        },
+        {
+          account_number: '100000002',
+          account_type: 'prepaid',
+          holder_name: 'Avery Chen',
+          billing_zip: '98101',
+          billing_address: null,
+          email: null,
+          birth_date: null,
+        },
       ],
       lines: [
         { account_number: '100000001', phone: '+12065550101' },
@@ -53,31 +77,80 @@ describe('accounts import', () => {
     expect(summary.errors).toEqual([]);
     expect(summary).toMatchObject({ outcome: 'succeeded', rows: 2, inserted: 2 });
     const { accounts, lines } = snapshot();
-    expect(accounts[0]).toMatchObject({ account_type: 'postpaid', holder_name: 'Jordan Rivera', billing_zip: '98006-1234', billing_address: '1 Main St,\r\nBellevue WA', email: 'jordan@example.com' });
+    expect(accounts[0]).toMatchObject({
+      account_type: 'postpaid',
+      holder_name: 'Jordan Rivera',
+      billing_zip: '98006-1234',
+      billing_address: '1 Main St,\r\nBellevue WA',
+      email: 'jordan@example.com',
+    });
     expect(accounts[1]).toMatchObject({ billing_zip: '98101-0001' });
     expect(lines.map((line) => (line as { phone: string }).phone)).toEqual(['+12065550101', '+12065550102', '+12065550103']);
   });
 
   it.each([
-    ['bad account number', '10000001,postpaid,Jordan,98006,,,+12065550101,', 'line 2, column account_number: expected 9 digits (got "10000001")'],
-    ['bad account type', '100000001,business,Jordan,98006,,,+12065550101,', 'line 2, column account_type: expected prepaid or postpaid (got "business")'],
-    ['bad ZIP', '100000001,postpaid,Jordan,2134,,,+12065550101,', 'line 2, column billing_zip: expected 5 digits or ZIP+4 such as 98006 or 98006-1234 (a spreadsheet may have dropped a leading zero) (got "2134")'],
-    ['bad phone', '100000001,postpaid,Jordan,98006,,,+12065550101;+442079460958,', 'line 2, column phones: expected US numbers as +1 and 10 digits (such as +12065550101), separated by ";" (got "+12065550101;+442079460958")'],
+    [
+      'bad account number',
+      '10000001,postpaid,Jordan,98006,,,+12065550101,',
+      'line 2, column account_number: expected 9 digits (got "10000001")',
+    ],
+    [
+      'bad account type',
+      '100000001,business,Jordan,98006,,,+12065550101,',
+      'line 2, column account_type: expected prepaid or postpaid (got "business")',
+    ],
+    [
+      'bad ZIP',
+      '100000001,postpaid,Jordan,2134,,,+12065550101,',
+      'line 2, column billing_zip: expected 5 digits or ZIP+4 such as 98006 or 98006-1234 (a spreadsheet may have dropped a leading zero) (got "2134")',
+    ],
+    [
+      'bad phone',
+      '100000001,postpaid,Jordan,98006,,,+12065550101;+442079460958,',
+      'line 2, column phones: expected US numbers as +1 and 10 digits (such as +12065550101), separated by ";" (got "+12065550101;+442079460958")',
+    ],
     ['missing phone', '100000001,postpaid,Jordan,98006,,,,', 'line 2, column phones: required: at least one phone number'],
-    ['bad email', '100000001,postpaid,Jordan,98006,,jordan@,+12065550101,', 'line 2, column email: expected an email address such as name@example.com (got "jordan@")'],
-    ['bad birth date', '100000001,postpaid,Jordan,98006,,,+12065550101,03/09/1984', 'line 2, column birth_date: expected a real past date as YYYY-MM-DD (got "03/09/1984")'],
-    ['impossible birth date', '100000001,postpaid,Jordan,98006,,,+12065550101,1984-02-30', 'line 2, column birth_date: expected a real past date as YYYY-MM-DD (got "1984-02-30")'],
+    [
+      'bad email',
+      '100000001,postpaid,Jordan,98006,,jordan@,+12065550101,',
+      'line 2, column email: expected an email address such as name@example.com (got "jordan@")',
+    ],
+    [
+      'bad birth date',
+      '100000001,postpaid,Jordan,98006,,,+12065550101,03/09/1984',
+      'line 2, column birth_date: expected a real past date as YYYY-MM-DD (got "03/09/1984")',
+    ],
+    [
+      'impossible birth date',
+      '100000001,postpaid,Jordan,98006,,,+12065550101,1984-02-30',
+      'line 2, column birth_date: expected a real past date as YYYY-MM-DD (got "1984-02-30")',
+    ],
     ['missing holder name', '100000001,postpaid,  ,98006,,,+12065550101,', 'line 2, column holder_name: required'],
-    ['too few columns', '100000001,postpaid,Jordan,98006,,,+12065550101', 'line 2, column birth_date: expected 8 columns as in the header, found 7'],
-    ['too many columns', '100000001,postpaid,Jordan,98006,,,+12065550101,,extra', 'line 2, column 9: expected 8 columns as in the header, found 9'],
-    ['stray quote', '100000001,postpaid,Jordan "J" Rivera,98006,,,+12065550101,', 'line 2, column holder_name: quote inside an unquoted field (quote the field and double inner quotes)'],
+    [
+      'too few columns',
+      '100000001,postpaid,Jordan,98006,,,+12065550101',
+      'line 2, column birth_date: expected 8 columns as in the header, found 7',
+    ],
+    [
+      'too many columns',
+      '100000001,postpaid,Jordan,98006,,,+12065550101,,extra',
+      'line 2, column 9: expected 8 columns as in the header, found 9',
+    ],
+    [
+      'stray quote',
+      '100000001,postpaid,Jordan "J" Rivera,98006,,,+12065550101,',
+      'line 2, column holder_name: quote inside an unquoted field (quote the field and double inner quotes)',
+    ],
   ])('refuses a %s with line and column', async (_kind, row, message) => {
     const summary = await importText('accounts', [ACCOUNTS_HEADER, row]);
     expect(summary).toMatchObject({ outcome: 'failed', errorCount: 1, errors: [message] });
   });
 
   it('refuses a bad header and names the column', async () => {
-    const summary = await importText('accounts', ['account_number,type,holder_name,billing_zip,billing_address,email,phones,birth_date', JORDAN]);
+    const summary = await importText('accounts', [
+      'account_number,type,holder_name,billing_zip,billing_address,email,phones,birth_date',
+      JORDAN,
+    ]);
     expect(summary.outcome).toBe('failed');
     expect(summary.errors).toEqual([
       `line 1, column 2: unexpected column "type"; the header must be ${ACCOUNTS_HEADER}`,
@@ -93,8 +166,13 @@ describe('accounts import', () => {
   it('is all or nothing: one bad row leaves the database as it was', async () => {
     await importText('accounts', [ACCOUNTS_HEADER, AVERY]);
     const before = snapshot();
-    const good = Array.from({ length: 50 }, (_, i) => `1000001${String(i).padStart(2, '0')},postpaid,Person ${i},98006,,,+1206555${String(2000 + i)},`);
-    const summary = await importText('accounts', [ACCOUNTS_HEADER, ...good, AVERY.replace('Avery Chen', 'Avery Changed'), 'bad,row'], { chunkRows: 7 });
+    const good = Array.from(
+      { length: 50 },
+      (_, i) => `1000001${String(i).padStart(2, '0')},postpaid,Person ${i},98006,,,+1206555${String(2000 + i)},`,
+    );
+    const summary = await importText('accounts', [ACCOUNTS_HEADER, ...good, AVERY.replace('Avery Chen', 'Avery Changed'), 'bad,row'], {
+      chunkRows: 7,
+    });
     expect(summary).toMatchObject({ outcome: 'failed', errorCount: 1, inserted: 0, updated: 0 });
     expect(summary.errors).toEqual(['line 53, column holder_name: expected 8 columns as in the header, found 2']);
     expect(snapshot()).toEqual(before);
@@ -135,15 +213,20 @@ describe('accounts import', () => {
       { account_number: '100000002', phone: '+12065550103' },
       { account_number: '100000002', phone: '+12065550109' },
     ]);
-    expect(testDb().$client.prepare("SELECT pin_hash FROM accounts WHERE account_number = '100000001'").get()).toEqual({ pin_hash: 'kept' });
+    expect(testDb().$client.prepare("SELECT pin_hash FROM accounts WHERE account_number = '100000001'").get()).toEqual({
+      pin_hash: 'kept',
+    });
   });
 
   it('keeps the phone look-up in step: added, removed and moved phones', async () => {
     const SAM = '100000003,postpaid,Sam Patel,98052,,,+12065550104,';
     await importText('accounts', [ACCOUNTS_HEADER, JORDAN, AVERY, SAM]);
     const accountFor = async (phone: string) =>
-      (await findAccountIdByPhone(phone)).map((id) =>
-        (testDb().$client.prepare('SELECT account_number FROM accounts WHERE id = ?').get(id) as { account_number: string }).account_number);
+      (await findAccountIdByPhone(phone)).map(
+        (id) =>
+          (testDb().$client.prepare('SELECT account_number FROM accounts WHERE id = ?').get(id) as { account_number: string })
+            .account_number,
+      );
     expect(await accountFor('+12065550102')).toEqual(['100000001']);
     expect(await accountFor('+12065550104')).toEqual(['100000003']);
 
@@ -184,9 +267,14 @@ describe('accounts import', () => {
     expect(await findAccountIdByPhone('+12065550101')).toHaveLength(1);
     expect(await findAccountIdByPhone('+12065550103')).toHaveLength(1);
     expect(testDb().$client.prepare("SELECT count(*) FROM phone_directory WHERE phone = '+12065550199'").pluck().get()).toBe(0);
-    const died = testDb().$client.prepare("SELECT outcome, message FROM imports WHERE file_name = 'died.csv'").get() as { outcome: string; message: string };
+    const died = testDb().$client.prepare("SELECT outcome, message FROM imports WHERE file_name = 'died.csv'").get() as {
+      outcome: string;
+      message: string;
+    };
     expect(died.outcome).toBe('failed');
-    expect(died.message).toMatch(/^Stopped before it finished: run its file again to complete it\. Import #\d+ rebuilt the phone look-up\.$/);
+    expect(died.message).toMatch(
+      /^Stopped before it finished: run its file again to complete it\. Import #\d+ rebuilt the phone look-up\.$/,
+    );
   });
 
   it('records every import, failed ones included, in the imports table', async () => {
@@ -194,14 +282,29 @@ describe('accounts import', () => {
     const bad = await importText('accounts', [ACCOUNTS_HEADER, 'x']);
     const rows = testDb().$client.prepare('SELECT * FROM imports ORDER BY id').all() as Array<Record<string, unknown>>;
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ id: ok.id, kind: 'accounts', file_name: 'accounts.csv', file_sha256: ok.sha256, operator: 'test', outcome: 'succeeded', rows: 1, inserted: 1, error_count: 0 });
+    expect(rows[0]).toMatchObject({
+      id: ok.id,
+      kind: 'accounts',
+      file_name: 'accounts.csv',
+      file_sha256: ok.sha256,
+      operator: 'test',
+      outcome: 'succeeded',
+      rows: 1,
+      inserted: 1,
+      error_count: 0,
+    });
     expect(rows[1]).toMatchObject({ id: bad.id, outcome: 'failed', error_count: 1, message: '1 bad row; nothing was imported' });
     expect(ok.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[1]!.finished_at).toBeGreaterThanOrEqual(rows[1]!.started_at as number);
   });
 
   it('records a file that cannot be read as a failed import', async () => {
-    const summary = await runImport({ kind: 'accounts', file: '/nonexistent/accounts.csv', databasePath: process.env.DATABASE_PATH!, operator: 'test' });
+    const summary = await runImport({
+      kind: 'accounts',
+      file: '/nonexistent/accounts.csv',
+      databasePath: process.env.DATABASE_PATH!,
+      operator: 'test',
+    });
     expect(summary).toMatchObject({ outcome: 'failed' });
     expect(summary.message).toMatch(/ENOENT/);
   });

@@ -48,8 +48,18 @@ export const accountsKind: ImportKind<AccountRow> = {
     const writer = new StagingWriter(sqlite, 'stage_accounts_raw', 10);
     return {
       add(row, line) {
-        writer.params.push(line, row.account_number, row.account_type, row.holder_name, row.billing_zip,
-          row.billing_address, row.email, markedLines(row), row.birth_date, row.language);
+        writer.params.push(
+          line,
+          row.account_number,
+          row.account_type,
+          row.holder_name,
+          row.billing_zip,
+          row.billing_address,
+          row.email,
+          markedLines(row),
+          row.birth_date,
+          row.language,
+        );
         writer.added();
       },
       flush: () => writer.flush(),
@@ -126,7 +136,8 @@ async function applyPhoneDirectory(
     `NOT EXISTS (SELECT 1 FROM main.account_lines l WHERE l.account_id = ${alias}.account_id AND l.phone = ${alias}.phone)`;
   // Another accounts import still on record as running died part way (or runs now): its changes to the directory
   // may be missing, and this file may not hold those accounts, so the whole directory is brought in line instead.
-  const wholeDirectory = (sqlite.prepare("SELECT count(*) FROM main.imports WHERE kind = 'accounts' AND outcome = 'running'").pluck().get() as number) > 1;
+  const wholeDirectory =
+    (sqlite.prepare("SELECT count(*) FROM main.imports WHERE kind = 'accounts' AND outcome = 'running'").pluck().get() as number) > 1;
   const changes = wholeDirectory
     ? `SELECT phone, account_id, 1 AS present FROM main.account_lines
       UNION ALL SELECT d.phone, d.account_id, 0 FROM main.phone_directory d WHERE ${notOnTheAccount('d')}`
@@ -145,8 +156,14 @@ async function applyPhoneDirectory(
   });
   const total = lastRowid(sqlite, 'directory_changes');
   let applied = 0;
-  await applyInChunks(sqlite, total, chunkRows, (chunk) => {
-    applyChunk.immediate(chunk);
-    applied = chunk.high;
-  }, () => onProgress(applied, total, 'phones'));
+  await applyInChunks(
+    sqlite,
+    total,
+    chunkRows,
+    (chunk) => {
+      applyChunk.immediate(chunk);
+      applied = chunk.high;
+    },
+    () => onProgress(applied, total, 'phones'),
+  );
 }

@@ -20,7 +20,7 @@ export async function applyInChunks(
   onProgress: () => void,
 ): Promise<void> {
   let rows = fixedRows ?? FIRST_ROWS;
-  for (let low = 0; low < last; ) {
+  for (let low = 0; low < last;) {
     const high = Math.min(low + rows, last);
     const started = performance.now();
     applyChunk({ low, high });

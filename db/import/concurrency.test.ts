@@ -13,14 +13,22 @@ import { ACCOUNTS_HEADER, importText } from './test-files';
 let other: Database.Database;
 
 function writeNow(): void {
-  other.transaction(() => {
-    other.prepare(`INSERT INTO rate_limits (key, count, reset_at) VALUES ('concurrency-test', 1, 0)
-      ON CONFLICT (key) DO UPDATE SET count = count + 1`).run();
-  }).immediate();
+  other
+    .transaction(() => {
+      other
+        .prepare(
+          `INSERT INTO rate_limits (key, count, reset_at) VALUES ('concurrency-test', 1, 0)
+      ON CONFLICT (key) DO UPDATE SET count = count + 1`,
+        )
+        .run();
+    })
+    .immediate();
 }
 
 beforeEach(() => {
-  testDb().$client.exec('DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM phone_directory; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports');
+  testDb().$client.exec(
+    'DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM phone_directory; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports',
+  );
   other = new Database(process.env.DATABASE_PATH!);
   other.pragma('busy_timeout = 0');
 });
@@ -29,7 +37,11 @@ afterEach(() => other.close());
 
 describe('import concurrency', () => {
   it('holds no lock on the database while reading, validating and staging', async () => {
-    const extract = await writeExtract({ accounts: 20_000, seed: 1, outDir: mkdtempSync(path.join(process.env.DATA_DIR ?? tmpdir(), 'import-test-')) });
+    const extract = await writeExtract({
+      accounts: 20_000,
+      seed: 1,
+      outDir: mkdtempSync(path.join(process.env.DATA_DIR ?? tmpdir(), 'import-test-')),
+    });
     let writesWhileStaging = 0;
     const summary = await runImport({
       kind: 'accounts',
@@ -50,7 +62,10 @@ describe('import concurrency', () => {
   });
 
   it('applies in short transactions and releases the lock between them', async () => {
-    const rows = Array.from({ length: 7 }, (_, i) => `10000000${i + 1},postpaid,Person ${i},98006,,,+120655502${String(i).padStart(2, '0')},`);
+    const rows = Array.from(
+      { length: 7 },
+      (_, i) => `10000000${i + 1},postpaid,Person ${i},98006,,,+120655502${String(i).padStart(2, '0')},`,
+    );
     const visible: number[] = [];
     const summary = await importText('accounts', [ACCOUNTS_HEADER, ...rows], {
       chunkRows: 2,

@@ -6,11 +6,13 @@ import type { Db } from '../client';
 export function endAccessOfDepartedPeople(db: Db, operator: string): number {
   const sqlite = db.$client;
   const departed = sqlite
-    .prepare(`SELECT c.id, c.account_id AS accountId,
+    .prepare(
+      `SELECT c.id, c.account_id AS accountId,
         (SELECT count(*) FROM main.passkeys p WHERE p.customer_id = c.id) AS passkeys,
         (SELECT count(*) FROM main.sessions s WHERE s.customer_id = c.id AND s.revoked_at IS NULL) AS sessions
       FROM main.customers c
-      WHERE NOT EXISTS (SELECT 1 FROM main.account_lines l WHERE l.account_id = c.account_id AND l.phone = c.phone)`)
+      WHERE NOT EXISTS (SELECT 1 FROM main.account_lines l WHERE l.account_id = c.account_id AND l.phone = c.phone)`,
+    )
     .all() as Array<{ id: number; accountId: number; passkeys: number; sessions: number }>;
   const remove = sqlite.prepare('DELETE FROM main.customers WHERE id = ?'); // passkeys and sessions cascade
   for (const person of departed) {
@@ -20,7 +22,12 @@ export function endAccessOfDepartedPeople(db: Db, operator: string): number {
       actorId: operator,
       action: 'person.access_removed',
       accountId: person.accountId,
-      details: { personId: person.id, reason: 'their line left the account in an import', sessions: person.sessions, passkeys: person.passkeys },
+      details: {
+        personId: person.id,
+        reason: 'their line left the account in an import',
+        sessions: person.sessions,
+        passkeys: person.passkeys,
+      },
     });
   }
   return departed.length;

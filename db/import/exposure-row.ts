@@ -21,7 +21,14 @@ export const exposureRowSchema = z
       .refine((id) => findIncident(id) !== undefined, `unknown incident; expected one of ${INCIDENT_IDS.join(', ')}`),
     fields: z
       .string()
-      .transform((list) => [...new Set(list.split(';').map((field) => field.trim().toLowerCase()).filter((field) => field !== ''))])
+      .transform((list) => [
+        ...new Set(
+          list
+            .split(';')
+            .map((field) => field.trim().toLowerCase())
+            .filter((field) => field !== ''),
+        ),
+      ])
       .pipe(z.array(z.string()).min(1, 'required: at least one field')),
   })
   .superRefine((row, ctx) => {

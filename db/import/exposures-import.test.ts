@@ -6,12 +6,16 @@ const ALL_2018 = 'name;billing_zip;phone_number;email_address;account_number;acc
 
 function exposures() {
   return testDb()
-    .$client.prepare('SELECT a.account_number, e.incident_id, e.fields FROM exposures e JOIN accounts a ON a.id = e.account_id ORDER BY 1, 2')
+    .$client.prepare(
+      'SELECT a.account_number, e.incident_id, e.fields FROM exposures e JOIN accounts a ON a.id = e.account_id ORDER BY 1, 2',
+    )
     .all();
 }
 
 beforeEach(async () => {
-  testDb().$client.exec('DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM phone_directory; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports');
+  testDb().$client.exec(
+    'DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM phone_directory; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports',
+  );
   await importText('accounts', [
     ACCOUNTS_HEADER,
     '100000001,postpaid,Jordan Rivera,98006,,,+12065550101,',
@@ -35,20 +39,45 @@ describe('exposures import', () => {
 
   it('replaces the fields of an account for an incident, and changes nothing on a second run', async () => {
     await importText('exposures', [EXPOSURES_HEADER, '100000001,2018-08-api,name', '100000002,2018-08-api,name']);
-    const lines = [EXPOSURES_HEADER, '100000001,2018-08-api,name;phone_number', '100000002,2018-08-api,name', '100000002,2020-03-email-vendor,billing_information'];
+    const lines = [
+      EXPOSURES_HEADER,
+      '100000001,2018-08-api,name;phone_number',
+      '100000002,2018-08-api,name',
+      '100000002,2020-03-email-vendor,billing_information',
+    ];
     expect(await importText('exposures', lines)).toMatchObject({ rows: 3, inserted: 1, updated: 1, unchanged: 1 });
     expect(await importText('exposures', lines)).toMatchObject({ rows: 3, inserted: 0, updated: 0, unchanged: 3 });
     expect(exposures()).toContainEqual({ account_number: '100000001', incident_id: '2018-08-api', fields: 'name;phone_number' });
   });
 
   it.each([
-    ['unknown incident', '100000001,2021-08-cyberattack,name', 'line 2, column incident: unknown incident; expected one of 2018-08-api, 2019-11-prepaid, 2020-03-email-vendor (got "2021-08-cyberattack")'],
-    ['field not in that incident', '100000001,2018-08-api,name;rate_plan', "line 2, column fields: rate_plan not among 2018-08-api's fields (name, billing_zip, phone_number, email_address, account_number, account_type) (got \"name;rate_plan\")"],
-    ['unknown field', '100000001,2018-08-api,name;ssn', "line 2, column fields: ssn not among 2018-08-api's fields (name, billing_zip, phone_number, email_address, account_number, account_type) (got \"name;ssn\")"],
+    [
+      'unknown incident',
+      '100000001,2021-08-cyberattack,name',
+      'line 2, column incident: unknown incident; expected one of 2018-08-api, 2019-11-prepaid, 2020-03-email-vendor (got "2021-08-cyberattack")',
+    ],
+    [
+      'field not in that incident',
+      '100000001,2018-08-api,name;rate_plan',
+      'line 2, column fields: rate_plan not among 2018-08-api\'s fields (name, billing_zip, phone_number, email_address, account_number, account_type) (got "name;rate_plan")',
+    ],
+    [
+      'unknown field',
+      '100000001,2018-08-api,name;ssn',
+      'line 2, column fields: ssn not among 2018-08-api\'s fields (name, billing_zip, phone_number, email_address, account_number, account_type) (got "name;ssn")',
+    ],
     ['empty fields', '100000001,2018-08-api, ; ', 'line 2, column fields: required: at least one field (got ";")'],
     ['bad account number', '1000000011,2018-08-api,name', 'line 2, column account_number: expected 9 digits (got "1000000011")'],
-    ['unknown account', '100000009,2018-08-api,name', 'line 2, column account_number: no account 100000009 in the database (import the accounts file first)'],
-    ['repeated account and incident', '100000001,2018-08-api,name\n100000001,2018-08-api,name;phone_number', 'line 3, column incident: 100000001 in 2018-08-api is already on line 2'],
+    [
+      'unknown account',
+      '100000009,2018-08-api,name',
+      'line 2, column account_number: no account 100000009 in the database (import the accounts file first)',
+    ],
+    [
+      'repeated account and incident',
+      '100000001,2018-08-api,name\n100000001,2018-08-api,name;phone_number',
+      'line 3, column incident: 100000001 in 2018-08-api is already on line 2',
+    ],
     ['wrong column count', '100000001,2018-08-api', 'line 2, column fields: expected 3 columns as in the header, found 2'],
   ])('refuses a row with %s', async (_kind, row, message) => {
     const summary = await importText('exposures', [EXPOSURES_HEADER, ...row.split('\n')]);
@@ -57,7 +86,12 @@ describe('exposures import', () => {
   });
 
   it('refuses the whole file when any row names an unknown account', async () => {
-    const summary = await importText('exposures', [EXPOSURES_HEADER, '100000001,2018-08-api,name', '100000003,2018-08-api,name', '100000002,2018-08-api,name']);
+    const summary = await importText('exposures', [
+      EXPOSURES_HEADER,
+      '100000001,2018-08-api,name',
+      '100000003,2018-08-api,name',
+      '100000002,2018-08-api,name',
+    ]);
     expect(summary).toMatchObject({ outcome: 'failed', errorCount: 1, inserted: 0 });
     expect(exposures()).toEqual([]);
   });

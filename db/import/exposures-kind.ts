@@ -13,7 +13,9 @@ export const exposuresKind: ImportKind<ExposureRow> = {
   layouts: [{ columns: EXPOSURE_COLUMNS, schema: exposureRowSchema, fastPath: canonicalExposureRow }],
 
   createStaging(sqlite) {
-    sqlite.exec(`CREATE TABLE ${STAGE}_raw (line INTEGER NOT NULL, account_number TEXT NOT NULL, incident TEXT NOT NULL, fields TEXT NOT NULL)`);
+    sqlite.exec(
+      `CREATE TABLE ${STAGE}_raw (line INTEGER NOT NULL, account_number TEXT NOT NULL, incident TEXT NOT NULL, fields TEXT NOT NULL)`,
+    );
     const writer = new StagingWriter(sqlite, 'stage_exposures_raw', 4);
     return {
       add(row, line) {
@@ -31,10 +33,14 @@ export const exposuresKind: ImportKind<ExposureRow> = {
       WHERE NOT EXISTS (SELECT 1 FROM main.accounts a WHERE a.account_number = s.account_number)`);
     const problems = [
       ...repeatedKeys(sqlite, 'stage_exposures', key).map(({ line, first, key: [account, incident] }) => ({
-        line, column: 'incident', reason: `${account} in ${incident} is already on line ${first}`,
+        line,
+        column: 'incident',
+        reason: `${account} in ${incident} is already on line ${first}`,
       })),
       ...(unknown.all() as Array<{ line: number; account_number: string }>).map(({ line, account_number }) => ({
-        line, column: 'account_number', reason: `no account ${account_number} in the database (import the accounts file first)`,
+        line,
+        column: 'account_number',
+        reason: `no account ${account_number} in the database (import the accounts file first)`,
       })),
     ].sort((x, y) => x.line - y.line);
     for (const { line, column, reason } of problems) errors.add(line, column, reason);

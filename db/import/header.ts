@@ -12,7 +12,8 @@ export function readHeader<Layout extends { columns: readonly string[] }>(
 ): { layout: Layout; order: number[] } | null {
   const names = fields.map((field) => field.trim().toLowerCase());
   const base = layouts[0];
-  const layout = layouts.find((candidate) => names.every((name) => candidate.columns.includes(name))) ??
+  const layout =
+    layouts.find((candidate) => names.every((name) => candidate.columns.includes(name))) ??
     [...layouts].reverse().find((candidate) => names.some((name) => candidate.columns.includes(name) && !base.columns.includes(name))) ??
     base;
   const order = checkColumns(names, layout.columns, errors);

@@ -36,7 +36,11 @@ export function recordFinish(db: Db, id: number, finish: Finish): void {
 export function recordInterrupted(db: Db, kind: 'accounts' | 'exposures', laterId: number): void {
   const repaired = kind === 'accounts' ? ` Import #${laterId} rebuilt the phone look-up.` : '';
   db.update(imports)
-    .set({ outcome: 'failed', finishedAt: new Date(), message: `Stopped before it finished: run its file again to complete it.${repaired}` })
+    .set({
+      outcome: 'failed',
+      finishedAt: new Date(),
+      message: `Stopped before it finished: run its file again to complete it.${repaired}`,
+    })
     .where(and(eq(imports.kind, kind), eq(imports.outcome, 'running'), lt(imports.id, laterId)))
     .run();
 }

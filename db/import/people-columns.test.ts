@@ -12,7 +12,9 @@ const HEADER = `${ACCOUNTS_HEADER},holder_phone,authorized_phones,language`;
 const FAMILY = '100000009,postpaid,Drew Kim,73301,,drew@example.com,+15125550113;+15125550110;+15125550111;+15125550112,';
 
 function lines() {
-  return testDb().$client.prepare('SELECT a.account_number, l.phone, l.role FROM account_lines l JOIN accounts a ON a.id = l.account_id ORDER BY 1, 2').all();
+  return testDb()
+    .$client.prepare('SELECT a.account_number, l.phone, l.role FROM account_lines l JOIN accounts a ON a.id = l.account_id ORDER BY 1, 2')
+    .all();
 }
 
 const languageOf = (accountNumber: string) =>
@@ -39,7 +41,9 @@ describe('accounts import: holder, authorized users and language', () => {
 
   it('without holder_phone the holder is the first of phones as written, and the language English', async () => {
     await importText('accounts', [HEADER, `${FAMILY},,,`]);
-    expect(lines().filter((line) => (line as { role: string }).role !== 'line')).toEqual([{ account_number: '100000009', phone: '+15125550113', role: 'holder' }]);
+    expect(lines().filter((line) => (line as { role: string }).role !== 'line')).toEqual([
+      { account_number: '100000009', phone: '+15125550113', role: 'holder' },
+    ]);
     expect(languageOf('100000009')).toBe('en');
     // A file without the three columns says the same: the first phone is the holder's.
     await importText('accounts', [ACCOUNTS_HEADER, '100000001,postpaid,Jordan Rivera,98006,,,+12065550102;+12065550101,']);
@@ -113,15 +117,25 @@ describe('accounts import: holder, authorized users and language', () => {
     const { customer } = await customerWithPasskey('100000009', undefined, '+15125550112');
     const browser = await signedInBrowser(customer.id);
     expect(await getCustomerSession(browser.request('/account'))).not.toBeNull();
-    const summary = await importText('accounts', [HEADER, '100000009,postpaid,Drew Kim,73301,,drew@example.com,+15125550110;+15125550111;+15125550113,,+15125550110,,en']);
+    const summary = await importText('accounts', [
+      HEADER,
+      '100000009,postpaid,Drew Kim,73301,,drew@example.com,+15125550110;+15125550111;+15125550113,,+15125550110,,en',
+    ]);
     expect(summary).toMatchObject({ outcome: 'succeeded', updated: 1, accessEnded: 1 });
     expect(await getCustomerSession(browser.request('/account'))).toBeNull();
     const sqlite = testDb().$client;
     expect(sqlite.prepare('SELECT count(*) FROM passkeys WHERE customer_id = ?').pluck().get(customer.id)).toBe(0);
     expect(sqlite.prepare('SELECT count(*) FROM sessions WHERE customer_id = ?').pluck().get(customer.id)).toBe(0);
-    const audit = sqlite.prepare("SELECT actor_type, actor_id, details FROM audit_events WHERE action = 'person.access_removed' ORDER BY id DESC").get() as Record<string, string>;
+    const audit = sqlite
+      .prepare("SELECT actor_type, actor_id, details FROM audit_events WHERE action = 'person.access_removed' ORDER BY id DESC")
+      .get() as Record<string, string>;
     expect(audit).toMatchObject({ actor_type: 'operator', actor_id: 'test' });
-    expect(JSON.parse(audit.details!)).toEqual({ personId: customer.id, reason: 'their line left the account in an import', sessions: 1, passkeys: 1 });
+    expect(JSON.parse(audit.details!)).toEqual({
+      personId: customer.id,
+      reason: 'their line left the account in an import',
+      sessions: 1,
+      passkeys: 1,
+    });
   });
 });
 
@@ -129,16 +143,15 @@ describe('the canonical fast path with the people columns', () => {
   const record = (fields: string[]) => Object.fromEntries([...ACCOUNT_COLUMNS, ...PEOPLE_COLUMNS].map((column, i) => [column, fields[i]]));
   const base = ['100000009', 'postpaid', 'Drew Kim', '73301', '', '', '+15125550113;+15125550110;+15125550111'];
 
-  it.each([
-    [['', '', '', '']],
-    [['', '+15125550110', '+15125550111', 'es']],
-    [['1979-07-04', '', '+15125550111;+15125550110', 'en']],
-  ])('agrees with the schema on %j', (extra) => {
-    const fields = [...base, ...extra];
-    const fast = canonicalAccountRowWithPeople(fields);
-    expect(fast).not.toBeNull();
-    expect(fast).toEqual(accountRowWithPeopleSchema.parse(record(fields)));
-  });
+  it.each([[['', '', '', '']], [['', '+15125550110', '+15125550111', 'es']], [['1979-07-04', '', '+15125550111;+15125550110', 'en']]])(
+    'agrees with the schema on %j',
+    (extra) => {
+      const fields = [...base, ...extra];
+      const fast = canonicalAccountRowWithPeople(fields);
+      expect(fast).not.toBeNull();
+      expect(fast).toEqual(accountRowWithPeopleSchema.parse(record(fields)));
+    },
+  );
 
   it.each([
     ['a holder not on the row', ['', '+15125550199', '', '']],

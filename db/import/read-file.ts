@@ -41,9 +41,7 @@ export async function readTextChunks(
   });
   const raw = createReadStream(file, { highWaterMark: 1 << 20 });
   const noop = () => {}; // errors surface through the for-await below
-  const source: Readable = gzip
-    ? pipeline(raw, tap, createGunzip({ chunkSize: 1 << 20 }), noop)
-    : pipeline(raw, tap, noop);
+  const source: Readable = gzip ? pipeline(raw, tap, createGunzip({ chunkSize: 1 << 20 }), noop) : pipeline(raw, tap, noop);
   const decoder = new StringDecoder('utf8');
   for await (const chunk of source) onText(decoder.write(chunk as Buffer));
   const tail = decoder.end();

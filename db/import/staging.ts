@@ -18,8 +18,10 @@ export function sortStaged(sqlite: Database.Database, table: string, key: readon
 export function repeatedKeys(sqlite: Database.Database, table: string, key: readonly string[]): Repeat[] {
   const same = key.map((column) => `p.${column} = s.${column}`).join(' AND ');
   const rows = sqlite
-    .prepare(`SELECT s.line, p.line AS first, ${key.map((column) => `s.${column}`).join(', ')}
-      FROM temp.${table} s JOIN temp.${table} p ON p.rowid = s.rowid - 1 WHERE ${same} ORDER BY s.line`)
+    .prepare(
+      `SELECT s.line, p.line AS first, ${key.map((column) => `s.${column}`).join(', ')}
+      FROM temp.${table} s JOIN temp.${table} p ON p.rowid = s.rowid - 1 WHERE ${same} ORDER BY s.line`,
+    )
     .raw()
     .all() as Array<[number, number, ...string[]]>;
   return rows.map(([line, first, ...values]) => ({ line, first, key: values }));
@@ -38,7 +40,11 @@ export class StagingWriter {
   private readonly many: Database.Statement;
   private readonly one: Database.Statement;
 
-  constructor(sqlite: Database.Database, table: string, private readonly columns: number) {
+  constructor(
+    sqlite: Database.Database,
+    table: string,
+    private readonly columns: number,
+  ) {
     const row = `(${Array(columns).fill('?').join(', ')})`;
     this.many = sqlite.prepare(`INSERT INTO temp.${table} VALUES ${Array(ROWS_PER_STATEMENT).fill(row).join(', ')}`);
     this.one = sqlite.prepare(`INSERT INTO temp.${table} VALUES ${row}`);

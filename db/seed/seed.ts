@@ -44,11 +44,15 @@ export function seedDemoAccounts(db: Db): number {
         .returning({ id: accounts.id })
         .get();
       for (const phone of demo.phones) {
-        tx.insert(accountLines).values({ accountId: id, phone, role: demoLineRole(demo, phone) }).run();
+        tx.insert(accountLines)
+          .values({ accountId: id, phone, role: demoLineRole(demo, phone) })
+          .run();
         tx.insert(phoneDirectory).values({ phone, accountId: id }).run();
       }
       for (const [incidentId, fields] of Object.entries(demo.exposures)) {
-        tx.insert(exposures).values({ accountId: id, incidentId, fields: fields!.join(';') }).run();
+        tx.insert(exposures)
+          .values({ accountId: id, incidentId, fields: fields!.join(';') })
+          .run();
       }
       added += 1;
     }

@@ -23,8 +23,16 @@ export function bareInsertLoop(databasePath: string, accounts: number, seed: num
   const insertChunk = sqlite.transaction((rows: SyntheticAccount[]) => {
     const now = Date.now();
     for (const row of rows) {
-      const { lastInsertRowid } = insertAccount.run(row.accountNumber, row.accountType, row.holderName, row.billingZip,
-        row.billingAddress, row.email, row.birthDate, now);
+      const { lastInsertRowid } = insertAccount.run(
+        row.accountNumber,
+        row.accountType,
+        row.holderName,
+        row.billingZip,
+        row.billingAddress,
+        row.email,
+        row.birthDate,
+        now,
+      );
       for (const phone of row.phones) {
         insertLine.run(lastInsertRowid, phone);
         insertDirectoryEntry.run(phone, lastInsertRowid);

@@ -10,7 +10,8 @@ const timer = setInterval(() => {
   const started = performance.now();
   db.$client.transaction(() => write.run(Date.now())).immediate();
   latencies.push(performance.now() - started);
-  if (process.env.BENCH_WRITER_LOG && latencies.at(-1)! > 20) console.error(`writer waited ${latencies.at(-1)!.toFixed(0)} ms at ${new Date().toISOString()}`);
+  if (process.env.BENCH_WRITER_LOG && latencies.at(-1)! > 20)
+    console.error(`writer waited ${latencies.at(-1)!.toFixed(0)} ms at ${new Date().toISOString()}`);
 }, 50);
 
 process.on('message', () => {

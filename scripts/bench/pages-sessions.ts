@@ -23,7 +23,17 @@ for (let index = 0; index < count; index++) {
   const owner = { kind: 'customer', id: customer.id } as const;
   // Everyone signed in has a passkey, so the page shows the dated "Set up a passkey" step; the key is never verified here.
   if ((await countPasskeys(owner)) === 0) {
-    await insertPasskey({ id: randomBytes(16).toString('base64url'), owner, publicKey: randomBytes(77), counter: 0, transports: ['internal'], deviceType: 'multiDevice', backedUp: true, aaguid: null, name: 'Bench passkey' });
+    await insertPasskey({
+      id: randomBytes(16).toString('base64url'),
+      owner,
+      publicKey: randomBytes(77),
+      counter: 0,
+      transports: ['internal'],
+      deviceType: 'multiDevice',
+      backedUp: true,
+      aaguid: null,
+      name: 'Bench passkey',
+    });
   }
   const request = new Request('http://localhost/sign-in', { headers: { 'user-agent': BENCH_USER_AGENT } });
   const setCookie = await startCustomerSession(request, customer.id, { stepUp: false });

@@ -96,7 +96,10 @@ async function loadBare(page: CapturedPage, options: Required<PagesBenchOptions>
   const figures = new Map<number, LoadFigures>();
   try {
     for (const connections of options.connections) {
-      figures.set(connections, await measureLoad({ url: `http://127.0.0.1:${port}/`, connections, ...loadTiming(options), headers: REQUEST_HEADERS }));
+      figures.set(
+        connections,
+        await measureLoad({ url: `http://127.0.0.1:${port}/`, connections, ...loadTiming(options), headers: REQUEST_HEADERS }),
+      );
     }
   } finally {
     server.kill();
@@ -110,7 +113,9 @@ function loadTiming(options: Required<PagesBenchOptions>) {
 
 /** The server's main thread: the largest profile (tsx's loader thread writes a small one beside it). */
 function mainThreadProfile(dir: string): string | null {
-  const files = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile')).map((name) => path.join(dir, name));
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .map((name) => path.join(dir, name));
   return files.sort((a, b) => statSync(b).size - statSync(a).size)[0] ?? null;
 }
 
@@ -166,7 +171,10 @@ export async function runPagesBench(input: PagesBenchOptions = {}): Promise<Page
           cookies,
           afterWarmup: () => (cpuBefore = portal.cpuMs()),
         });
-        portalFigures.set('/account (first view) 32', { ...figures, cpuMsPerRequest: (portal.cpuMs() - cpuBefore) / Math.max(figures.requests, 1) });
+        portalFigures.set('/account (first view) 32', {
+          ...figures,
+          cpuMsPerRequest: (portal.cpuMs() - cpuBefore) / Math.max(figures.requests, 1),
+        });
       }
       for (const connections of options.connections) {
         log(`portal ${page} at ${connections} connections`);
@@ -196,7 +204,14 @@ export async function runPagesBench(input: PagesBenchOptions = {}): Promise<Page
     if (firstView && bare.has(32)) {
       const { cpuMsPerRequest, ...portalRun } = firstView;
       const bareRun = bare.get(32)!;
-      rows.push({ page: '/account (first view)', connections: 32, portal: portalRun, portalCpuMsPerRequest: cpuMsPerRequest, bare: bareRun, ratio: portalRun.requestsPerSecond / bareRun.requestsPerSecond });
+      rows.push({
+        page: '/account (first view)',
+        connections: 32,
+        portal: portalRun,
+        portalCpuMsPerRequest: cpuMsPerRequest,
+        bare: bareRun,
+        ratio: portalRun.requestsPerSecond / bareRun.requestsPerSecond,
+      });
     }
     for (const connections of options.connections) {
       const { cpuMsPerRequest, ...portalRun } = portalFigures.get(`${page} ${connections}`)!;
@@ -225,7 +240,10 @@ export async function runPagesBench(input: PagesBenchOptions = {}): Promise<Page
     warmupSeconds: options.warmupSeconds,
     requestHeaders: REQUEST_HEADERS,
     pageBytes: Object.fromEntries(
-      [...captured].map(([page, answer]) => [page, { compressed: Buffer.from(answer.bodyBase64, 'base64').length, encoding: answer.contentEncoding }]),
+      [...captured].map(([page, answer]) => [
+        page,
+        { compressed: Buffer.from(answer.bodyBase64, 'base64').length, encoding: answer.contentEncoding },
+      ]),
     ),
     rows,
     portalPeakRssMb,
@@ -236,14 +254,16 @@ export async function runPagesBench(input: PagesBenchOptions = {}): Promise<Page
 
 export function pagesBenchTable(result: PagesBenchResult): string {
   const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  const figures = (run: LoadFigures) => `${n(run.requestsPerSecond)} req/s, p50 ${n(run.latencyP50Ms)} ms, p99 ${n(run.latencyP99Ms)} ms, ${run.errors} errors, ${run.non2xx} non-2xx`;
+  const figures = (run: LoadFigures) =>
+    `${n(run.requestsPerSecond)} req/s, p50 ${n(run.latencyP50Ms)} ms, p99 ${n(run.latencyP99Ms)} ms, ${run.errors} errors, ${run.non2xx} non-2xx`;
   return [
     `Pages: ${n(result.accounts)} accounts, ${result.sessions} signed-in customers, ${result.durationSeconds} s per run after ${result.warmupSeconds} s warm-up, Accept-Encoding: gzip; portal peak RSS ${n(result.portalPeakRssMb)} MB`,
     '',
     '| page | connections | portal | portal CPU ms/request | bare node:http, same bytes | ratio |',
     '|---|---:|---|---:|---|---:|',
     ...result.rows.map(
-      (row) => `| ${row.page} | ${row.connections} | ${figures(row.portal)} | ${n(row.portalCpuMsPerRequest, 2)} | ${figures(row.bare)} | ${n(row.ratio, 3)} |`,
+      (row) =>
+        `| ${row.page} | ${row.connections} | ${figures(row.portal)} | ${n(row.portalCpuMsPerRequest, 2)} | ${figures(row.bare)} | ${n(row.ratio, 3)} |`,
     ),
   ].join('\n');
 }

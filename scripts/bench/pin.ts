@@ -56,7 +56,11 @@ export async function runPinBench(): Promise<PinBenchResult> {
     const hashMsMean = await meanMs(SAMPLES, (index) => hashPin(String(580000 + index)));
     const bareHashMsMean = await meanMs(SAMPLES, (index) => hash(String(580000 + index), options));
 
-    const ids = getDb().select({ id: accounts.id }).from(accounts).all().map((row) => row.id);
+    const ids = getDb()
+      .select({ id: accounts.id })
+      .from(accounts)
+      .all()
+      .map((row) => row.id);
     const holder = (accountId: number) => ({ accountId, customerId: 0, role: 'holder' as const });
     const firstPin = (accountId: number) => String(861357 + accountId * 7).slice(0, 6);
     // Each account gets a PIN first (not timed), so the timed changes are holders changing it with the current PIN,

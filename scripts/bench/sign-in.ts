@@ -30,7 +30,13 @@ interface Signed {
 
 export async function runSignInBench(): Promise<SignInBenchResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-sign-in-'));
-  Object.assign(process.env, { DATA_DIR: dataDir, DATABASE_PATH: path.join(dataDir, 'bench.db'), PORT: '3000', WEBAUTHN_RP_ID: 'localhost', WEBAUTHN_ORIGIN: ORIGIN });
+  Object.assign(process.env, {
+    DATA_DIR: dataDir,
+    DATABASE_PATH: path.join(dataDir, 'bench.db'),
+    PORT: '3000',
+    WEBAUTHN_RP_ID: 'localhost',
+    WEBAUTHN_ORIGIN: ORIGIN,
+  });
   try {
     const { openDatabase, migrateDatabase } = await import('../../db/client');
     const { seedDemoAccounts, seedIncidents } = await import('../../db/seed/seed');
@@ -54,7 +60,11 @@ export async function runSignInBench(): Promise<SignInBenchResult> {
     for (const { id } of getDb().select({ id: accounts.id }).from(accounts).all()) {
       const customer = await ensurePerson(id, (await holderLine(id))!);
       const owner = { kind: 'customer', id: customer.id } as const;
-      const { options } = await webauthn.createRegistrationOptions(browser, { owner, userHandle: customer.webauthnUserId, userName: `bench ${id}` });
+      const { options } = await webauthn.createRegistrationOptions(browser, {
+        owner,
+        userHandle: customer.webauthnUserId,
+        userName: `bench ${id}`,
+      });
       const registered = await webauthn.registerPasskey(browser, owner, authenticator.register(options));
       if (!registered.ok) throw new Error(`registration failed: ${registered.reason}`);
       credentialIds.push(registered.passkey.id);
@@ -65,7 +75,11 @@ export async function runSignInBench(): Promise<SignInBenchResult> {
       const { options } = await webauthn.createAuthenticationOptions(browser, { purpose: 'authenticate' });
       const credentialId = credentialIds[index % credentialIds.length]!;
       const passkey = (await findPasskey(credentialId))!;
-      signed.push({ assertion: authenticator.assert(options, { credentialId }), challenge: options.challenge, publicKey: new Uint8Array(passkey.publicKey) });
+      signed.push({
+        assertion: authenticator.assert(options, { credentialId }),
+        challenge: options.challenge,
+        publicKey: new Uint8Array(passkey.publicKey),
+      });
     }
 
     const portalVerify = async (item: Signed) => {

@@ -22,13 +22,18 @@ afterAll(async () => {
 const SAM = { accountNumber: '100000003', phone: '+12065550104' }; // 2018: name, phone and email only
 
 function zipIn2018(page: Page) {
-  const row = page.getByRole('table', { name: 'Your fields in each incident' }).getByRole('row')
+  const row = page
+    .getByRole('table', { name: 'Your fields in each incident' })
+    .getByRole('row')
     .filter({ has: page.getByRole('rowheader', { name: 'Billing ZIP code', exact: true }) });
   return row.getByRole('cell').first();
 }
 
 function memoOutcomes(): string[] {
-  return server.output().split('\n').filter((line) => line.includes('"path":"/account"') && line.includes('"memo"'))
+  return server
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('"path":"/account"') && line.includes('"memo"'))
     .map((line) => (JSON.parse(line) as { memo: string }).memo);
 }
 
@@ -64,8 +69,13 @@ describe('the memoized dashboard', () => {
 
     // Another process (an import) changes what the dashboard shows: the next load shows it.
     withServerDb(server, (db) =>
-      db.prepare(`UPDATE exposures SET fields = 'name;billing_zip;phone_number;email_address'
-        WHERE account_id = (SELECT id FROM accounts WHERE account_number = ?)`).run(SAM.accountNumber));
+      db
+        .prepare(
+          `UPDATE exposures SET fields = 'name;billing_zip;phone_number;email_address'
+        WHERE account_id = (SELECT id FROM accounts WHERE account_number = ?)`,
+        )
+        .run(SAM.accountNumber),
+    );
     await page.goto(`${server.url}/account`);
     expect((await zipIn2018(page).textContent())?.trim()).toBe('Exposed');
     expect(memoOutcomes().at(-1)).toBe('miss');
@@ -73,7 +83,10 @@ describe('the memoized dashboard', () => {
   });
 
   it('never answers a signed-out browser from memory', async () => {
-    const response = await fetch(`${server.url}/account`, { headers: { cookie: 'bc_session=forged', 'accept-encoding': 'gzip' }, redirect: 'manual' });
+    const response = await fetch(`${server.url}/account`, {
+      headers: { cookie: 'bc_session=forged', 'accept-encoding': 'gzip' },
+      redirect: 'manual',
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toMatch(/^\/sign-in/);
   });

@@ -56,7 +56,10 @@ function lastSignInVia(): string | undefined {
 async function latestCodeFor(recipient: string): Promise<string> {
   const outbox = await context.newPage();
   await outbox.goto(url('/dev/outbox'));
-  const row = outbox.getByTestId('outbox-message').filter({ has: outbox.getByTestId('outbox-recipient').getByText(recipient, { exact: true }) }).first();
+  const row = outbox
+    .getByTestId('outbox-message')
+    .filter({ has: outbox.getByTestId('outbox-recipient').getByText(recipient, { exact: true }) })
+    .first();
   const body = await row.getByTestId('outbox-body').textContent();
   await outbox.close();
   const code = /code is (\d{6})/.exec(body ?? '')?.[1];
@@ -146,7 +149,12 @@ describe('passkeys end to end', () => {
     await page.goto(url('/account/passkeys'));
     await page.waitForLoadState('networkidle');
     expect(await axeViolations(page)).toEqual([]);
-    expect(await page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('heading', { level: 2 }) })
+        .count(),
+    ).toBe(1);
 
     await page.getByRole('button', { name: 'Add a passkey' }).click();
     await page.waitForURL(url('/account/confirm?redirectTo=%2Faccount%2Fpasskeys'));
@@ -186,8 +194,13 @@ describe('passkeys end to end', () => {
     const other = await browser.newContext();
     const otherPage = await other.newPage();
     const otherAuthenticator = await addVirtualAuthenticator(otherPage);
-    const { credentials: [credential] } = await authenticator.cdp.send('WebAuthn.getCredentials', { authenticatorId: authenticator.authenticatorId });
-    await otherAuthenticator.cdp.send('WebAuthn.addCredential', { authenticatorId: otherAuthenticator.authenticatorId, credential: credential! });
+    const {
+      credentials: [credential],
+    } = await authenticator.cdp.send('WebAuthn.getCredentials', { authenticatorId: authenticator.authenticatorId });
+    await otherAuthenticator.cdp.send('WebAuthn.addCredential', {
+      authenticatorId: otherAuthenticator.authenticatorId,
+      credential: credential!,
+    });
     await otherPage.goto(url('/sign-in'));
     await otherPage.waitForURL(url('/account'));
 

@@ -130,7 +130,9 @@ describe('people on an account', () => {
 
     const lineCard = cards.filter({ hasText: '0113' });
     await lineCard.getByRole('button', { name: 'Remove access' }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Access removed: 1 session signed out and 1 passkey removed.');
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('Access removed: 1 session signed out and 1 passkey removed.');
     await expect.poll(() => lineCard.getByRole('button', { name: 'Restore access' }).isVisible()).toBe(true);
 
     await lineUser.page.goto(`${server.url}/account`);

@@ -115,10 +115,14 @@ describe('guided PIN reset', () => {
     expect((await submitPin(page, '583920', '583920', '111111')).status()).toBe(400);
     const field = page.getByLabel('Current PIN');
     await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#currentPin-error').textContent()).toBe('That is not your current PIN. 4 attempts left before PIN checks lock for 15 minutes.');
+    expect(await page.locator('#currentPin-error').textContent()).toBe(
+      'That is not your current PIN. 4 attempts left before PIN checks lock for 15 minutes.',
+    );
     expect(await field.getAttribute('aria-describedby')).toBe('currentPin-error');
     expect(await page.getByLabel('New PIN', { exact: true }).inputValue()).toBe('583920'); // nothing lost
-    const failures = withServerDb(server, (db) => db.prepare("SELECT count FROM rate_limits WHERE key LIKE 'pin-verify-failures:%'").pluck().get());
+    const failures = withServerDb(server, (db) =>
+      db.prepare("SELECT count FROM rate_limits WHERE key LIKE 'pin-verify-failures:%'").pluck().get(),
+    );
     expect(failures).toBe(1);
   });
 
@@ -168,11 +172,15 @@ describe('the 24-hour PIN reset, for a holder who does not know the current PIN'
     const outbox = await context.newPage();
     await outbox.goto(`${server.url}/dev/outbox`);
     const messages = outbox.getByTestId('outbox-message').filter({ hasText: subject });
-    const found = { recipients: (await messages.getByTestId('outbox-recipient').allTextContents()).sort(), bodies: await messages.getByTestId('outbox-body').allTextContents() };
+    const found = {
+      recipients: (await messages.getByTestId('outbox-recipient').allTextContents()).sort(),
+      bodies: await messages.getByTestId('outbox-body').allTextContents(),
+    };
     await outbox.close();
     return found;
   };
-  const pinHash = () => withServerDb(server, (db) => db.prepare("SELECT pin_hash FROM accounts WHERE account_number = '100000001'").pluck().get());
+  const pinHash = () =>
+    withServerDb(server, (db) => db.prepare("SELECT pin_hash FROM accounts WHERE account_number = '100000001'").pluck().get());
 
   async function startReset(newPin: string) {
     ageStepUp(0);
@@ -218,13 +226,17 @@ describe('the 24-hour PIN reset, for a holder who does not know the current PIN'
     expect(await page.getByRole('region', { name: 'A PIN reset is waiting' }).isVisible()).toBe(true);
     const before = pinHash();
     // As if 24 hours had passed: the reset job (every few seconds) finds it due.
-    withServerDb(server, (db) => db.prepare('UPDATE pin_resets SET effective_at = ? WHERE applied_at IS NULL AND cancelled_at IS NULL').run(Date.now() - 1000));
+    withServerDb(server, (db) =>
+      db.prepare('UPDATE pin_resets SET effective_at = ? WHERE applied_at IS NULL AND cancelled_at IS NULL').run(Date.now() - 1000),
+    );
     await expect.poll(pinHash, { timeout: 15_000 }).not.toBe(before);
     const applied = await outboxBodies('took effect');
     expect(applied.recipients).toEqual(['+12065550101', 'jordan@example.com']);
     await page.goto(`${server.url}/account`);
     expect(await page.getByRole('region', { name: 'A PIN reset is waiting' }).count()).toBe(0);
     const today = new Date().toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' });
-    expect(await page.getByRole('region', { name: 'What to do' }).textContent()).toMatch(new RegExp(`Done on ${today}\\s*Change your account PIN`));
+    expect(await page.getByRole('region', { name: 'What to do' }).textContent()).toMatch(
+      new RegExp(`Done on ${today}\\s*Change your account PIN`),
+    );
   });
 });

@@ -118,9 +118,7 @@ describe('security headers', () => {
   });
 
   it('a fresh nonce for every request', async () => {
-    const nonces = await Promise.all(
-      [1, 2, 3].map(async () => (await fetch(server.url)).headers.get('content-security-policy')),
-    );
+    const nonces = await Promise.all([1, 2, 3].map(async () => (await fetch(server.url)).headers.get('content-security-policy')));
     expect(new Set(nonces).size).toBe(3);
   });
 
@@ -135,7 +133,15 @@ describe('security headers', () => {
       ['/enroll', { method: 'POST', headers: origin }, 400],
       ['/enroll/agent-code', { method: 'POST', headers: { ...origin, 'Content-Type': 'application/json' }, body: '{}' }, 400],
       ['/enroll', { method: 'POST', headers: { ...origin, 'Content-Type': 'multipart/form-data; boundary=x' }, body: 'garbage' }, 400],
-      ['/enroll', { method: 'POST', headers: { ...origin, 'Content-Type': 'application/x-www-form-urlencoded' }, body: `accountNumber=${'1'.repeat(200_000)}` }, 413],
+      [
+        '/enroll',
+        {
+          method: 'POST',
+          headers: { ...origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: `accountNumber=${'1'.repeat(200_000)}`,
+        },
+        413,
+      ],
       ['/incidents/%E0%A4%A', {}, 400],
     ];
     for (const [path, init, status] of cases) {
@@ -153,7 +159,11 @@ describe('security headers', () => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('end', () =>
-            resolve({ encoding: response.headers['content-encoding'], csp: String(response.headers['content-security-policy']), body: Buffer.concat(chunks) }),
+            resolve({
+              encoding: response.headers['content-encoding'],
+              csp: String(response.headers['content-security-policy']),
+              body: Buffer.concat(chunks),
+            }),
           );
         })
           .on('error', reject)

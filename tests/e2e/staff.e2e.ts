@@ -111,10 +111,14 @@ describe('staff', () => {
     await customerPage.waitForURL(`${server.url}/account/pin?scheduled=1`);
 
     // The agent's card updates by itself, shows the reset waiting, and the agent can cancel it for the caller.
-    await expect.poll(() => page.getByTestId('reset-row').first().textContent(), { timeout: 15_000 }).toMatch(/Code used .+New PIN chosen: takes effect/);
+    await expect
+      .poll(() => page.getByTestId('reset-row').first().textContent(), { timeout: 15_000 })
+      .toMatch(/Code used .+New PIN chosen: takes effect/);
     await page.reload();
     await page.getByRole('button', { name: 'Cancel the PIN reset' }).click();
-    await expect.poll(() => page.textContent('main')).toContain('PIN reset cancelled. The PIN has not changed; the account holder was told.');
+    await expect
+      .poll(() => page.textContent('main'))
+      .toContain('PIN reset cancelled. The PIN has not changed; the account holder was told.');
     await customerPage.goto(`${server.url}/account`);
     expect(await customerPage.getByRole('button', { name: 'Cancel the PIN reset' }).count()).toBe(0);
     expect(errors).toEqual([]);

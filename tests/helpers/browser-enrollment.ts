@@ -9,7 +9,9 @@ export async function latestCode(context: BrowserContext, server: RunningServer,
   const outbox = await context.newPage();
   try {
     await outbox.goto(`${server.url}/dev/outbox`);
-    const message = outbox.getByTestId('outbox-message').filter({ has: outbox.getByTestId('outbox-recipient').getByText(recipient, { exact: true }) });
+    const message = outbox
+      .getByTestId('outbox-message')
+      .filter({ has: outbox.getByTestId('outbox-recipient').getByText(recipient, { exact: true }) });
     const body = await message.first().getByTestId('outbox-body').textContent();
     const code = /\b(\d{6})\b/.exec(body ?? '')?.[1];
     if (!code) throw new Error(`no code in the latest message to ${recipient}: ${body}`);

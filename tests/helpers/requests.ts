@@ -15,7 +15,9 @@ export class Browser {
   readonly cookies = new Map<string, string>();
   readonly context: AppLoadContext;
 
-  constructor(readonly userAgent = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36') {
+  constructor(
+    readonly userAgent = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+  ) {
     this.context = { cspNonce: 'test', clientAddress: nextClientAddress() };
   }
 

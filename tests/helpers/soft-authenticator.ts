@@ -28,9 +28,7 @@ const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).
 export class SoftAuthenticator {
   readonly credentials: StoredCredential[] = [];
 
-  constructor(
-    private readonly settings: { rpId?: string; origin?: string; aaguid?: string; synced?: boolean } = {},
-  ) {}
+  constructor(private readonly settings: { rpId?: string; origin?: string; aaguid?: string; synced?: boolean } = {}) {}
 
   private get rpId() {
     return this.settings.rpId ?? 'localhost';

@@ -73,7 +73,13 @@ export function ResetProgress({ resets }: { resets: Card['resets'] }) {
             <tr key={reset.id} data-testid="reset-row">
               <td>Sent {reset.sentAt}</td>
               <td>{reset.usedAt ? `Code used ${reset.usedAt}` : reset.expired ? 'Expired unused' : 'Waiting for the customer'}</td>
-              <td>{reset.pinChangedAt ? `PIN changed ${reset.pinChangedAt}` : reset.scheduledFor ? `New PIN chosen: takes effect ${reset.scheduledFor}` : 'Not yet'}</td>
+              <td>
+                {reset.pinChangedAt
+                  ? `PIN changed ${reset.pinChangedAt}`
+                  : reset.scheduledFor
+                    ? `New PIN chosen: takes effect ${reset.scheduledFor}`
+                    : 'Not yet'}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -7,11 +7,24 @@ export function PinChangeChart({ days }: { days: Array<{ day: string; changes: n
   const total = days.reduce((sum, entry) => sum + entry.changes, 0);
   return (
     <figure className="chart">
-      <svg role="img" aria-label={`PIN changes per day: ${total} in ${days.length} days`} viewBox={`0 0 ${days.length * (barWidth + 4)} ${height + 20}`} width="100%" height={height + 20}>
+      <svg
+        role="img"
+        aria-label={`PIN changes per day: ${total} in ${days.length} days`}
+        viewBox={`0 0 ${days.length * (barWidth + 4)} ${height + 20}`}
+        width="100%"
+        height={height + 20}
+      >
         {days.map((entry, index) => {
           const barHeight = Math.max(2, Math.round((entry.changes / max) * height));
           return (
-            <rect key={entry.day} x={index * (barWidth + 4)} y={height - barHeight} width={barWidth} height={barHeight} className="chart__bar">
+            <rect
+              key={entry.day}
+              x={index * (barWidth + 4)}
+              y={height - barHeight}
+              width={barWidth}
+              height={barHeight}
+              className="chart__bar"
+            >
               <title>{`${entry.day}: ${entry.changes}`}</title>
             </rect>
           );
