@@ -1,9 +1,8 @@
 // What the Express server (server/) takes from the app, handed over through the Remix build (entry.server exports it
 // as `portal`), so that the server and the routes share one module graph: one database handle, one logger whose
 // LOG_LEVEL holds inside routes too, one outbox loop. server/ imports nothing else of app/ or db/ at run time.
-import { migrateDatabase } from '../db/client';
 import { INCIDENT_IDS } from '../db/incidents';
-import { seedDemoAccounts, seedIncidents } from '../db/seed/seed';
+import { readyDatabase, seedDemoAccounts } from '../db/seed/seed';
 import { getConfig } from './config.server';
 import { closeDb, getDb } from './models/db.server';
 import { seedDemoPins } from './services/demo-pins.server';
@@ -30,8 +29,7 @@ export function loadConfig() {
 /** Migrations, the incident catalogue and, in demo mode, the demo accounts and their PINs. */
 export async function prepareDatabase(): Promise<void> {
   const db = getDb();
-  migrateDatabase(db);
-  seedIncidents(db);
+  readyDatabase(db);
   if (!getConfig().demoMode) return;
   const accounts = seedDemoAccounts(db);
   const pins = await seedDemoPins();

@@ -15,6 +15,8 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: 'Breach check' }];
 
 // Only whether someone is signed in: the header needs nothing more, and every page gets it.
+// server/private-page-memo.ts runs this loader to key the page, and Remix runs it again on a miss: it must stay free of
+// side effects (docs/decisions/003-page-memo.md).
 export async function loader({ request }: LoaderFunctionArgs) {
   return { signedIn: (await getCustomerSession(request)) !== null };
 }

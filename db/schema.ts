@@ -294,6 +294,13 @@ export const imports = sqliteTable('imports', {
 });
 
 export type Account = typeof accounts.$inferSelect;
+/** An account as the carrier's extracts describe it: its own fields and its lines (demo data, synthetic data). */
+export type AccountRecord = Pick<
+  Account,
+  'accountNumber' | 'accountType' | 'holderName' | 'billingZip' | 'billingAddress' | 'email' | 'birthDate'
+> & {
+  phones: string[];
+};
 export type AccountLine = typeof accountLines.$inferSelect;
 export type Incident = typeof incidents.$inferSelect;
 export type Exposure = typeof exposures.$inferSelect;

@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { ConfigError, getConfig } from '../app/config.server';
 import { closeDb, getDb } from '../app/models/db.server';
 import { inviteStaff } from '../app/services/staff-invites.server';
-import { migrateDatabase } from '../db/client';
-import { seedIncidents } from '../db/seed/seed';
+import { readyDatabase } from '../db/seed/seed';
 
 const argsSchema = z.object({
   role: z.enum(['agent', 'admin'], { message: '--role must be agent or admin' }),
@@ -37,9 +36,7 @@ try {
   if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`);
   throw error;
 }
-const db = getDb();
-migrateDatabase(db);
-seedIncidents(db);
+readyDatabase(getDb());
 const { link, expiresAt } = await inviteStaff({
   ...parsed.data,
   invitedBy: { type: 'operator', id: process.env.USER ?? 'cli' },

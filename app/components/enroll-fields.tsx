@@ -1,6 +1,6 @@
-// The fields both enrollment forms ask for, worded and wired the same way on each.
+// The fields the enrollment forms ask for, worded and wired the same way on each.
 import { TextField } from '~/components/text-field';
-import { fieldError, typedValue, type FormAnswer } from '~/utils/form-answer';
+import type { FormAnswer } from '~/utils/form-answer';
 
 export function AccountNumberField({ answer }: { answer: FormAnswer | undefined }) {
   return (
@@ -11,23 +11,25 @@ export function AccountNumberField({ answer }: { answer: FormAnswer | undefined 
       hint="9 digits, printed on your bill."
       inputMode="numeric"
       autoComplete="off"
-      defaultValue={typedValue(answer, 'accountNumber')}
-      error={fieldError(answer, 'accountNumber')}
+      answer={answer}
+    />
+  );
+}
+
+export function PhoneField({ answer }: { answer: FormAnswer | undefined }) {
+  return (
+    <TextField
+      id="phone"
+      name="phone"
+      type="tel"
+      label="Phone number"
+      hint="Your own line on the account, like (206) 555-0101. The code goes to this number only."
+      autoComplete="tel-national"
+      answer={answer}
     />
   );
 }
 
 export function CodeField({ answer }: { answer: FormAnswer | undefined }) {
-  return (
-    <TextField
-      id="code"
-      name="code"
-      label="Code"
-      inputMode="numeric"
-      autoComplete="one-time-code"
-      maxLength={12}
-      defaultValue={typedValue(answer, 'code')}
-      error={fieldError(answer, 'code')}
-    />
-  );
+  return <TextField id="code" name="code" label="Code" inputMode="numeric" autoComplete="one-time-code" maxLength={12} answer={answer} />;
 }

@@ -1,4 +1,5 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react';
+import { TIME_ZONE_NAME } from '~/utils/format-time';
 
 // Staff pages carry their own navigation and sign-out; customer links there would only confuse.
 const STAFF_AREA = /^\/(agent|admin|staff)(\/|$)/;
@@ -56,6 +57,7 @@ export function SiteFooter() {
           We will never text or email you a link. If a message claiming to be from us asks you to tap a link, share a code or your PIN, it
           is not from us: call 611 from your phone.
         </p>
+        <p>Times on these pages and in our messages are US {TIME_ZONE_NAME}.</p>
       </div>
     </footer>
   );

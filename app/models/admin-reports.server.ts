@@ -1,7 +1,8 @@
 // Read-only queries for the administration page: audit log, import history, PIN changes and exposure counts.
-import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { accounts, auditEvents, exposures, imports, staff } from '../../db/schema';
 import { getDb } from './db.server';
+import { calendarDate, startOfCalendarDate } from '~/utils/format-time';
 
 export interface AuditFilter {
   actor?: string; // "staff:3", "customer:12", "operator", "system"
@@ -11,8 +12,9 @@ export interface AuditFilter {
   to?: string; // YYYY-MM-DD, inclusive
 }
 
-const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
-const dayAfter = (day: string) => new Date(dayStart(day).getTime() + 86_400_000);
+// Days in the filter are Pacific calendar days, like every date a person reads.
+const dayStart = (day: string) => startOfCalendarDate(day);
+const dayAfter = (day: string) => startOfCalendarDate(calendarDate(new Date(startOfCalendarDate(day).getTime() + 26 * 3_600_000)));
 
 function auditConditions(filter: AuditFilter, accountId: number | null | undefined): SQL[] {
   const conditions: SQL[] = [];
@@ -78,16 +80,17 @@ export async function listImports(limit: number) {
   return getDb().select().from(imports).orderBy(desc(imports.id)).limit(limit).all();
 }
 
-/** PIN changes per UTC day from the audit log, from `since` on. */
+/** PIN changes per Pacific calendar day from the audit log, from `since` on (grouped here: SQLite knows no US zones). */
 export async function pinChangesPerDay(since: Date): Promise<Array<{ day: string; changes: number }>> {
-  const day = sql<string>`strftime('%Y-%m-%d', ${auditEvents.at} / 1000, 'unixepoch')`;
-  return getDb()
-    .select({ day, changes: count() })
+  const rows = getDb()
+    .select({ at: auditEvents.at })
     .from(auditEvents)
-    .where(and(eq(auditEvents.action, 'pin.changed'), gte(auditEvents.at, since)))
-    .groupBy(day)
-    .orderBy(day)
+    .where(and(inArray(auditEvents.action, ['pin.changed', 'pin.set', 'pin.reset_applied']), gte(auditEvents.at, since)))
+    .orderBy(auditEvents.at)
     .all();
+  const perDay = new Map<string, number>();
+  for (const { at } of rows) perDay.set(calendarDate(at), (perDay.get(calendarDate(at)) ?? 0) + 1);
+  return [...perDay].map(([day, changes]) => ({ day, changes }));
 }
 
 export async function exposedAccountsPerIncident(): Promise<Map<string, number>> {

@@ -5,22 +5,21 @@ import { getDb } from './db.server';
 
 export type CodePurpose = OneTimeCode['purpose'];
 
-export type NewCode = Pick<OneTimeCode, 'accountId' | 'phone' | 'purpose' | 'codeHash' | 'issuedByStaffId' | 'createdAt' | 'expiresAt'>;
+/** Codes of the account sent to a line (to this line when `phone` is given). */
+const onLine = (accountId: number, phone?: string) =>
+  and(eq(oneTimeCodes.accountId, accountId), phone === undefined ? isNotNull(oneTimeCodes.phone) : eq(oneTimeCodes.phone, phone));
+const unspent = and(isNull(oneTimeCodes.usedAt), isNull(oneTimeCodes.invalidatedAt));
+
+export type NewCode = Pick<OneTimeCode, 'accountId' | 'purpose' | 'codeHash' | 'issuedByStaffId' | 'createdAt' | 'expiresAt'> & {
+  phone: string;
+};
 
 /** Stores a code and cancels the line's older unused codes of the same purpose, in one transaction. */
 export async function insertCodeReplacingOlder(code: NewCode): Promise<void> {
   getDb().transaction((tx) => {
     tx.update(oneTimeCodes)
       .set({ invalidatedAt: code.createdAt })
-      .where(
-        and(
-          eq(oneTimeCodes.accountId, code.accountId),
-          code.phone === null ? isNull(oneTimeCodes.phone) : eq(oneTimeCodes.phone, code.phone),
-          eq(oneTimeCodes.purpose, code.purpose),
-          isNull(oneTimeCodes.usedAt),
-          isNull(oneTimeCodes.invalidatedAt),
-        ),
-      )
+      .where(and(onLine(code.accountId, code.phone), eq(oneTimeCodes.purpose, code.purpose), unspent))
       .run();
     tx.insert(oneTimeCodes).values(code).run();
   });
@@ -38,11 +37,9 @@ export async function listLiveCodes(input: {
     .from(oneTimeCodes)
     .where(
       and(
-        eq(oneTimeCodes.accountId, input.accountId),
-        input.phone === undefined ? isNotNull(oneTimeCodes.phone) : eq(oneTimeCodes.phone, input.phone),
+        onLine(input.accountId, input.phone),
         inArray(oneTimeCodes.purpose, input.purposes),
-        isNull(oneTimeCodes.usedAt),
-        isNull(oneTimeCodes.invalidatedAt),
+        unspent,
         gt(oneTimeCodes.expiresAt, input.now),
       ),
     )
@@ -55,7 +52,7 @@ export async function markCodeUsed(codeId: number, at: Date): Promise<boolean> {
   const used = getDb()
     .update(oneTimeCodes)
     .set({ usedAt: at })
-    .where(and(eq(oneTimeCodes.id, codeId), isNull(oneTimeCodes.usedAt), isNull(oneTimeCodes.invalidatedAt)))
+    .where(and(eq(oneTimeCodes.id, codeId), unspent))
     .run();
   return used.changes === 1;
 }

@@ -7,6 +7,8 @@ import { requireCustomer } from '~/services/session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Your exposure | Breach check' }];
 
+// server/private-page-memo.ts runs this loader to key the page, and Remix runs it again on a miss: it must stay free of
+// side effects (docs/decisions/003-page-memo.md).
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireCustomer(request);
   return { report: await getExposureReport(session.accountId, { personId: session.customerId, role: session.role }) };

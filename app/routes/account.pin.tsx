@@ -115,6 +115,7 @@ export default function PinPage() {
   if (!view.isHolder) return <AskTheHolder pinDone={view.pinStep.done} asked={answer?.asked} />;
   if (view.done) return <PinChanged changedOn={view.pinStep.doneAt} signedOutOthers={answer?.signedOutOthers} />;
   if (view.scheduled && view.pendingReset) return <ResetScheduled effectiveAt={view.pendingReset.effectiveAt} />;
+  const choice = pinChoice(view);
   return (
     <>
       <h1>Change your account PIN</h1>
@@ -149,52 +150,57 @@ export default function PinPage() {
       </section>
       <section className="card" aria-labelledby="step-choose">
         <p className="eyebrow">Step 2 of 2</p>
-        {view.forgot ? (
-          <>
-            <h2 id="step-choose">Choose a new PIN without the current one</h2>
-            <p>
-              Your new PIN takes effect <strong>24 hours</strong> after you choose it. We tell your phone and email on file at once, so if
-              someone else started this, you can stop it. Until then your current PIN keeps working.
-            </p>
-            <NewPinForm
-              intent="start-reset"
-              submitLabel="Start the 24-hour reset"
-              enabled={view.stepUpFresh}
-              context={view.rulesContext}
-              answer={answer}
-              withCurrentPin={false}
-            >
-              <p>
-                <Link to="/account/pin">I remember my current PIN</Link>
-              </p>
-            </NewPinForm>
-          </>
-        ) : (
-          <>
-            <h2 id="step-choose">{view.pinSet ? 'Choose a new PIN' : 'Choose your account PIN'}</h2>
-            {view.pinSet ? null : <p>Your account has no PIN yet: the one you choose takes effect at once.</p>}
-            <NewPinForm
-              intent="change-pin"
-              submitLabel="Change PIN"
-              enabled={view.stepUpFresh}
-              context={view.rulesContext}
-              answer={answer}
-              withCurrentPin={view.pinSet}
-            >
-              {view.pinSet ? (
-                <Form method="get" className="actions">
-                  <input type="hidden" name="forgot" value="1" />
-                  <button type="submit" className="button--secondary">
-                    I don&rsquo;t know my current PIN
-                  </button>
-                </Form>
-              ) : null}
-            </NewPinForm>
-          </>
-        )}
+        <h2 id="step-choose">{choice.title}</h2>
+        {choice.intro ? <p>{choice.intro}</p> : null}
+        <NewPinForm
+          intent={choice.intent}
+          submitLabel={choice.submitLabel}
+          enabled={view.stepUpFresh}
+          context={view.rulesContext}
+          answer={answer}
+          withCurrentPin={choice.intent === 'change-pin' && view.pinSet}
+        >
+          {choice.otherWay}
+        </NewPinForm>
       </section>
     </>
   );
+}
+
+/** The two ways the holder chooses a PIN: with the current one (or none yet), or the 24-hour reset without it. */
+function pinChoice(view: { forgot: boolean; pinSet: boolean }) {
+  if (view.forgot) {
+    return {
+      intent: 'start-reset' as const,
+      title: 'Choose a new PIN without the current one',
+      intro: (
+        <>
+          Your new PIN takes effect <strong>24 hours</strong> after you choose it. We tell your phone and email on file at once, so if
+          someone else started this, you can stop it. Until then your current PIN keeps working.
+        </>
+      ),
+      submitLabel: 'Start the 24-hour reset',
+      otherWay: (
+        <p>
+          <Link to="/account/pin">I remember my current PIN</Link>
+        </p>
+      ),
+    };
+  }
+  return {
+    intent: 'change-pin' as const,
+    title: view.pinSet ? 'Choose a new PIN' : 'Choose your account PIN',
+    intro: view.pinSet ? null : 'Your account has no PIN yet: the one you choose takes effect at once.',
+    submitLabel: 'Change PIN',
+    otherWay: view.pinSet ? (
+      <Form method="get" className="actions">
+        <input type="hidden" name="forgot" value="1" />
+        <button type="submit" className="button--secondary">
+          I don&rsquo;t know my current PIN
+        </button>
+      </Form>
+    ) : null,
+  };
 }
 
 export function ErrorBoundary() {

@@ -1,13 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { formatDay } from '~/components/exposure/checklist';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { PrintButton } from '~/components/print-button';
 import { requireCustomer } from '~/services/session.server';
 import { createStatement } from '~/services/statement.server';
 
-// Built once: toLocaleString builds a new formatter on every call.
-const GENERATED_FORMAT = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+import { formatCalendarDate, formatDateTime } from '~/utils/format-time';
 
 export const meta: MetaFunction = () => [{ title: 'Statement of exposure | Breach check' }];
 
@@ -32,7 +30,7 @@ export default function Statement() {
         <dt>Reference</dt>
         <dd>{statement.reference}</dd>
         <dt>Generated</dt>
-        <dd>{GENERATED_FORMAT.format(new Date(statement.generatedAt))} UTC</dd>
+        <dd>{formatDateTime(new Date(statement.generatedAt))}</dd>
         <dt>Account holder</dt>
         <dd>{statement.holder}</dd>
         <dt>Account</dt>
@@ -64,7 +62,7 @@ export default function Statement() {
           <ul className="link-list">
             {actions.map((step) => (
               <li key={step.id}>
-                {step.id === 'change-pin' ? 'Account PIN changed' : 'Passkey set up for sign-in'} on {formatDay(step.doneAt!)}
+                {step.id === 'change-pin' ? 'Account PIN changed' : 'Passkey set up for sign-in'} on {formatCalendarDate(step.doneAt!)}
               </li>
             ))}
           </ul>

@@ -6,6 +6,8 @@ import { countPasskeys } from '~/models/passkey.server';
 import { requireCustomer } from '~/services/session.server';
 import { may, type Right } from '~/utils/rights';
 
+// server/private-page-memo.ts runs this loader to key the page, and Remix runs it again on a miss: it must stay free of
+// side effects (docs/decisions/003-page-memo.md).
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireCustomer(request);
   const welcome = new URL(request.url).searchParams.get('welcome') === '1';

@@ -18,7 +18,7 @@ import {
 import { requireStaff } from '~/services/session.server';
 import { formatDateTime } from '~/utils/format-time';
 import { fieldFailure, formMessageFailure, parseForm } from '~/services/form.server';
-import { fieldError, typedValue, type FormAnswer } from '~/utils/form-answer';
+import type { FormAnswer } from '~/utils/form-answer';
 
 export const meta: MetaFunction = () => [{ title: 'Agent console · Breach check' }];
 
@@ -119,15 +119,7 @@ export default function AgentConsole() {
       <h1>Agent console</h1>
       <Form method="post" className="form lookup-form" action="/agent">
         <input type="hidden" name="intent" value="lookup" />
-        <TextField
-          id="query"
-          name="query"
-          label="Account number or phone"
-          inputMode="tel"
-          autoComplete="off"
-          defaultValue={typedValue(answer, 'query') ?? ''}
-          error={fieldError(answer, 'query')}
-        />
+        <TextField id="query" name="query" label="Account number or phone" inputMode="tel" autoComplete="off" answer={answer} />
         <button type="submit" disabled={navigation.state === 'submitting'}>
           Look up
         </button>
@@ -158,7 +150,8 @@ export default function AgentConsole() {
                 type="password"
                 inputMode="numeric"
                 autoComplete="off"
-                error={fieldError(answer, 'pin')}
+                answer={answer}
+                keepValue={false}
               />
               <button type="submit">Verify PIN</button>
             </Form>

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, passkeys, webauthnChallenges } from '../../db/schema';
 import { customerWithPasskey } from '../../tests/helpers/customers';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
-import { args, Browser } from '../../tests/helpers/requests';
+import { args, CookieJar } from '../../tests/helpers/requests';
 import { SoftAuthenticator } from '../../tests/helpers/soft-authenticator';
 import { getCustomerSession } from '~/services/session.server';
 import { action as optionsAction } from './auth.passkey.options';
@@ -12,7 +12,7 @@ import { action as verifyAction } from './auth.passkey.verify';
 
 beforeAll(() => withDemoAccounts());
 
-async function signInOptions(browser: Browser) {
+async function signInOptions(browser: CookieJar) {
   const response = browser.take(await optionsAction(args(browser.json('/auth/passkey/options', { mode: 'sign-in' }), browser)));
   expect(response.status).toBe(200);
   const body = await response.json();
@@ -20,7 +20,7 @@ async function signInOptions(browser: Browser) {
   return body.options;
 }
 
-async function verify(browser: Browser, response: unknown, redirectTo?: string) {
+async function verify(browser: CookieJar, response: unknown, redirectTo?: string) {
   const answer = browser.take(
     await verifyAction(args(browser.json('/auth/passkey/verify', { mode: 'sign-in', response, redirectTo }), browser)),
   );
@@ -35,7 +35,7 @@ function lastFailureReason(): unknown {
 describe('passkey sign-in', () => {
   it('signs in with a discoverable passkey: new session cookie, redirect honoured, counter and last use recorded', async () => {
     const { authenticator, customer, credentialId } = await customerWithPasskey('100000001');
-    const browser = new Browser();
+    const browser = new CookieJar();
     const options = await signInOptions(browser);
     expect(options.allowCredentials).toEqual([]);
     expect(options.userVerification).toBe('required');
@@ -56,7 +56,7 @@ describe('passkey sign-in', () => {
 
   it('ignores an off-site redirectTo', async () => {
     const { authenticator } = await customerWithPasskey('100000002');
-    const browser = new Browser();
+    const browser = new CookieJar();
     const options = await signInOptions(browser);
     const { body } = await verify(browser, authenticator.assert(options), '//evil.example/steal');
     expect(body.redirectTo).toBe('/account');
@@ -65,7 +65,7 @@ describe('passkey sign-in', () => {
   it('accepts authenticators whose counter is always 0', async () => {
     const { authenticator } = await customerWithPasskey('100000003');
     for (let i = 0; i < 2; i++) {
-      const browser = new Browser();
+      const browser = new CookieJar();
       const { status } = await verify(browser, authenticator.assert(await signInOptions(browser)));
       expect(status).toBe(200);
     }
@@ -73,8 +73,8 @@ describe('passkey sign-in', () => {
 
   it('refuses a response to a challenge issued to another browser', async () => {
     const { authenticator } = await customerWithPasskey('100000004');
-    const victim = new Browser();
-    const attacker = new Browser();
+    const victim = new CookieJar();
+    const attacker = new CookieJar();
     await signInOptions(attacker); // the attacker has a binding cookie of their own
     const options = await signInOptions(victim);
     const { status, body } = await verify(attacker, authenticator.assert(options));
@@ -86,7 +86,7 @@ describe('passkey sign-in', () => {
 
   it('refuses a replayed response', async () => {
     const { authenticator } = await customerWithPasskey('100000005');
-    const browser = new Browser();
+    const browser = new CookieJar();
     const response = authenticator.assert(await signInOptions(browser));
     expect((await verify(browser, response)).status).toBe(200);
     const replay = await verify(browser, response);
@@ -96,7 +96,7 @@ describe('passkey sign-in', () => {
 
   it('refuses an expired challenge', async () => {
     const { authenticator } = await customerWithPasskey('100000006');
-    const browser = new Browser();
+    const browser = new CookieJar();
     const options = await signInOptions(browser);
     testDb()
       .update(webauthnChallenges)
@@ -117,7 +117,7 @@ describe('passkey sign-in', () => {
       user: { id: 'AAAA', name: 'x', displayName: 'x' },
       pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
     });
-    const browser = new Browser();
+    const browser = new CookieJar();
     const { status, body } = await verify(browser, stranger.assert(await signInOptions(browser)));
     expect(status).toBe(400);
     expect(body.message).toMatch(/do not recognise that passkey/);
@@ -126,7 +126,7 @@ describe('passkey sign-in', () => {
 
   it('refuses a response without user verification with a 400, not a 500', async () => {
     const { authenticator } = await customerWithPasskey('100000007');
-    const browser = new Browser();
+    const browser = new CookieJar();
     const { status, body } = await verify(browser, authenticator.assert(await signInOptions(browser), { uv: false }));
     expect(status).toBe(400);
     expect(body.message).toMatch(/did not confirm it was you/);
@@ -135,9 +135,9 @@ describe('passkey sign-in', () => {
 
   it('refuses a counter that went backwards', async () => {
     const { authenticator, credentialId } = await customerWithPasskey('100000008');
-    const first = new Browser();
+    const first = new CookieJar();
     expect((await verify(first, authenticator.assert(await signInOptions(first), { counter: 5 }))).status).toBe(200);
-    const second = new Browser();
+    const second = new CookieJar();
     const { status } = await verify(second, authenticator.assert(await signInOptions(second), { counter: 3 }));
     expect(status).toBe(400);
     expect(lastFailureReason()).toBe('counter went backwards');
@@ -146,7 +146,7 @@ describe('passkey sign-in', () => {
 
   it('refuses a user handle that is not the credential owner’s, and a missing one', async () => {
     const { authenticator } = await customerWithPasskey('100000009');
-    const browser = new Browser();
+    const browser = new CookieJar();
     const wrong = await verify(browser, authenticator.assert(await signInOptions(browser), { userHandle: 'c29tZW9uZS1lbHNl' }));
     expect(wrong.status).toBe(400);
     expect(lastFailureReason()).toBe('user handle mismatch');
@@ -155,7 +155,7 @@ describe('passkey sign-in', () => {
   });
 
   it('answers malformed bodies with 400 JSON', async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     for (const body of [{ mode: 'sign-in', response: { id: 'x' } }, { mode: 'nope' }, 'not json']) {
       const request =
         typeof body === 'string'
@@ -169,7 +169,7 @@ describe('passkey sign-in', () => {
 
   it('rotates the session at sign-in: the browser’s previous session is revoked', async () => {
     const { authenticator } = await customerWithPasskey('100000011');
-    const browser = new Browser();
+    const browser = new CookieJar();
     await verify(browser, authenticator.assert(await signInOptions(browser)));
     const before = await getCustomerSession(browser.request('/account'));
     const oldCookie = browser.cookies.get('bc_session');
@@ -177,7 +177,7 @@ describe('passkey sign-in', () => {
     const after = await getCustomerSession(browser.request('/account'));
     expect(browser.cookies.get('bc_session')).not.toBe(oldCookie);
     expect(after!.sessionId).not.toBe(before!.sessionId);
-    const stale = new Browser();
+    const stale = new CookieJar();
     stale.cookies.set('bc_session', oldCookie!);
     expect(await getCustomerSession(stale.request('/account'))).toBeNull();
   });

@@ -4,6 +4,7 @@ import { useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { getConfig } from '~/config.server';
 import { listRecentMessages } from '~/models/outbox.server';
+import { formatDateTime } from '~/utils/format-time';
 
 const SHOWN = 200;
 
@@ -16,6 +17,7 @@ export async function loader() {
     messages: messages.map((message) => ({
       id: message.id,
       createdAt: message.createdAt.toISOString(),
+      createdAtText: formatDateTime(message.createdAt)!,
       channel: message.channel,
       recipient: message.recipient,
       status: message.status,
@@ -43,7 +45,7 @@ export default function DevOutbox() {
           <table aria-labelledby="outbox-title">
             <thead>
               <tr>
-                <th scope="col">Time (UTC)</th>
+                <th scope="col">Time</th>
                 <th scope="col">Channel</th>
                 <th scope="col">Recipient</th>
                 <th scope="col">Status</th>
@@ -57,14 +59,14 @@ export default function DevOutbox() {
               {messages.map((message) => (
                 <tr key={message.id} data-testid="outbox-message">
                   <td>
-                    <time dateTime={message.createdAt}>{message.createdAt.replace('T', ' ').slice(0, 19)}</time>
+                    <time dateTime={message.createdAt}>{message.createdAtText}</time>
                   </td>
-                  <td>{message.channel === 'sms' ? 'Text' : 'Email'}</td>
+                  <td data-testid="outbox-channel">{message.channel === 'sms' ? 'Text' : 'Email'}</td>
                   <td data-testid="outbox-recipient">{message.recipient}</td>
                   <td>{message.status}</td>
                   <td>{message.attempts}</td>
                   <td>{message.lastError ?? '—'}</td>
-                  <td>{message.subject}</td>
+                  <td data-testid="outbox-subject">{message.subject}</td>
                   <td>
                     <pre data-testid="outbox-body">{message.body}</pre>
                   </td>

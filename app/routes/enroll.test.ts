@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, oneTimeCodes, outbox } from '../../db/schema';
 import { accountIdOf } from '../../tests/helpers/customers';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
-import { args, Browser } from '../../tests/helpers/requests';
+import { args, CookieJar } from '../../tests/helpers/requests';
 import { SoftAuthenticator } from '../../tests/helpers/soft-authenticator';
 import { findPerson, personHasPasskey } from '~/models/person.server';
 import { issueOneTimeCode } from '~/services/one-time-code.server';
@@ -19,7 +19,7 @@ beforeAll(() => withDemoAccounts());
 
 type DataAnswer = { data: FormAnswer & { errors: { fields: Record<string, string> } }; init: ResponseInit | null };
 
-async function sendCode(browser: Browser, accountNumber: string, phone: string) {
+async function sendCode(browser: CookieJar, accountNumber: string, phone: string) {
   const started = performance.now();
   const response = browser.take(
     (await enrollAction(args(browser.form('/enroll', { intent: 'send-code', accountNumber, phone }), browser))) as Response,
@@ -27,7 +27,7 @@ async function sendCode(browser: Browser, accountNumber: string, phone: string) 
   return { response, ms: performance.now() - started };
 }
 
-async function verifyCode(browser: Browser, code: string) {
+async function verifyCode(browser: CookieJar, code: string) {
   return browser.take((await enrollAction(args(browser.form('/enroll', { intent: 'verify', code }), browser))) as Response | DataAnswer);
 }
 
@@ -36,15 +36,15 @@ function latestCodeSentTo(recipient: string): string | null {
   return row ? /code is (\d{6})/.exec(row.body)![1]! : null;
 }
 
-async function enrollStep(browser: Browser) {
+async function enrollStep(browser: CookieJar) {
   return (await enrollLoader(args(browser.request('/enroll'), browser))).step;
 }
 
 describe('/enroll code requests', () => {
   it('answers identically, in similar time, whether or not the details match an account', async () => {
-    const known = new Browser();
-    const unknown = new Browser();
-    const wrongPhone = new Browser();
+    const known = new CookieJar();
+    const unknown = new CookieJar();
+    const wrongPhone = new CookieJar();
     const a = await sendCode(known, '100000001', '(206) 555-0101');
     const b = await sendCode(unknown, '999999999', '206-555-0101');
     const c = await sendCode(wrongPhone, '100000001', '2065559999');
@@ -72,7 +72,7 @@ describe('/enroll code requests', () => {
   });
 
   it('stores codes only as HMACs', async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     await sendCode(browser, '100000002', '+12065550103');
     const code = latestCodeSentTo('+12065550103')!;
     const row = testDb()
@@ -86,7 +86,7 @@ describe('/enroll code requests', () => {
   });
 
   it('validates the fields and keeps what was typed', async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     const answer = (await enrollAction(
       args(browser.form('/enroll', { intent: 'send-code', accountNumber: '12', phone: '555' }), browser),
     )) as unknown as DataAnswer;
@@ -100,7 +100,7 @@ describe('/enroll code requests', () => {
 
   it('limits requests per details (matching or not) with a 429 saying when to try again', async () => {
     for (const accountNumber of ['100000012', '888888888']) {
-      const browser = new Browser();
+      const browser = new CookieJar();
       for (let i = 0; i < 3; i++) await sendCode(browser, accountNumber, '2065550199');
       const fourth = await enrollAction(
         args(browser.form('/enroll', { intent: 'send-code', accountNumber, phone: '2065550199' }), browser),
@@ -114,7 +114,7 @@ describe('/enroll code requests', () => {
 
 describe('/enroll code checks', () => {
   it('refuses an expired code', async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     await sendCode(browser, '100000003', '2065550104');
     const code = latestCodeSentTo('+12065550104')!;
     testDb()
@@ -128,7 +128,7 @@ describe('/enroll code checks', () => {
   });
 
   it('refuses the sixth try even when it is the right code: five wrong ones invalidate it', async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     await sendCode(browser, '100000004', '5035550105');
     const code = latestCodeSentTo('+15035550105')!;
     const wrong = code === '000000' ? '111111' : '000000';
@@ -147,7 +147,7 @@ describe('/enroll code checks', () => {
   });
 
   it('a new code request invalidates the older code; a used code cannot be used again', async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     await sendCode(browser, '100000005', '5035550106');
     const first = latestCodeSentTo('+15035550106')!;
     await sendCode(browser, '100000005', '5035550106');
@@ -156,13 +156,13 @@ describe('/enroll code checks', () => {
     const ok = (await verifyCode(browser, second)) as Response;
     expect(ok.status).toBe(302);
     expect(await enrollStep(browser)).toBe('create');
-    const again = new Browser();
+    const again = new CookieJar();
     await sendCode(again, '100000005', '5035550106'); // a fresh state; the old code is still spent
     expect(((await verifyCode(again, second)) as DataAnswer).init?.status).toBe(400);
   });
 });
 
-async function registerThroughEndpoints(browser: Browser, authenticator: SoftAuthenticator) {
+async function registerThroughEndpoints(browser: CookieJar, authenticator: SoftAuthenticator) {
   const optionsResponse = browser.take(
     await registrationOptionsAction(args(browser.json('/auth/passkey/registration-options', { context: 'enroll' }), browser)),
   );
@@ -180,7 +180,7 @@ async function registerThroughEndpoints(browser: Browser, authenticator: SoftAut
 
 describe('enrollment to a signed-in session', () => {
   it('code → verify → create passkey → signed in on /account, with a notice and audit events', async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     const accountId = accountIdOf('100000006');
     const hasPasskey = async () => {
       const person = await findPerson(accountId, '+14155550107');
@@ -215,10 +215,10 @@ describe('enrollment to a signed-in session', () => {
   });
 
   it('a verified code sets up one passkey: a saved copy of the enrollment cookie cannot add another', async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     await sendCode(browser, '100000011', '6175550115');
     await verifyCode(browser, latestCodeSentTo('+16175550115')!);
-    const copy = new Browser();
+    const copy = new CookieJar();
     for (const [name, value] of browser.cookies) copy.cookies.set(name, value);
     expect((await registerThroughEndpoints(browser, new SoftAuthenticator())).status).toBe(200);
     const replay = browser.take(
@@ -229,7 +229,7 @@ describe('enrollment to a signed-in session', () => {
   });
 
   it('refuses registration options without a verified code', async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     await sendCode(browser, '100000007', '9995550000');
     const response = await registrationOptionsAction(
       args(browser.json('/auth/passkey/registration-options', { context: 'enroll' }), browser),
@@ -238,13 +238,13 @@ describe('enrollment to a signed-in session', () => {
   });
 
   it('a customer who lost their passkeys enrolls again: same customer, older passkeys kept', async () => {
-    const first = new Browser();
+    const first = new CookieJar();
     await sendCode(first, '100000008', '3125550109');
     await verifyCode(first, latestCodeSentTo('+13125550109')!);
     await registerThroughEndpoints(first, new SoftAuthenticator());
     const customerBefore = (await getCustomerSession(first.request('/account')))!.customerId;
 
-    const second = new Browser();
+    const second = new CookieJar();
     await sendCode(second, '100000008', '3125550109');
     await verifyCode(second, latestCodeSentTo('+13125550109')!);
     const view = await enrollLoader(args(second.request('/enroll'), second));
@@ -263,7 +263,7 @@ describe('enrollment to a signed-in session', () => {
   });
 
   it('each person on a family account enrolls as themself, with the role of their own line', async () => {
-    const lineUser = new Browser();
+    const lineUser = new CookieJar();
     await sendCode(lineUser, '100000009', '(512) 555-0113');
     // The code went to that line only: not to the holder, the other lines or the email.
     for (const other of ['+15125550110', '+15125550111', '+15125550112', 'drew@example.com']) expect(latestCodeSentTo(other)).toBeNull();
@@ -272,7 +272,7 @@ describe('enrollment to a signed-in session', () => {
     const session = (await getCustomerSession(lineUser.request('/account')))!;
     expect(session).toMatchObject({ accountId: accountIdOf('100000009'), phone: '+15125550113', role: 'line' });
 
-    const authorized = new Browser();
+    const authorized = new CookieJar();
     await sendCode(authorized, '100000009', '5125550111');
     await verifyCode(authorized, latestCodeSentTo('+15125550111')!);
     await registerThroughEndpoints(authorized, new SoftAuthenticator());
@@ -282,10 +282,10 @@ describe('enrollment to a signed-in session', () => {
   });
 
   it('a code sent to one line does not verify for another line of the same account', async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     await sendCode(browser, '100000001', '2065550102');
     const code = latestCodeSentTo('+12065550102')!;
-    const holder = new Browser();
+    const holder = new CookieJar();
     await sendCode(holder, '100000001', '2065550101');
     const answer = (await verifyCode(holder, code)) as DataAnswer | Response;
     if (code !== latestCodeSentTo('+12065550101')) expect((answer as DataAnswer).init?.status).toBe(400);
@@ -294,7 +294,7 @@ describe('enrollment to a signed-in session', () => {
   it('an agent reset code works on "I have a code from an agent", enrolls the holder and leads to the 24-hour reset', async () => {
     const accountId = accountIdOf('100000009');
     const code = await issueOneTimeCode({ accountId, phone: '+15125550110', purpose: 'agent-reset' });
-    const browser = new Browser();
+    const browser = new CookieJar();
     const wrong = (await agentCodeAction(
       args(browser.form('/enroll/agent-code', { accountNumber: '100000009', code: '12345' }), browser),
     )) as unknown as DataAnswer;

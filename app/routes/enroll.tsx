@@ -4,9 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { PasskeyButton } from '~/components/passkey-button';
-import { AccountNumberField, CodeField } from '~/components/enroll-fields';
+import { AccountNumberField, CodeField, PhoneField } from '~/components/enroll-fields';
 import { FormAlerts } from '~/components/form-alerts';
-import { TextField } from '~/components/text-field';
 import { findPerson, personHasPasskey } from '~/models/person.server';
 import {
   enrollmentStateCookie,
@@ -16,7 +15,6 @@ import {
   WRONG_CODE_MESSAGE,
 } from '~/services/enrollment.server';
 import { CODE_SENT_MESSAGE } from '~/utils/enrollment-messages';
-import { fieldError, typedValue } from '~/utils/form-answer';
 import { accountNumberField, oneTimeCodeField, phoneField } from '~/utils/identity-fields';
 import { createPasskey } from '~/utils/passkey-client';
 import { fieldFailure, parseForm } from '~/services/form.server';
@@ -87,16 +85,7 @@ export default function Enroll() {
           <Form method="post" className="card form" noValidate>
             <FormAlerts answer={answer} />
             <AccountNumberField answer={answer} />
-            <TextField
-              id="phone"
-              name="phone"
-              type="tel"
-              label="Phone number"
-              hint="Your own line on the account, like (206) 555-0101. The code goes to this number only."
-              autoComplete="tel-national"
-              defaultValue={typedValue(answer, 'phone')}
-              error={fieldError(answer, 'phone')}
-            />
+            <PhoneField answer={answer} />
             <div className="actions">
               <button type="submit" name="intent" value="send-code" disabled={busy}>
                 Send code

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditEvents, outbox, passkeys, sessions } from '../../db/schema';
 import { accountIdOf, customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
-import { args, type Browser } from '../../tests/helpers/requests';
+import { args, type CookieJar } from '../../tests/helpers/requests';
 import { requestEnrollmentCode } from '~/services/enrollment.server';
 import { getCustomerSession, markStepUp } from '~/services/session.server';
 import { action as passkeysAction } from './account.passkeys';
@@ -15,7 +15,7 @@ import { action as pinAction, loader as pinLoader } from './account.pin';
 import { loader as statementLoader } from './account.statement';
 
 const FAMILY = '100000009';
-const people: Record<'holder' | 'authorized' | 'line' | 'otherLine', { browser: Browser; customerId: number; credentialId: string }> =
+const people: Record<'holder' | 'authorized' | 'line' | 'otherLine', { browser: CookieJar; customerId: number; credentialId: string }> =
   {} as never;
 
 async function signIn(phone: string) {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents, passkeys } from '../../db/schema';
 import { testDb } from '../../tests/helpers/db';
-import { args, Browser } from '../../tests/helpers/requests';
+import { args, CookieJar } from '../../tests/helpers/requests';
 import { SoftAuthenticator } from '../../tests/helpers/soft-authenticator';
 import { getStaffSession } from '~/services/session.server';
 import { inviteStaff } from '~/services/staff-invites.server';
@@ -14,7 +14,7 @@ async function newInviteToken(name: string): Promise<string> {
   return link.split('/').at(-1)!;
 }
 
-async function call(browser: Browser, token: string, body: unknown) {
+async function call(browser: CookieJar, token: string, body: unknown) {
   const request = browser.json(`/staff/enroll/${token}/passkey`, body);
   const response = browser.take(await action({ ...args(request, browser), params: { token } }));
   return { status: response.status, body: await response.json() };
@@ -23,19 +23,19 @@ async function call(browser: Browser, token: string, body: unknown) {
 describe('staff enrollment', () => {
   it('creates the passkey, signs the member in as staff and audits it; the link then stops working', async () => {
     const token = await newInviteToken('Ana Park');
-    const browser = new Browser();
+    const browser = new CookieJar();
     const { body: start } = await call(browser, token, { step: 'options' });
     const done = await call(browser, token, { step: 'verify', response: new SoftAuthenticator().register(start.options) });
     expect(done).toEqual({ status: 200, body: { status: 'success', redirectTo: '/agent' } });
     const session = await getStaffSession(browser.request('/agent'));
     expect(session).toMatchObject({ name: 'Ana Park', role: 'agent' });
     expect(testDb().select().from(auditEvents).where(eq(auditEvents.action, 'staff.enrolled')).all()).toHaveLength(1);
-    expect((await call(new Browser(), token, { step: 'options' })).status).toBe(410);
+    expect((await call(new CookieJar(), token, { step: 'options' })).status).toBe(410);
   });
 
   it('of two browsers racing on one link, only one ends up with a passkey', async () => {
     const token = await newInviteToken('Race Twice');
-    const [first, second] = [new Browser(), new Browser()];
+    const [first, second] = [new CookieJar(), new CookieJar()];
     const optionsA = (await call(first, token, { step: 'options' })).body.options;
     const optionsB = (await call(second, token, { step: 'options' })).body.options;
     const [a, b] = await Promise.all([
@@ -50,7 +50,7 @@ describe('staff enrollment', () => {
 
   it('gives the invite back when the ceremony fails, so the member can try again', async () => {
     const token = await newInviteToken('Retry Once');
-    const browser = new Browser();
+    const browser = new CookieJar();
     await call(browser, token, { step: 'options' });
     const stale = await call(browser, token, {
       step: 'verify',

@@ -12,6 +12,7 @@ import {
   type ExposableField,
   type FieldView,
 } from '~/models/incident.server';
+import { calendarDate } from '~/utils/format-time';
 import { combinationsFor, type RiskCombination } from '~/utils/risk-combinations';
 
 export type CellStatus = 'exposed' | 'not-exposed' | 'not-part';
@@ -58,8 +59,6 @@ export interface ReportViewer {
   personId: number;
   role: PersonRole;
 }
-
-const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
 
 export async function getExposureReport(accountId: number, viewer?: ReportViewer): Promise<ExposureReport> {
   const account = await getAccount(accountId);
@@ -116,7 +115,7 @@ export async function getExposureReport(accountId: number, viewer?: ReportViewer
         owner: pinOwner,
         title: pinOwner === 'you' ? 'Change your account PIN' : 'The account holder changes the account PIN',
         done: pinDone,
-        doneAt: pinDone && pinChangedAt ? dateOnly(pinChangedAt) : null,
+        doneAt: pinDone && pinChangedAt ? calendarDate(pinChangedAt) : null,
         detail: pinDetail(pinOwner, pinDone, latestExposure !== undefined, involved.length),
       },
       {
@@ -124,7 +123,7 @@ export async function getExposureReport(accountId: number, viewer?: ReportViewer
         owner: 'you',
         title: 'Set up a passkey',
         done: firstPasskey !== null,
-        doneAt: firstPasskey ? dateOnly(firstPasskey) : null,
+        doneAt: firstPasskey ? calendarDate(firstPasskey) : null,
         detail: 'You sign in here with a passkey: nothing a phishing site could steal.',
       },
     ],

@@ -50,7 +50,7 @@ describe('the 24-hour PIN reset', () => {
     const atOnce = noticesTo(holder.accountId);
     expect(atOnce.map((notice) => notice.recipient).sort()).toEqual(['+12065550101', 'jordan@example.com']);
     expect(atOnce[0]!.body).toBe(
-      'A reset of your account PIN was requested on December 1, 2026 at 9:00 AM UTC. The new PIN takes effect on December 2, 2026 at 9:00 AM UTC ' +
+      'A reset of your account PIN was requested on December 1, 2026 at 1:00 AM Pacific time. The new PIN takes effect on December 2, 2026 at 1:00 AM Pacific time ' +
         "unless it is cancelled before then. If this wasn't you, call 611 from your phone now, or cancel it in the breach-check portal.",
     );
     expect(await pendingPinReset(holder.accountId)).toEqual({

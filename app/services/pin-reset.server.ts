@@ -7,7 +7,7 @@ import { applyPinReset, cancelPendingPinReset, findPendingPinReset, listDuePinRe
 import type { PinRuleId } from '~/utils/pin-rules';
 import { recordAudit, type AuditActor } from './audit.server';
 import { log } from './logger.server';
-import { formatNoticeTime } from './notice-time.server';
+import { formatDateTime } from '~/utils/format-time';
 import { notifyHolder } from './notifier.server';
 import { hashPin } from './pin-hash.server';
 import { checkNewPin, customerActor, PIN_HISTORY_KEPT } from './pin.server';
@@ -56,7 +56,7 @@ export async function requestPinReset(input: {
   await notifyHolder(session.accountId, {
     subject: 'A reset of your account PIN was requested',
     body:
-      `A reset of your account PIN was requested on ${formatNoticeTime(now)}. The new PIN takes effect on ${formatNoticeTime(effectiveAt)} ` +
+      `A reset of your account PIN was requested on ${formatDateTime(now)}. The new PIN takes effect on ${formatDateTime(effectiveAt)} ` +
       "unless it is cancelled before then. If this wasn't you, call 611 from your phone now, or cancel it in the breach-check portal.",
   });
   return { ok: true, effectiveAt };
@@ -75,7 +75,7 @@ export async function cancelPinReset(by: PinResetCanceller, accountId: number, n
   await notifyHolder(accountId, {
     subject: 'The reset of your account PIN was cancelled',
     body:
-      `The reset of your account PIN requested on ${formatNoticeTime(cancelled.requestedAt)} was cancelled ` +
+      `The reset of your account PIN requested on ${formatDateTime(cancelled.requestedAt)} was cancelled ` +
       `${by.kind === 'staff' ? 'by a support agent' : 'in the breach-check portal'}. Your PIN has not changed. If you did not ask for this, call 611 from your phone.`,
   });
   return true;
@@ -109,7 +109,7 @@ export async function applyDuePinResets(now = new Date()): Promise<number> {
     await notifyHolder(reset.accountId, {
       subject: 'Your account PIN was changed',
       body:
-        `Your account PIN was changed on ${formatNoticeTime(now)}: the reset requested on ${formatNoticeTime(reset.requestedAt)} took effect. ` +
+        `Your account PIN was changed on ${formatDateTime(now)}: the reset requested on ${formatDateTime(reset.requestedAt)} took effect. ` +
         "If this wasn't you, call 611 from your phone.",
     });
   }

@@ -5,7 +5,7 @@ import { cancelPendingPinReset } from '~/models/pin-reset.server';
 import { addVerificationFailure, clearVerificationFailures, getVerificationFailures } from '~/models/pin-verification-lock.server';
 import { checkPin, type PinRuleId } from '~/utils/pin-rules';
 import { recordAudit, type AuditActor } from './audit.server';
-import { formatNoticeTime } from './notice-time.server';
+import { formatDateTime } from '~/utils/format-time';
 import { notifyHolder } from './notifier.server';
 import { hashPin, pinMatches } from './pin-hash.server';
 import { enforceRateLimit } from './rate-limit.server';
@@ -92,8 +92,8 @@ export async function changePin(input: {
   await notifyHolder(session.accountId, {
     subject: current ? 'Your account PIN was changed' : 'An account PIN was set',
     body: current
-      ? `Your account PIN was changed on ${formatNoticeTime(now)}. If this wasn't you, call 611 from your phone.`
-      : `An account PIN was set for your account on ${formatNoticeTime(now)}. If this wasn't you, call 611 from your phone.`,
+      ? `Your account PIN was changed on ${formatDateTime(now)}. If this wasn't you, call 611 from your phone.`
+      : `An account PIN was set for your account on ${formatDateTime(now)}. If this wasn't you, call 611 from your phone.`,
   });
   return { ok: true, changedAt: now };
 }

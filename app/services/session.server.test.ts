@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '../../db/schema';
 import { customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
-import { args, Browser } from '../../tests/helpers/requests';
+import { args, CookieJar } from '../../tests/helpers/requests';
 import { loader as accountLoader } from '~/routes/account';
 import { loader as confirmLoader } from '~/routes/account.confirm';
 import { loader as passkeysLoader, action as passkeysAction } from '~/routes/account.passkeys';
@@ -36,7 +36,7 @@ function row(sessionId: number) {
 
 describe('customer sessions', () => {
   it('stores only the SHA-256 of the cookie token, in an HttpOnly SameSite=Lax cookie', async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     const cookie = await startCustomerSession(browser.request('/'), customerId);
     expect(cookie).toMatch(/^bc_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=43200$/);
     const token = /bc_session=([^;]+)/.exec(cookie)![1]!;
@@ -136,7 +136,7 @@ describe('customer sessions', () => {
 
 describe('/account without a session', () => {
   it('redirects every account page to /sign-in with the page to come back to', async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     const cases: Array<[string, () => Promise<unknown>]> = [
       ['/account', () => accountLoader(args(browser.request('/account'), browser))],
       ['/account/passkeys?added=1', () => passkeysLoader(args(browser.request('/account/passkeys?added=1'), browser))],
@@ -161,7 +161,7 @@ describe('/account without a session', () => {
   });
 
   it('the JSON endpoints refuse to add a passkey without a session, and the root says only signedIn: false', async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     const response = await registrationOptionsAction(args(browser.json('/auth/passkey/registration-options', { context: 'add' }), browser));
     expect(response.status).toBe(401);
     expect(await rootLoader(args(browser.request('/'), browser))).toEqual({ signedIn: false });

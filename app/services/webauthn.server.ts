@@ -37,12 +37,16 @@ const extensionOutputs = z.custom<RegistrationResponseJSON['clientExtensionResul
   (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
 );
 
-export const registrationResponseSchema = z.object({
+// What every credential the browser posts has, whichever the ceremony.
+const credential = z.object({
   id: base64url,
   rawId: base64url,
   type: z.literal('public-key'),
   authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
   clientExtensionResults: extensionOutputs,
+});
+
+export const registrationResponseSchema = credential.extend({
   response: z.object({
     clientDataJSON: base64url,
     attestationObject: z
@@ -57,12 +61,7 @@ export const registrationResponseSchema = z.object({
   }),
 }) satisfies z.ZodType<RegistrationResponseJSON>;
 
-export const authenticationResponseSchema = z.object({
-  id: base64url,
-  rawId: base64url,
-  type: z.literal('public-key'),
-  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
-  clientExtensionResults: extensionOutputs,
+export const authenticationResponseSchema = credential.extend({
   response: z.object({
     clientDataJSON: base64url,
     authenticatorData: base64url,
@@ -173,6 +172,17 @@ async function ownerUserHandle(owner: PasskeyOwner): Promise<string | null> {
   return row?.webauthnUserId ?? null;
 }
 
+/** What both ceremonies check the browser's answer against: our challenge, origin and RP ID, and user verification. */
+function expectations(challenge: WebauthnChallenge) {
+  const { webauthn } = getConfig();
+  return {
+    expectedChallenge: challenge.challenge,
+    expectedOrigin: webauthn.origin,
+    expectedRPID: webauthn.rpId,
+    requireUserVerification: true,
+  };
+}
+
 function failureFromError(error: unknown): CeremonyFailure {
   const message = error instanceof Error ? error.message : String(error);
   if (/counter/i.test(message)) return 'counter went backwards';
@@ -224,16 +234,9 @@ export async function registerPasskey(
   const consumed = await consumeChallenge(request, response.response.clientDataJSON, ['register']);
   if (!consumed.ok) return consumed;
   if (!sameOwner(challengeOwner(consumed.row), owner)) return { ok: false, reason: 'wrong owner' };
-  const { webauthn } = getConfig();
   let verification;
   try {
-    verification = await verifyRegistrationResponse({
-      response,
-      expectedChallenge: consumed.row.challenge,
-      expectedOrigin: webauthn.origin,
-      expectedRPID: webauthn.rpId,
-      requireUserVerification: true,
-    });
+    verification = await verifyRegistrationResponse({ response, ...expectations(consumed.row) });
   } catch (error) {
     return { ok: false, reason: failureFromError(error) };
   }
@@ -308,21 +311,17 @@ export async function verifyPasskeyAssertion(
     return { ok: false, reason: 'user handle mismatch', owner };
   }
 
-  const { webauthn } = getConfig();
   let verification;
   try {
     verification = await verifyAuthenticationResponse({
       response,
-      expectedChallenge: consumed.row.challenge,
-      expectedOrigin: webauthn.origin,
-      expectedRPID: webauthn.rpId,
+      ...expectations(consumed.row),
       credential: {
         id: passkey.id,
         publicKey: new Uint8Array(passkey.publicKey),
         counter: passkey.counter,
         transports: passkey.transports,
       },
-      requireUserVerification: true,
     });
   } catch (error) {
     return { ok: false, reason: failureFromError(error), owner };

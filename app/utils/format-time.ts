@@ -1,11 +1,37 @@
-// Times are formatted on the server (in one zone) so server and browser render the same text.
-const FORMAT = new Intl.DateTimeFormat('en-US', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'America/Los_Angeles',
-});
+// Every time a person reads, on a page or in a notice, is US Pacific time and says so; every date reads one way
+// (docs/decisions/010-one-time-zone.md). Formatted on the server, so server and browser render the same text.
+// Built once: creating an Intl.DateTimeFormat costs milliseconds.
+const ZONE = 'America/Los_Angeles';
+export const TIME_ZONE_NAME = 'Pacific time';
 
+const DATE_TIME = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: ZONE });
+const CALENDAR_DATE = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: ZONE });
+// A calendar date is formatted at noon UTC of that day, so no zone can move it to the day before or after.
+const DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
+/** "December 2, 2026 at 9:12 AM Pacific time"; null for no time. */
 export function formatDateTime(date: Date | number | null | undefined): string | null {
   if (date === null || date === undefined) return null;
-  return `${FORMAT.format(date)} Pacific`;
+  return `${DATE_TIME.format(date)} ${TIME_ZONE_NAME}`;
+}
+
+/** The Pacific calendar date of an instant, as YYYY-MM-DD (what the checklist and statement date a step by). */
+export function calendarDate(date: Date | number): string {
+  return CALENDAR_DATE.format(date);
+}
+
+/** "2026-12-02" → "December 2, 2026". */
+export function formatCalendarDate(isoDate: string): string {
+  return DATE.format(new Date(`${isoDate}T12:00:00Z`));
+}
+
+const HOUR_IN_ZONE = new Intl.DateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23', timeZone: ZONE });
+
+/** The instant a Pacific calendar day ("2026-12-02") starts: 08:00 UTC in winter, 07:00 UTC in summer. */
+export function startOfCalendarDate(isoDate: string): Date {
+  for (const offsetHours of [8, 7]) {
+    const candidate = new Date(`${isoDate}T${String(offsetHours).padStart(2, '0')}:00:00Z`);
+    if (calendarDate(candidate) === isoDate && Number(HOUR_IN_ZONE.format(candidate)) === 0) return candidate;
+  }
+  return new Date(`${isoDate}T08:00:00Z`);
 }

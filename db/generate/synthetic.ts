@@ -1,19 +1,11 @@
 // Deterministic synthetic customers and their incident exposures, with the shares DESIGN section 1 describes.
 import { findIncident } from '../incidents';
 import type { ExposableField } from '../fields';
+import type { AccountRecord } from '../schema';
 import { CITIES, EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, STREETS } from './names';
 import { Random } from './random';
 
-export interface SyntheticAccount {
-  accountNumber: string;
-  accountType: 'prepaid' | 'postpaid';
-  holderName: string;
-  billingZip: string;
-  billingAddress: string | null;
-  email: string | null;
-  phones: string[];
-  birthDate: string | null;
-}
+export type SyntheticAccount = AccountRecord;
 
 export interface SyntheticExposure {
   accountNumber: string;

@@ -8,8 +8,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { migrateDatabase, openDatabase } from '../client';
-import { seedIncidents } from '../seed/seed';
+import { openDatabase } from '../client';
+import { readyDatabase } from '../seed/seed';
 import { accountsKind } from './accounts-kind';
 import { exposuresKind } from './exposures-kind';
 import { CsvParser } from './csv-parser';
@@ -72,8 +72,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const kind = KINDS[options.kind];
   const db = openDatabase(options.databasePath);
   const sqlite = db.$client;
-  migrateDatabase(db);
-  seedIncidents(db);
+  readyDatabase(db);
   tuneForImport(sqlite);
   const id = recordStart(db, options.kind, path.basename(options.file), options.operator);
   const errors = new RowErrors();

@@ -1,15 +1,8 @@
 // The demo data set: every case worth seeing on the dashboard, one account each (README lists them).
 import type { ExposableField } from '../fields';
+import type { AccountRecord } from '../schema';
 
-export interface DemoAccount {
-  accountNumber: string;
-  accountType: 'prepaid' | 'postpaid';
-  holderName: string;
-  billingZip: string;
-  billingAddress: string | null;
-  email: string | null;
-  birthDate: string | null;
-  phones: string[];
+export interface DemoAccount extends AccountRecord {
   /** The holder's own line (the first of phones unless said); lines of authorized users; every other line is a line user's. */
   holderPhone?: string;
   authorizedPhones?: string[];

@@ -1,9 +1,26 @@
 // Reference data on every start; demo accounts only in demo mode, and never over existing rows.
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import { migrateDatabase, openDatabase, type Db } from '../client';
 import { INCIDENTS } from '../incidents';
 import { accountLines, accounts, exposures, incidents, phoneDirectory } from '../schema';
 import { DEMO_ACCOUNTS, demoLineRole } from './demo-accounts';
+
+/** What every process does before it uses a database: the committed migrations, then the incident catalogue. */
+export function readyDatabase(db: Db): void {
+  migrateDatabase(db);
+  seedIncidents(db);
+}
+
+/** readyDatabase on a file (and the demo accounts, if asked), closed again: for commands and tests that prepare one. */
+export function readyDatabaseFile(file: string, options: { demoAccounts?: boolean } = {}): { demoAccountsAdded: number } {
+  const db = openDatabase(file);
+  try {
+    readyDatabase(db);
+    return { demoAccountsAdded: options.demoAccounts ? seedDemoAccounts(db) : 0 };
+  } finally {
+    db.$client.close();
+  }
+}
 
 export function seedIncidents(db: Db): void {
   db.transaction((tx) => {

@@ -38,13 +38,8 @@ export async function runPinBench(): Promise<PinBenchResult> {
   process.env.DATA_DIR = dataDir;
   process.env.DATABASE_PATH = path.join(dataDir, 'bench.db');
   try {
-    const { openDatabase, migrateDatabase } = await import('../../db/client');
-    const { seedDemoAccounts, seedIncidents } = await import('../../db/seed/seed');
-    const seeding = openDatabase(process.env.DATABASE_PATH);
-    migrateDatabase(seeding);
-    seedIncidents(seeding);
-    seedDemoAccounts(seeding);
-    seeding.$client.close();
+    const { readyDatabaseFile } = await import('../../db/seed/seed');
+    readyDatabaseFile(process.env.DATABASE_PATH, { demoAccounts: true });
 
     const { hashPin } = await import('../../app/services/pin-hash.server');
     const { changePin } = await import('../../app/services/pin.server');

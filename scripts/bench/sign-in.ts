@@ -38,13 +38,8 @@ export async function runSignInBench(): Promise<SignInBenchResult> {
     WEBAUTHN_ORIGIN: ORIGIN,
   });
   try {
-    const { openDatabase, migrateDatabase } = await import('../../db/client');
-    const { seedDemoAccounts, seedIncidents } = await import('../../db/seed/seed');
-    const seeding = openDatabase(process.env.DATABASE_PATH!);
-    migrateDatabase(seeding);
-    seedIncidents(seeding);
-    seedDemoAccounts(seeding);
-    seeding.$client.close();
+    const { readyDatabaseFile } = await import('../../db/seed/seed');
+    readyDatabaseFile(process.env.DATABASE_PATH!, { demoAccounts: true });
 
     const { getDb } = await import('../../app/models/db.server');
     const { accounts } = await import('../../db/schema');

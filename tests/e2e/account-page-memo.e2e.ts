@@ -1,23 +1,11 @@
 // The dashboard's render is kept by the data it was rendered from (server/private-page-memo.ts): reloads get the same
 // page with their own nonce, scripts still run, and a change made by another process shows on the next load.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrollCustomer, withServerDb } from '../helpers/browser-enrollment';
-import { collectConsoleErrors, launchBrowser, newCustomerContext } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { collectConsoleErrors } from '../helpers/browser';
+import { portalFixture } from './fixture';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ LOG_LEVEL: 'info' });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = portalFixture({ LOG_LEVEL: 'info' });
 
 const SAM = { accountNumber: '100000003', phone: '+12065550104' }; // 2018: name, phone and email only
 
@@ -30,7 +18,7 @@ function zipIn2018(page: Page) {
 }
 
 function memoOutcomes(): string[] {
-  return server
+  return portal.server
     .output()
     .split('\n')
     .filter((line) => line.includes('"path":"/account"') && line.includes('"memo"'))
@@ -39,15 +27,17 @@ function memoOutcomes(): string[] {
 
 describe('the memoized dashboard', () => {
   it('answers a reload with the same page and a fresh nonce, runs its scripts, and shows new data at once', async () => {
-    const context = await newCustomerContext(browser);
+    const context = await portal.newClient();
     const page = await context.newPage();
     const errors = collectConsoleErrors(page);
-    await enrollCustomer(page, server, SAM);
-    await page.goto(`${server.url}/account`);
+    await portal.enroll(page, SAM);
+    await page.goto(`${portal.server.url}/account`);
     expect((await zipIn2018(page).textContent())?.trim()).toBe('Not exposed');
 
     const load = async () => {
-      const response = await page.request.get(`${server.url}/account`, { headers: { accept: 'text/html', 'accept-encoding': 'gzip' } });
+      const response = await page.request.get(`${portal.server.url}/account`, {
+        headers: { accept: 'text/html', 'accept-encoding': 'gzip' },
+      });
       expect(response.status()).toBe(200);
       const nonce = /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')![1]!;
       const html = await response.text();
@@ -62,13 +52,13 @@ describe('the memoized dashboard', () => {
     expect(memoOutcomes().slice(-2)).toEqual(['hit', 'hit']);
 
     // A memoized page hydrates: client-side navigation works and no script was refused.
-    await page.goto(`${server.url}/account`);
+    await page.goto(`${portal.server.url}/account`);
     await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Passkeys' }).click();
     await page.getByRole('heading', { name: 'Your passkeys' }).waitFor();
     expect(errors).toEqual([]);
 
     // Another process (an import) changes what the dashboard shows: the next load shows it.
-    withServerDb(server, (db) =>
+    portal.db((db) =>
       db
         .prepare(
           `UPDATE exposures SET fields = 'name;billing_zip;phone_number;email_address'
@@ -76,14 +66,14 @@ describe('the memoized dashboard', () => {
         )
         .run(SAM.accountNumber),
     );
-    await page.goto(`${server.url}/account`);
+    await page.goto(`${portal.server.url}/account`);
     expect((await zipIn2018(page).textContent())?.trim()).toBe('Exposed');
     expect(memoOutcomes().at(-1)).toBe('miss');
     await context.close();
   });
 
   it('never answers a signed-out browser from memory', async () => {
-    const response = await fetch(`${server.url}/account`, {
+    const response = await fetch(`${portal.server.url}/account`, {
       headers: { cookie: 'bc_session=forged', 'accept-encoding': 'gzip' },
       redirect: 'manual',
     });

@@ -1,34 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIELD_INFO, NEVER_EXPOSED } from '../../db/fields';
 import { INCIDENTS } from '../../db/incidents';
 import { DEMO_ACCOUNTS } from '../../db/seed/demo-accounts';
-import { axeViolations, collectConsoleErrors, launchBrowser, newCustomerContext } from '../helpers/browser';
-import { enrollCustomer } from '../helpers/browser-enrollment';
-import { startServer, type RunningServer } from '../helpers/server';
+import { collectConsoleErrors } from '../helpers/browser';
+import { portalFixture } from './fixture';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ TRUST_PROXY: '1' });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = portalFixture();
 
 describe('exposure dashboard', () => {
   it.each(DEMO_ACCOUNTS.map((demo) => [demo.accountNumber, demo] as const))(
     'account %s sees exactly its imported fields, the rest as not exposed, and the right answer',
     async (_accountNumber, demo) => {
-      const context = await newCustomerContext(browser);
+      const context = await portal.newClient();
       const page = await context.newPage();
       const errors = collectConsoleErrors(page);
-      await enrollCustomer(page, server, { accountNumber: demo.accountNumber, phone: demo.phones[0]! });
-      await page.goto(`${server.url}/account`);
+      await portal.enroll(page, { accountNumber: demo.accountNumber, phone: demo.phones[0]! });
+      await page.goto(`${portal.server.url}/account`);
 
       const involved = Object.keys(demo.exposures).length;
       const headline = await page.locator('.headline').textContent();
@@ -74,26 +61,26 @@ describe('exposure dashboard', () => {
   );
 
   it('names the port-out kit, shows the checklist, and passes axe on the dashboard and the statement', async () => {
-    const context = await newCustomerContext(browser);
+    const context = await portal.newClient();
     const page = await context.newPage();
-    await enrollCustomer(page, server, { accountNumber: '100000009', phone: '+15125550110' }); // the holder
-    await page.goto(`${server.url}/account`);
+    await portal.enroll(page, { accountNumber: '100000009', phone: '+15125550110' }); // the holder
+    await page.goto(`${portal.server.url}/account`);
     expect(await page.getByRole('region', { name: 'August 2018: leaky website API' }).textContent()).toContain(
       'Port-out and SIM-swap attempts by phone',
     );
     const todo = page.getByRole('region', { name: 'What to do' });
     expect(await todo.textContent()).toMatch(/To do\s*Change your account PIN/);
     expect(await todo.textContent()).toMatch(/Done on .+Set up a passkey/);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await portal.axe(page)).toEqual([]);
 
-    await page.goto(`${server.url}/account/statement`);
+    await page.goto(`${portal.server.url}/account/statement`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('statement');
     const text = (await page.textContent('main'))!;
     expect(text).toMatch(/Reference\s*BC-\d{8}-[0-9A-Z]{8}/);
     expect(text).toContain('•••••0009');
     expect(text).not.toContain('100000009');
     expect(text).toContain('Passkey set up for sign-in on');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await portal.axe(page)).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
     const pdf = await page.pdf();
@@ -103,7 +90,7 @@ describe('exposure dashboard', () => {
 
   it('the dashboard and statement are not reachable without a session', async () => {
     for (const path of ['/account', '/account/statement']) {
-      const response = await fetch(`${server.url}${path}`, { redirect: 'manual' });
+      const response = await fetch(`${portal.server.url}${path}`, { redirect: 'manual' });
       expect(response.status).toBe(302);
       expect(response.headers.get('location')).toBe(`/sign-in?redirectTo=${encodeURIComponent(path)}`);
     }

@@ -1,70 +1,26 @@
 // Passkeys end to end in Chromium with the CDP virtual authenticator: enroll with a code from the outbox, sign in
 // (autofill and button), step-up, add / rename / remove passkeys, sign out another session; axe and keyboard use.
-import Database from 'better-sqlite3';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addVirtualAuthenticator, axeViolations, collectConsoleErrors, launchBrowser, type VirtualAuthenticator } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import type { Page, Route } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addVirtualAuthenticator, type VirtualAuthenticator } from '../helpers/browser';
+import { portalFixture } from './fixture';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
+const portal = portalFixture();
 let page: Page;
 let authenticator: VirtualAuthenticator;
 let errors: string[];
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await browser.newContext();
-  page = await context.newPage();
-  errors = collectConsoleErrors(page);
-  authenticator = await addVirtualAuthenticator(page);
+  ({ page, authenticator, errors } = await portal.newPage());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const url = (path: string) => `${server.url}${path}`;
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(server.databasePath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-
-function run(sql: string, ...params: unknown[]) {
-  const db = new Database(server.databasePath);
-  try {
-    db.pragma('busy_timeout = 5000');
-    db.prepare(sql).run(...params);
-  } finally {
-    db.close();
-  }
-}
+const url = (path: string) => portal.url(path);
+const query = <T>(sql: string, ...params: unknown[]): T[] => portal.db((db) => db.prepare(sql).all(...params) as T[]);
+const run = (sql: string, ...params: unknown[]) => portal.db((db) => db.prepare(sql).run(...params));
 
 function lastSignInVia(): string | undefined {
   const [row] = query<{ details: string }>("SELECT details FROM audit_events WHERE action = 'sign_in.succeeded' ORDER BY id DESC LIMIT 1");
   return row ? JSON.parse(row.details).via : undefined;
-}
-
-async function latestCodeFor(recipient: string): Promise<string> {
-  const outbox = await context.newPage();
-  await outbox.goto(url('/dev/outbox'));
-  const row = outbox
-    .getByTestId('outbox-message')
-    .filter({ has: outbox.getByTestId('outbox-recipient').getByText(recipient, { exact: true }) })
-    .first();
-  const body = await row.getByTestId('outbox-body').textContent();
-  await outbox.close();
-  const code = /code is (\d{6})/.exec(body ?? '')?.[1];
-  if (!code) throw new Error(`no code in the outbox for ${recipient}: ${body}`);
-  return code;
 }
 
 async function signOutFromHeader(target: Page) {
@@ -77,7 +33,7 @@ describe('passkeys end to end', () => {
   it('enrolls a demo account with the code from the outbox, keyboard only, and lands signed in on /account', async () => {
     await page.goto(url('/enroll'));
     await page.waitForLoadState('networkidle');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await portal.axe(page)).toEqual([]);
     await page.getByLabel('Account number').focus();
     await page.keyboard.type('100 000 001');
     await page.keyboard.press('Tab');
@@ -87,7 +43,7 @@ describe('passkeys end to end', () => {
     await page.keyboard.press('Enter');
     await page.getByLabel('Code').waitFor();
     expect(await page.getByText('If that phone number is a line on the account, we texted a code to it.').isVisible()).toBe(true);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await portal.axe(page)).toEqual([]);
 
     await page.getByLabel('Code').fill('12345x');
     await page.getByLabel('Code').press('Enter');
@@ -95,13 +51,13 @@ describe('passkeys end to end', () => {
     expect(await page.getByLabel('Code').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Code').inputValue()).toBe('12345x'); // nothing typed is lost
 
-    await page.getByLabel('Code').fill(await latestCodeFor('+12065550101'));
+    await page.getByLabel('Code').fill(await portal.latestCode('+12065550101'));
     await page.getByLabel('Code').press('Enter');
     const create = page.getByRole('button', { name: 'Create passkey' });
     await create.waitFor();
     await page.waitForLoadState('networkidle');
     expect(await create.isEnabled()).toBe(true);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await portal.axe(page)).toEqual([]);
     await create.focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(url('/account?welcome=1'));
@@ -134,7 +90,7 @@ describe('passkeys end to end', () => {
     await page.waitForURL(url('/sign-in?redirectTo=%2Faccount%2Fsessions'));
     const button = page.getByRole('button', { name: 'Sign in with a passkey' });
     await page.waitForFunction(() => !document.querySelector('main button[disabled]'));
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await portal.axe(page)).toEqual([]);
     expect(await page.getByRole('link', { name: 'Set up a passkey' }).getAttribute('href')).toBe('/enroll');
     await button.focus();
     await page.keyboard.press('Enter');
@@ -148,7 +104,7 @@ describe('passkeys end to end', () => {
     run('UPDATE sessions SET step_up_at = NULL'); // as if the sign-in was more than 5 minutes ago
     await page.goto(url('/account/passkeys'));
     await page.waitForLoadState('networkidle');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await portal.axe(page)).toEqual([]);
     expect(
       await page
         .getByRole('listitem')
@@ -191,7 +147,7 @@ describe('passkeys end to end', () => {
   });
 
   it('signs out another session from /account/sessions', async () => {
-    const other = await browser.newContext();
+    const other = await portal.browser.newContext();
     const otherPage = await other.newPage();
     const otherAuthenticator = await addVirtualAuthenticator(otherPage);
     const {
@@ -206,7 +162,7 @@ describe('passkeys end to end', () => {
 
     await page.goto(url('/account/sessions'));
     await page.waitForLoadState('networkidle');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await portal.axe(page)).toEqual([]);
     const rows = page.getByRole('row').filter({ has: page.getByRole('button', { name: 'Sign out' }) });
     expect(await rows.count()).toBe(2);
     expect(await rows.filter({ hasText: 'This device' }).count()).toBe(1);

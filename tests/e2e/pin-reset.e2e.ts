@@ -1,28 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, collectConsoleErrors, launchBrowser, newCustomerContext } from '../helpers/browser';
-import { enrollCustomer, withServerDb } from '../helpers/browser-enrollment';
-import { startServer, type RunningServer } from '../helpers/server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { collectConsoleErrors } from '../helpers/browser';
+import { portalFixture } from './fixture';
 
 // Jordan Rivera: lines +12065550101 and +12065550102, born 1984-03-09, old demo PIN 739101.
 const JORDAN = { accountNumber: '100000001', phone: '+12065550101' };
 
-let server: RunningServer;
-let browser: Browser;
+const portal = portalFixture();
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer({ TRUST_PROXY: '1' });
-  browser = await launchBrowser();
-  context = await newCustomerContext(browser);
-  page = await context.newPage();
-  await enrollCustomer(page, server, JORDAN);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  ({ context, page } = await portal.enrolled(JORDAN));
 });
 
 let currentPin = '739101'; // Jordan's demo PIN from 2017, until a test changes it
@@ -42,13 +31,13 @@ async function submitPin(target: Page, pin: string, confirmation = pin, current 
 const ruleText = (target: Page, rule: string) => () => target.locator(`#pin-rule-${rule}`).textContent();
 
 function ageStepUp(minutes: number) {
-  withServerDb(server, (db) => db.prepare('update sessions set step_up_at = ?').run(Date.now() - minutes * 60_000));
+  portal.db((db) => db.prepare('update sessions set step_up_at = ?').run(Date.now() - minutes * 60_000));
 }
 
 describe('guided PIN reset', () => {
   it('explains why, lists the rules before typing, and ticks them off live as the customer types', async () => {
     const errors = collectConsoleErrors(page);
-    await page.goto(`${server.url}/account/pin`);
+    await page.goto(`${portal.server.url}/account/pin`);
     const why = page.getByRole('region', { name: 'Why now' });
     expect(await why.textContent()).toContain('August 2018: leaky website API');
     const rules = page.getByRole('list', { name: 'PIN rules' });
@@ -62,7 +51,7 @@ describe('guided PIN reset', () => {
     await page.getByLabel('New PIN', { exact: true }).pressSequentially('123456');
     expect(await page.locator('#pin-rule-sequence').textContent()).toContain("Don't use digits that count up or down.");
     expect(await page.locator('#pin-rule-common').textContent()).toContain('one of the most common PINs');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await portal.axe(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -75,22 +64,22 @@ describe('guided PIN reset', () => {
     ['0101739', 'phone', "Don't use part of a phone number on your account."],
     ['000001', 'account', "Don't use part of your account number."],
   ])('with JavaScript on, the server refuses %s with the %s message', async (pin, rule, message) => {
-    await page.goto(`${server.url}/account/pin`);
+    await page.goto(`${portal.server.url}/account/pin`);
     await submitPin(page, pin);
-    expect(page.url()).toBe(`${server.url}/account/pin`);
+    expect(page.url()).toBe(`${portal.server.url}/account/pin`);
     await expect.poll(ruleText(page, rule)).toContain(message);
     expect(await page.getByLabel('New PIN', { exact: true }).inputValue()).toBe(pin); // still in the field, nothing lost
   });
 
   it('with JavaScript off, weak PINs are refused with their messages and a 400, without echoing the PIN', async () => {
-    const noScript = await newCustomerContext(browser, { javaScriptEnabled: false, sameClientAs: context });
+    const noScript = await portal.newClient({ javaScriptEnabled: false, sameClientAs: context });
     const plain = await noScript.newPage();
     for (const [pin, message] of [
       ['19840309', "Don't use your date of birth."],
       ['456789', "Don't use digits that count up or down."],
       ['5839205', "The two PINs don't match."],
     ] as const) {
-      await plain.goto(`${server.url}/account/pin`);
+      await plain.goto(`${portal.server.url}/account/pin`);
       const response = await submitPin(plain, pin, pin === '5839205' ? '5839206' : pin);
       expect(response.status()).toBe(400);
       expect(await plain.textContent('main')).toContain(message);
@@ -101,17 +90,17 @@ describe('guided PIN reset', () => {
 
   it('asks for a passkey again when the last verification is older than 5 minutes', async () => {
     ageStepUp(6);
-    await page.goto(`${server.url}/account/pin`);
+    await page.goto(`${portal.server.url}/account/pin`);
     expect(await page.getByRole('button', { name: 'Change PIN' }).isDisabled()).toBe(true);
     await page.getByRole('link', { name: 'Confirm it’s you' }).click();
     await page.getByRole('button', { name: 'Confirm with a passkey' }).click();
-    await page.waitForURL(`${server.url}/account/pin`);
+    await page.waitForURL(`${portal.server.url}/account/pin`);
     expect(await page.getByRole('region', { name: 'Confirm it’s you' }).textContent()).toContain('Confirmed');
     expect(await page.getByRole('button', { name: 'Change PIN' }).isDisabled()).toBe(false);
   });
 
   it('refuses a wrong current PIN with a sentence on the field, and counts it toward the Verify PIN lock', async () => {
-    await page.goto(`${server.url}/account/pin`);
+    await page.goto(`${portal.server.url}/account/pin`);
     expect((await submitPin(page, '583920', '583920', '111111')).status()).toBe(400);
     const field = page.getByLabel('Current PIN');
     await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
@@ -120,14 +109,12 @@ describe('guided PIN reset', () => {
     );
     expect(await field.getAttribute('aria-describedby')).toBe('currentPin-error');
     expect(await page.getByLabel('New PIN', { exact: true }).inputValue()).toBe('583920'); // nothing lost
-    const failures = withServerDb(server, (db) =>
-      db.prepare("SELECT count FROM rate_limits WHERE key LIKE 'pin-verify-failures:%'").pluck().get(),
-    );
+    const failures = portal.db((db) => db.prepare("SELECT count FROM rate_limits WHERE key LIKE 'pin-verify-failures:%'").pluck().get());
     expect(failures).toBe(1);
   });
 
   it('refuses a stale step-up on the server too, even if the form was open', async () => {
-    await page.goto(`${server.url}/account/pin`);
+    await page.goto(`${portal.server.url}/account/pin`);
     ageStepUp(6);
     expect((await submitPin(page, '583920')).status()).toBe(403);
     await expect.poll(() => page.textContent('main')).toContain('confirm it is you with your passkey again');
@@ -135,31 +122,27 @@ describe('guided PIN reset', () => {
 
   it('accepts a good PIN, sends a notice without links, marks the dashboard step done, and refuses reusing it', async () => {
     ageStepUp(0);
-    await page.goto(`${server.url}/account/pin`);
+    await page.goto(`${portal.server.url}/account/pin`);
     await submitPin(page, '583920');
-    await page.waitForURL(`${server.url}/account/pin?done=1`);
+    await page.waitForURL(`${portal.server.url}/account/pin?done=1`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your PIN was changed');
     currentPin = '583920';
 
-    const outbox = await context.newPage();
-    await outbox.goto(`${server.url}/dev/outbox`);
-    const notices = outbox.getByTestId('outbox-message').filter({ hasText: 'Your account PIN was changed on' });
-    const recipients = await notices.getByTestId('outbox-recipient').allTextContents();
+    const notices = (await portal.outbox()).filter((message) => message.body.includes('Your account PIN was changed on'));
     // The holder's contacts: their own line and the account email, not the line user's +12065550102.
-    expect(recipients.sort()).toEqual(['+12065550101', 'jordan@example.com']);
-    for (const body of await notices.getByTestId('outbox-body').allTextContents()) {
-      expect(body).toContain("If this wasn't you, call 611");
-      expect(body).not.toMatch(/https?:|www\.|583920/);
+    expect(notices.map((notice) => notice.recipient).sort()).toEqual(['+12065550101', 'jordan@example.com']);
+    for (const notice of notices) {
+      expect(notice.body).toContain("If this wasn't you, call 611");
+      expect(notice.body).not.toMatch(/https?:|www\.|583920/);
     }
-    await outbox.close();
 
-    await page.goto(`${server.url}/account`);
-    const today = new Date().toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+    await page.goto(`${portal.server.url}/account`);
+    const today = new Date().toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'America/Los_Angeles' });
     expect(await page.getByRole('region', { name: 'What to do' }).textContent()).toMatch(
       new RegExp(`Done on ${today}\\s*Change your account PIN`),
     );
 
-    await page.goto(`${server.url}/account/pin`);
+    await page.goto(`${portal.server.url}/account/pin`);
     expect((await submitPin(page, '583920')).status()).toBe(400);
     await expect.poll(ruleText(page, 'reused')).toContain("Don't reuse your current PIN or one of your last 3.");
     expect((await submitPin(page, '739101')).status()).toBe(400); // the demo PIN from 2017, now one back
@@ -169,28 +152,21 @@ describe('guided PIN reset', () => {
 
 describe('the 24-hour PIN reset, for a holder who does not know the current PIN', () => {
   const outboxBodies = async (subject: string) => {
-    const outbox = await context.newPage();
-    await outbox.goto(`${server.url}/dev/outbox`);
-    const messages = outbox.getByTestId('outbox-message').filter({ hasText: subject });
-    const found = {
-      recipients: (await messages.getByTestId('outbox-recipient').allTextContents()).sort(),
-      bodies: await messages.getByTestId('outbox-body').allTextContents(),
-    };
-    await outbox.close();
-    return found;
+    const messages = (await portal.outbox()).filter((message) => `${message.subject} ${message.body}`.includes(subject));
+    return { recipients: messages.map((message) => message.recipient).sort(), bodies: messages.map((message) => message.body) };
   };
-  const pinHash = () =>
-    withServerDb(server, (db) => db.prepare("SELECT pin_hash FROM accounts WHERE account_number = '100000001'").pluck().get());
+  const pinHash = () => portal.db((db) => db.prepare("SELECT pin_hash FROM accounts WHERE account_number = '100000001'").pluck().get());
 
   async function startReset(newPin: string) {
     ageStepUp(0);
-    await page.goto(`${server.url}/account/pin`);
+    await page.goto(`${portal.server.url}/account/pin`);
     await page.getByRole('button', { name: 'I don’t know my current PIN' }).click();
-    await page.waitForURL(`${server.url}/account/pin?forgot=1`);
+    await page.waitForURL(`${portal.server.url}/account/pin?forgot=1`);
     await page.getByLabel('New PIN', { exact: true }).fill(newPin);
     await page.getByLabel('Confirm new PIN').fill(newPin);
     await page.getByRole('button', { name: 'Start the 24-hour reset' }).click();
-    await page.waitForURL(`${server.url}/account/pin?scheduled=1`);
+    await page.waitForURL(`${portal.server.url}/account/pin?scheduled=1`);
+    await page.getByRole('heading', { level: 1, name: 'Your PIN reset is scheduled' }).waitFor();
   }
 
   it('announces the reset at once, keeps the PIN, and can be cancelled from a second session', async () => {
@@ -203,38 +179,36 @@ describe('the 24-hour PIN reset, for a holder who does not know the current PIN'
     expect(pinHash()).toBe(before);
 
     // A second session of the holder's (another browser, enrolled with a code to the holder's line) sees it and cancels it.
-    const second = await newCustomerContext(browser);
-    const other = await second.newPage();
-    await enrollCustomer(other, server, JORDAN);
+    const { context: second, page: other } = await portal.enrolled(JORDAN);
     const waiting = other.getByRole('region', { name: 'A PIN reset is waiting' });
     expect(await waiting.textContent()).toContain('Your new account PIN takes effect on');
-    expect(await axeViolations(other)).toEqual([]);
+    expect(await portal.axe(other)).toEqual([]);
     await waiting.getByRole('button', { name: 'Cancel the PIN reset' }).click();
-    await other.waitForURL(`${server.url}/account/pin?cancelled=1`);
+    await other.waitForURL(`${portal.server.url}/account/pin?cancelled=1`);
     await other.getByRole('status').filter({ hasText: 'The PIN reset was cancelled. Your account PIN has not changed.' }).waitFor();
     expect((await outboxBodies('The reset of your account PIN was cancelled')).recipients).toEqual(['+12065550101', 'jordan@example.com']);
     await second.close();
 
-    await page.goto(`${server.url}/account`);
+    await page.goto(`${portal.server.url}/account`);
     expect(await page.getByRole('region', { name: 'A PIN reset is waiting' }).count()).toBe(0);
     expect(pinHash()).toBe(before);
   });
 
   it('after 24 hours (the clock moved in the database) the new PIN is in force, announced, and the checklist is dated', async () => {
     await startReset('902718');
-    await page.goto(`${server.url}/account`);
+    await page.goto(`${portal.server.url}/account`);
     expect(await page.getByRole('region', { name: 'A PIN reset is waiting' }).isVisible()).toBe(true);
     const before = pinHash();
     // As if 24 hours had passed: the reset job (every few seconds) finds it due.
-    withServerDb(server, (db) =>
+    portal.db((db) =>
       db.prepare('UPDATE pin_resets SET effective_at = ? WHERE applied_at IS NULL AND cancelled_at IS NULL').run(Date.now() - 1000),
     );
     await expect.poll(pinHash, { timeout: 15_000 }).not.toBe(before);
     const applied = await outboxBodies('took effect');
     expect(applied.recipients).toEqual(['+12065550101', 'jordan@example.com']);
-    await page.goto(`${server.url}/account`);
+    await page.goto(`${portal.server.url}/account`);
     expect(await page.getByRole('region', { name: 'A PIN reset is waiting' }).count()).toBe(0);
-    const today = new Date().toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+    const today = new Date().toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'America/Los_Angeles' });
     expect(await page.getByRole('region', { name: 'What to do' }).textContent()).toMatch(
       new RegExp(`Done on ${today}\\s*Change your account PIN`),
     );

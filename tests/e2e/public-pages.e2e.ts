@@ -1,27 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { INCIDENTS } from '../../db/incidents';
 import { FIELD_INFO } from '../../db/fields';
-import { axeViolations, collectConsoleErrors, launchBrowser } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { collectConsoleErrors } from '../helpers/browser';
+import { portalFixture } from './fixture';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = portalFixture();
 
 async function open(path: string): Promise<{ page: Page; errors: string[]; status: number }> {
-  const page = await browser.newPage();
+  const page = await portal.browser.newPage();
   const errors = collectConsoleErrors(page);
-  const response = await page.goto(`${server.url}${path}`);
+  const response = await page.goto(`${portal.server.url}${path}`);
   await page.waitForLoadState('networkidle');
   return { page, errors, status: response!.status() };
 }
@@ -38,7 +27,7 @@ describe('public pages', () => {
     }
     expect(await page.textContent('body')).toContain('Social Security numbers');
     expect(errors).toEqual([]);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await portal.axe(page)).toEqual([]);
     await page.close();
   });
 
@@ -52,7 +41,7 @@ describe('public pages', () => {
       expect(text).toContain('Social Security number');
     }
     expect(errors).toEqual([]);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await portal.axe(page)).toEqual([]);
     await page.close();
   });
 
@@ -73,7 +62,7 @@ describe('public pages', () => {
       }
       expect(await page.getByRole('link', { name: 'Check my account' }).getAttribute('href')).toBe('/sign-in');
       expect(errors).toEqual([]);
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await portal.axe(page)).toEqual([]);
       await page.close();
     },
   );
@@ -91,7 +80,7 @@ describe('public pages', () => {
 
   it('no account data appears on public pages', async () => {
     for (const path of ['/', '/incidents', '/incidents/2018-08-api']) {
-      const html = await (await fetch(`${server.url}${path}`)).text();
+      const html = await (await fetch(`${portal.server.url}${path}`)).text();
       expect(html).not.toMatch(/1000000\d\d|Jordan Rivera|\+1206555/);
     }
   });
@@ -100,7 +89,7 @@ describe('public pages', () => {
 describe('security headers', () => {
   it('every HTML response carries a nonce CSP that matches its scripts, and the other headers', async () => {
     for (const path of ['/', '/incidents', '/incidents/2019-11-prepaid', '/no-such-page']) {
-      const response = await fetch(`${server.url}${path}`);
+      const response = await fetch(`${portal.server.url}${path}`);
       const csp = response.headers.get('content-security-policy') ?? '';
       const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
       expect(nonce, path).toBeTruthy();
@@ -118,17 +107,17 @@ describe('security headers', () => {
   });
 
   it('a fresh nonce for every request', async () => {
-    const nonces = await Promise.all([1, 2, 3].map(async () => (await fetch(server.url)).headers.get('content-security-policy')));
+    const nonces = await Promise.all([1, 2, 3].map(async () => (await fetch(portal.server.url)).headers.get('content-security-policy')));
     expect(new Set(nonces).size).toBe(3);
   });
 
   it('refuses a form post from another site', async () => {
-    const response = await fetch(`${server.url}/`, { method: 'POST', headers: { Origin: 'https://evil.example' } });
+    const response = await fetch(`${portal.server.url}/`, { method: 'POST', headers: { Origin: 'https://evil.example' } });
     expect(response.status).toBe(403);
   });
 
   it('answers malformed or oversized submissions with a 4xx and a plain sentence, never a 500 or a stack trace', async () => {
-    const origin = { Origin: server.url };
+    const origin = { Origin: portal.server.url };
     const cases: Array<[string, RequestInit, number]> = [
       ['/enroll', { method: 'POST', headers: origin }, 400],
       ['/enroll/agent-code', { method: 'POST', headers: { ...origin, 'Content-Type': 'application/json' }, body: '{}' }, 400],
@@ -145,7 +134,7 @@ describe('security headers', () => {
       ['/incidents/%E0%A4%A', {}, 400],
     ];
     for (const [path, init, status] of cases) {
-      const response = await fetch(`${server.url}${path}`, init);
+      const response = await fetch(`${portal.server.url}${path}`, init);
       expect(response.status, path).toBe(status);
       expect(await response.text(), path).not.toMatch(/at .+\.(js|ts):\d+|node_modules/);
     }
@@ -155,7 +144,7 @@ describe('security headers', () => {
     const { request } = await import('node:http');
     const raw = (encoding: string) =>
       new Promise<{ encoding: string | undefined; csp: string; body: Buffer }>((resolve, reject) => {
-        request(`${server.url}/incidents`, { headers: { 'Accept-Encoding': encoding } }, (response) => {
+        request(`${portal.server.url}/incidents`, { headers: { 'Accept-Encoding': encoding } }, (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('end', () =>
@@ -186,16 +175,16 @@ describe('security headers', () => {
   });
 
   it('still serves the files in public/', async () => {
-    const response = await fetch(`${server.url}/favicon.svg`);
+    const response = await fetch(`${portal.server.url}/favicon.svg`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('image/svg+xml');
-    expect((await fetch(`${server.url}/robots.txt`)).status).toBe(200);
+    expect((await fetch(`${portal.server.url}/robots.txt`)).status).toBe(200);
   });
 
   it('serves fingerprinted assets with a long cache', async () => {
-    const html = await (await fetch(server.url)).text();
+    const html = await (await fetch(portal.server.url)).text();
     const asset = /href="(\/build\/[^"]+\.css)"/.exec(html)![1];
-    const response = await fetch(`${server.url}${asset}`);
+    const response = await fetch(`${portal.server.url}${asset}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toContain('immutable');
   });
@@ -203,7 +192,7 @@ describe('security headers', () => {
 
 describe('/healthz', () => {
   it('answers 200 with status ok when the database answers', async () => {
-    const response = await fetch(`${server.url}/healthz`);
+    const response = await fetch(`${portal.server.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
   });

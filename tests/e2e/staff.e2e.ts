@@ -1,50 +1,17 @@
-import { spawnSync } from 'node:child_process';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addVirtualAuthenticator, axeViolations, collectConsoleErrors, launchBrowser, newCustomerContext } from '../helpers/browser';
-import { enrollCustomer, latestCode } from '../helpers/browser-enrollment';
-import { startServer, type RunningServer } from '../helpers/server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addVirtualAuthenticator, collectConsoleErrors } from '../helpers/browser';
+import { portalFixture } from './fixture';
 
-let server: RunningServer;
-let browser: Browser;
+const portal = portalFixture();
 let admin: { context: BrowserContext; page: Page };
 let agent: { context: BrowserContext; page: Page };
 
-/** Runs `npm run staff:invite` against the test server's database and returns the printed link. */
-function inviteFromCommandLine(role: string, name: string): string {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/staff-invite.ts', '--role', role, '--name', name], {
-    env: { ...process.env, DATA_DIR: server.dataDir, WEBAUTHN_ORIGIN: server.url, NODE_ENV: 'test' },
-    encoding: 'utf8',
-  });
-  expect(result.status, result.stderr).toBe(0);
-  return /(http:\/\/\S+\/staff\/enroll\/\S+)/.exec(result.stdout)![1]!;
-}
-
-async function enrollStaff(link: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newCustomerContext(browser);
-  const page = await context.newPage();
-  await addVirtualAuthenticator(page);
-  await page.goto(link);
-  await page.getByRole('button', { name: 'Create passkey' }).click();
-  await page.waitForURL(/\/(admin|agent)$/);
-  return { context, page };
-}
-
-beforeAll(async () => {
-  server = await startServer({ TRUST_PROXY: '1' });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('staff', () => {
   it('an admin invited from the command line enrolls with a passkey; the link works only once', async () => {
-    const link = inviteFromCommandLine('admin', 'Dana Lopez');
-    admin = await enrollStaff(link);
-    expect(admin.page.url()).toBe(`${server.url}/admin`);
+    const link = portal.inviteStaff('admin', 'Dana Lopez');
+    admin = await portal.enrollStaff(link);
+    expect(admin.page.url()).toBe(`${portal.server.url}/admin`);
     expect(await admin.page.getByRole('heading', { level: 1 }).textContent()).toBe('Administration');
     const again = await fetch(link);
     expect(again.status).toBe(410);
@@ -56,12 +23,12 @@ describe('staff', () => {
     await admin.page.getByLabel('Role').selectOption('agent');
     await admin.page.getByRole('button', { name: 'Create enrollment link' }).click();
     const link = (await admin.page.getByTestId('invite-link').textContent())!;
-    agent = await enrollStaff(link);
-    expect(agent.page.url()).toBe(`${server.url}/agent`);
+    agent = await portal.enrollStaff(link);
+    expect(agent.page.url()).toBe(`${portal.server.url}/agent`);
     await admin.page.reload();
     expect(await admin.page.getByRole('table', { name: 'Staff who can sign in' }).textContent()).toContain('Sam Ortiz');
     expect(errors).toEqual([]);
-    expect(await axeViolations(admin.page)).toEqual([]);
+    expect(await portal.axe(admin.page)).toEqual([]);
   });
 
   it("the agent looks up a caller, fails then passes Verify PIN, and texts a reset code to the holder's line that leads to the 24-hour reset, which the agent can cancel", async () => {
@@ -82,7 +49,7 @@ describe('staff', () => {
     await page.getByLabel('PIN the caller says').fill('739101');
     await page.getByRole('button', { name: 'Verify PIN' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Match: the PIN is correct.');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await portal.axe(page)).toEqual([]);
 
     // The card lists the people on the account with their roles and masked lines.
     const peopleTable = page.getByRole('table', { name: 'People on the account' });
@@ -94,21 +61,21 @@ describe('staff', () => {
     expect(await page.content()).not.toMatch(/Your code is \d{6}/);
 
     // The customer, in their own browser, uses the code and sets a new PIN.
-    const customer = await newCustomerContext(browser);
+    const customer = await portal.newClient();
     const customerPage = await customer.newPage();
     await addVirtualAuthenticator(customerPage);
-    await customerPage.goto(`${server.url}/enroll`);
+    await customerPage.goto(`${portal.server.url}/enroll`);
     await customerPage.getByRole('link', { name: 'I have a code from an agent' }).click();
-    await customerPage.waitForURL(`${server.url}/enroll/agent-code`); // /enroll has an "Account number" field too
+    await customerPage.waitForURL(`${portal.server.url}/enroll/agent-code`); // /enroll has an "Account number" field too
     await customerPage.getByLabel('Account number').fill('100000001');
-    await customerPage.getByLabel('Code').fill(await latestCode(customer, server, '+12065550101'));
+    await customerPage.getByLabel('Code').fill(await portal.latestCode('+12065550101'));
     await customerPage.getByRole('button', { name: 'Verify' }).click();
     await customerPage.getByRole('button', { name: 'Create passkey' }).click();
-    await customerPage.waitForURL(`${server.url}/account/pin?forgot=1`);
+    await customerPage.waitForURL(`${portal.server.url}/account/pin?forgot=1`);
     await customerPage.getByLabel('New PIN', { exact: true }).fill('583920');
     await customerPage.getByLabel('Confirm new PIN').fill('583920');
     await customerPage.getByRole('button', { name: 'Start the 24-hour reset' }).click();
-    await customerPage.waitForURL(`${server.url}/account/pin?scheduled=1`);
+    await customerPage.waitForURL(`${portal.server.url}/account/pin?scheduled=1`);
 
     // The agent's card updates by itself, shows the reset waiting, and the agent can cancel it for the caller.
     await expect
@@ -119,7 +86,7 @@ describe('staff', () => {
     await expect
       .poll(() => page.textContent('main'))
       .toContain('PIN reset cancelled. The PIN has not changed; the account holder was told.');
-    await customerPage.goto(`${server.url}/account`);
+    await customerPage.goto(`${portal.server.url}/account`);
     expect(await customerPage.getByRole('button', { name: 'Cancel the PIN reset' }).count()).toBe(0);
     expect(errors).toEqual([]);
     await customer.close();
@@ -127,26 +94,26 @@ describe('staff', () => {
 
   it('keeps roles and kinds of session apart', async () => {
     // An agent cannot open /admin.
-    const forbidden = await agent.page.goto(`${server.url}/admin`);
+    const forbidden = await agent.page.goto(`${portal.server.url}/admin`);
     expect(forbidden!.status()).toBe(403);
     // A staff session cannot read /account.
-    await agent.page.goto(`${server.url}/account`);
+    await agent.page.goto(`${portal.server.url}/account`);
     expect(agent.page.url()).toContain('/sign-in?redirectTo=%2Faccount');
     // A customer session cannot open /agent.
-    const customer = await newCustomerContext(browser);
+    const customer = await portal.newClient();
     const customerPage = await customer.newPage();
-    await enrollCustomer(customerPage, server, { accountNumber: '100000004', phone: '+15035550105' });
-    await customerPage.goto(`${server.url}/agent`);
+    await portal.enroll(customerPage, { accountNumber: '100000004', phone: '+15035550105' });
+    await customerPage.goto(`${portal.server.url}/agent`);
     expect(customerPage.url()).toContain('/staff/sign-in');
     await customer.close();
   });
 
   it('a disabled staff member is signed out and cannot sign in again', async () => {
-    await admin.page.goto(`${server.url}/admin`);
+    await admin.page.goto(`${portal.server.url}/admin`);
     await admin.page.getByRole('button', { name: 'Disable Sam Ortiz' }).click();
     await expect.poll(() => admin.page.getByRole('table', { name: 'Staff who can sign in' }).textContent()).toContain('Disabled');
 
-    await agent.page.goto(`${server.url}/agent`);
+    await agent.page.goto(`${portal.server.url}/agent`);
     expect(agent.page.url()).toContain('/staff/sign-in');
     await agent.page.getByRole('button', { name: 'Sign in with a passkey' }).click();
     await expect.poll(() => agent.page.textContent('main')).toContain('has been disabled');

@@ -5,7 +5,7 @@ import { ensurePerson, holderLine } from '../../app/models/person.server';
 import { startCustomerSession } from '../../app/services/session.server';
 import { createRegistrationOptions, registerPasskey } from '../../app/services/webauthn.server';
 import { testDb } from './db';
-import { Browser } from './requests';
+import { CookieJar } from './requests';
 import { SoftAuthenticator } from './soft-authenticator';
 
 export function accountIdOf(accountNumber: string): number {
@@ -17,7 +17,7 @@ export async function customerWithPasskey(accountNumber: string, authenticator =
   const accountId = accountIdOf(accountNumber);
   const customer = await ensurePerson(accountId, phone ?? (await holderLine(accountId))!);
   const owner = { kind: 'customer' as const, id: customer.id };
-  const browser = new Browser();
+  const browser = new CookieJar();
   const { options, headers } = await createRegistrationOptions(browser.request('/'), {
     owner,
     userHandle: customer.webauthnUserId,
@@ -29,8 +29,8 @@ export async function customerWithPasskey(accountNumber: string, authenticator =
   return { customer, owner, authenticator, credentialId: result.passkey.id };
 }
 
-export async function signedInBrowser(customerId: number, userAgent?: string): Promise<Browser> {
-  const browser = new Browser(userAgent);
+export async function signedInBrowser(customerId: number, userAgent?: string): Promise<CookieJar> {
+  const browser = new CookieJar(userAgent);
   const cookie = await startCustomerSession(browser.request('/'), customerId, { stepUp: false });
   browser.take(new Response(null, { headers: { 'Set-Cookie': cookie } }));
   return browser;

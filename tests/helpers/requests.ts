@@ -1,4 +1,4 @@
-// Calling loaders and actions as functions, with a cookie jar per simulated browser.
+// Calling loaders and actions as functions: a CookieJar keeps one simulated browser's cookies and client address.
 import type { AppLoadContext } from '@remix-run/node';
 
 export const ORIGIN = 'http://localhost:3000';
@@ -11,7 +11,7 @@ export function nextClientAddress(): string {
   return `10.${(process.pid >> 8) & 255}.${(clientCounter >> 8) & 255}.${clientCounter & 255}`;
 }
 
-export class Browser {
+export class CookieJar {
   readonly cookies = new Map<string, string>();
   readonly context: AppLoadContext;
 
@@ -52,6 +52,6 @@ export class Browser {
   }
 }
 
-export function args(request: Request, browser: Browser) {
+export function args(request: Request, browser: CookieJar) {
   return { request, context: browser.context, params: {} };
 }

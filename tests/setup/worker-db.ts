@@ -1,8 +1,7 @@
 // Each vitest worker gets its own migrated SQLite file, so tests never share rows across workers.
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { migrateDatabase, openDatabase } from '../../db/client';
-import { seedIncidents } from '../../db/seed/seed';
+import { readyDatabaseFile } from '../../db/seed/seed';
 
 const workerDir = path.resolve('tests/.tmp', `worker-${process.env.VITEST_POOL_ID ?? '0'}-${process.pid}`);
 rmSync(workerDir, { recursive: true, force: true });
@@ -13,7 +12,4 @@ process.env.DATA_DIR = workerDir;
 process.env.DATABASE_PATH = path.join(workerDir, 'test.db');
 process.env.DEMO_MODE = 'true';
 
-const db = openDatabase(process.env.DATABASE_PATH);
-migrateDatabase(db);
-seedIncidents(db);
-db.$client.close();
+readyDatabaseFile(process.env.DATABASE_PATH);

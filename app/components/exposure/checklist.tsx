@@ -1,6 +1,7 @@
 // "What to do": steps the system has seen done (with the date), and advice that is not a box to tick.
 import { Link } from '@remix-run/react';
 import type { ChecklistStep } from '~/services/exposure-report.server';
+import { formatCalendarDate } from '~/utils/format-time';
 
 const STEP_LINKS: Record<ChecklistStep['id'], { to: string; label: string }> = {
   'change-pin': { to: '/account/pin', label: 'Change your PIN now' },
@@ -14,13 +15,6 @@ function stepLink(step: ChecklistStep): { to: string; label: string; primary: bo
   return step.done ? { to: STEP_LINKS[step.id].to, label: 'Change it again', primary: false } : { ...STEP_LINKS[step.id], primary: true };
 }
 
-// Built once: toLocaleDateString builds a new formatter (locale data lookup) on every call.
-const DAY_FORMAT = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
-
-export function formatDay(isoDate: string): string {
-  return DAY_FORMAT.format(new Date(`${isoDate}T12:00:00Z`));
-}
-
 export function Checklist({ steps }: { steps: ChecklistStep[] }) {
   return (
     <section className="card" aria-labelledby="todo-title">
@@ -29,7 +23,7 @@ export function Checklist({ steps }: { steps: ChecklistStep[] }) {
         {steps.map((step) => (
           <li key={step.id} className={step.done ? 'checklist__step checklist__step--done' : 'checklist__step'}>
             <span className={step.done ? 'tag tag--safe' : 'tag tag--exposed'}>
-              {step.done && step.doneAt ? `Done on ${formatDay(step.doneAt)}` : 'To do'}
+              {step.done && step.doneAt ? `Done on ${formatCalendarDate(step.doneAt)}` : 'To do'}
             </span>
             <strong>{step.title}</strong>
             <span>{step.detail}</span>

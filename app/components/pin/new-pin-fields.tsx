@@ -1,6 +1,7 @@
 // The PIN form: optional current PIN, new PIN and its confirmation, with the rules ticked off live while typing.
 import { Form, useNavigation } from '@remix-run/react';
 import { useEffect, useState, type ReactNode } from 'react';
+import { FormAlerts } from '~/components/form-alerts';
 import { livePinStatus, PinRulesChecklist } from '~/components/pin-rules-checklist';
 import type { FormAnswer } from '~/utils/form-answer';
 import type { PinContext, PinRuleId } from '~/utils/pin-rules';
@@ -39,11 +40,7 @@ export function NewPinForm({
   const currentPinError = answer?.errors?.fields.currentPin;
   return (
     <>
-      {answer?.errors?.form ? (
-        <p className="alert alert--error" role="alert">
-          {answer.errors.form}
-        </p>
-      ) : null}
+      <FormAlerts answer={answer} />
       <p id="pin-rules-intro">Your new PIN must be:</p>
       <PinRulesChecklist pin={pin} broken={live} serverBroken={serverBroken} />
       <Form method="post" className="form" aria-describedby="pin-rules-intro">

@@ -1,7 +1,6 @@
 // The PIN page's other states: why it matters, done, scheduled, and what people other than the holder see.
 import { Form, Link } from '@remix-run/react';
-import { formatDay } from '~/components/exposure/checklist';
-import { formatDateTime } from '~/utils/format-time';
+import { formatCalendarDate, formatDateTime } from '~/utils/format-time';
 
 export function WhyItMatters({
   incidents,
@@ -40,8 +39,8 @@ export function PinChanged({ changedOn, signedOutOthers }: { changedOn: string |
       <h1>Your PIN was changed</h1>
       <div className="alert alert--ok" role="status">
         <p>
-          <strong>Done{changedOn ? ` on ${formatDay(changedOn)}` : ''}.</strong> Use your new PIN when you call us or visit a store. We sent
-          a notice to your phone and email on file; it has no links.
+          <strong>Done{changedOn ? ` on ${formatCalendarDate(changedOn)}` : ''}.</strong> Use your new PIN when you call us or visit a
+          store. We sent a notice to your phone and email on file; it has no links.
         </p>
       </div>
       <section className="card" aria-labelledby="others-title">

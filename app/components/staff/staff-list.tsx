@@ -1,7 +1,7 @@
 // Staff members with enable/disable, open invites, and the invite form (the link is shown once, to hand over).
 import { Form } from '@remix-run/react';
 import { TextField } from '~/components/text-field';
-import { fieldError, typedValue, type FormAnswer } from '~/utils/form-answer';
+import { typedValue, type FormAnswer } from '~/utils/form-answer';
 
 export interface StaffRow {
   id: number;
@@ -93,14 +93,7 @@ export function StaffList({
       ) : null}
       <Form method="post" className="form">
         <input type="hidden" name="intent" value="invite" />
-        <TextField
-          id="invite-name"
-          name="name"
-          label="Full name"
-          autoComplete="off"
-          defaultValue={typedValue(answer, 'name')}
-          error={fieldError(answer, 'name')}
-        />
+        <TextField id="invite-name" name="name" label="Full name" autoComplete="off" answer={answer} />
         <div className="field">
           <label htmlFor="invite-role">Role</label>
           <select id="invite-role" name="role" defaultValue={typedValue(answer, 'role') ?? 'agent'}>
