@@ -79,13 +79,25 @@ function buildConfig(env: z.infer<typeof envSchema>) {
     webauthn: { rpId: env.WEBAUTHN_RP_ID, rpName: env.WEBAUTHN_RP_NAME, origin },
     // Secure cookies everywhere except plain-http localhost, where browsers would drop them.
     secureCookies: origin.startsWith('https://'),
-    demoMode: env.DEMO_MODE ?? !production,
+    demoMode: demoModeFor(env.DEMO_MODE ?? !production, origin),
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
     /** Memory for rendered signed-in pages kept by the data they were rendered from (server/private-page-memo.ts). */
     pageMemoBytes: env.PAGE_MEMO_MB * 1024 * 1024,
     notify: notifyConfig(env),
   };
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Demo mode publishes every code at /dev/outbox: only ever on this machine. */
+function demoModeFor(demoMode: boolean, origin: string): boolean {
+  if (demoMode && !LOCAL_HOSTS.has(new URL(origin).hostname)) {
+    throw new ConfigError(
+      `DEMO_MODE: demo mode shows every code and recipient at /dev/outbox, so it runs only on http://localhost; set DEMO_MODE=false to serve ${origin}`,
+    );
+  }
+  return demoMode;
 }
 
 /** Outside production a missing secret is generated once and kept in the data folder. */
@@ -127,6 +139,23 @@ function notifyConfig(env: z.infer<typeof envSchema>) {
 
 // Values that are or may carry credentials are never repeated back in an error message.
 const SECRET_VARIABLES = new Set(['SESSION_SECRET', 'PIN_PEPPER', 'SMTP_URL', 'SMS_WEBHOOK_URL', 'SMS_WEBHOOK_TOKEN']);
+
+/**
+ * Settings that start but deserve a warning. A trusted proxy's X-Forwarded-For gives the client address (rate limits
+ * key on it), so if the port is reachable without the proxy any client picks its own address.
+ */
+export function configWarnings(config: Config): string[] {
+  if (config.trustProxy === false || isLoopbackOrPrivate(config.host)) return [];
+  return [
+    `TRUST_PROXY is set but HOST is ${config.host ? `"${config.host}"` : 'unset (every interface)'}: a client that reaches the port directly can pick its own address with X-Forwarded-For. Bind HOST to 127.0.0.1 (or a private address) behind the proxy.`,
+  ];
+}
+
+function isLoopbackOrPrivate(host: string | undefined): boolean {
+  if (!host) return false;
+  if (host === 'localhost' || host === '::1' || /^127\./.test(host)) return true;
+  return /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|f[cd][0-9a-f]{2}:)/i.test(host);
+}
 
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const result = envSchema.safeParse(env);

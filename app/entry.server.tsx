@@ -5,6 +5,7 @@ import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { describeError } from './services/errors.server';
 import { log, redactPath } from './services/logger.server';
 import { RENDER_KEY_HEADER, renderKey } from './services/render-key.server';
 import { NonceProvider } from './utils/nonce-provider';
@@ -95,7 +96,7 @@ export default function handleRequest(
           failed = true;
           responseStatusCode = 500;
           // Before the shell the promise rejects and Remix reports it; after it, we log here.
-          if (shellRendered) log('error', 'render failed', { message: error instanceof Error ? error.message : String(error) });
+          if (shellRendered) log('error', 'render failed', describeError(error));
         },
       },
     );
@@ -108,9 +109,6 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   // Thrown Responses (404s and friends) are answers, not faults.
   if (!(error instanceof Error)) return;
-  log('error', 'unhandled error', {
-    path: redactPath(new URL(request.url).pathname),
-    message: error.message,
-    stack: error.stack,
-  });
+  // The class and code only: messages and stacks of driver errors quote the statement's values (codes, recipients).
+  log('error', 'unhandled error', { path: redactPath(new URL(request.url).pathname), ...describeError(error) });
 }

@@ -10,7 +10,7 @@ import { log, setLogLevel } from './services/logger.server';
 import { startOutboxDelivery } from './services/notifier.server';
 import { startPinResetJob } from './services/pin-reset.server';
 
-export { ConfigError, getConfig, type Config } from './config.server';
+export { ConfigError, configWarnings, getConfig, type Config } from './config.server';
 export { log, redactPath } from './services/logger.server';
 export { RENDER_KEY_HEADER, renderKey } from './services/render-key.server';
 export { REQUEST_KEY_HEADER } from './utils/request-key';

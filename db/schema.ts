@@ -22,6 +22,8 @@ export const accounts = sqliteTable('accounts', {
   language: text('language', { enum: ['en', 'es'] })
     .notNull()
     .default('en'),
+  /** Created by the demo seed: only these ever get a demo PIN. */
+  demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
 });
@@ -116,6 +118,7 @@ export const staffInvites = sqliteTable('staff_invites', {
   createdAt: createdAt(),
   expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
   staffId: integer('staff_id').references(() => staff.id),
 });
 
@@ -155,8 +158,14 @@ export const sessions = sqliteTable(
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(), // absolute limit
     stepUpAt: integer('step_up_at', { mode: 'timestamp_ms' }), // last passkey verification
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    /** The passkey this session was signed in with (or created at enrollment): removing it ends the session. */
+    passkeyId: text('passkey_id'),
   },
-  (t) => [index('sessions_customer_idx').on(t.customerId), index('sessions_staff_idx').on(t.staffId)],
+  (t) => [
+    index('sessions_customer_idx').on(t.customerId),
+    index('sessions_staff_idx').on(t.staffId),
+    index('sessions_passkey_idx').on(t.passkeyId),
+  ],
 );
 
 export const webauthnChallenges = sqliteTable('webauthn_challenges', {
@@ -181,6 +190,8 @@ export const oneTimeCodes = sqliteTable(
     purpose: text('purpose', { enum: ['enroll', 'agent-reset'] }).notNull(),
     /** The line the code was sent to: whoever types it becomes that line's person. */
     phone: text('phone'),
+    /** SHA-256 of the asking browser's enrollment nonce: only that browser can use the code (agent codes have none). */
+    browserHash: text('browser_hash'),
     codeHash: text('code_hash').notNull(),
     issuedByStaffId: integer('issued_by_staff_id').references(() => staff.id),
     attempts: integer('attempts').notNull().default(0),
@@ -243,7 +254,9 @@ export const outbox = sqliteTable(
     recipient: text('recipient').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
-    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+    /** A message carrying a code is never sent after the code expired. */
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    status: text('status', { enum: ['pending', 'sent', 'failed', 'expired'] })
       .notNull()
       .default('pending'),
     attempts: integer('attempts').notNull().default(0),
@@ -268,6 +281,10 @@ export const auditEvents = sqliteTable(
     details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** How `hash` was made: 'hmac-sha256' with the audit key kept outside the database; 'sha256' for events from before. */
+    scheme: text('scheme', { enum: ['sha256', 'hmac-sha256'] })
+      .notNull()
+      .default('sha256'),
   },
   (t) => [
     index('audit_events_account_idx').on(t.accountId, t.at),
@@ -275,6 +292,16 @@ export const auditEvents = sqliteTable(
     index('audit_events_actor_idx').on(t.actorType, t.actorId, t.at),
   ],
 );
+
+// Each printable statement's reference, once: the audit log records a reference when it is first issued, not per view.
+export const statements = sqliteTable('statements', {
+  reference: text('reference').primaryKey(),
+  accountId: integer('account_id')
+    .notNull()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  customerId: integer('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
 
 export const imports = sqliteTable('imports', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -316,3 +343,4 @@ export type OneTimeCode = typeof oneTimeCodes.$inferSelect;
 export type OutboxMessage = typeof outbox.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type ImportRun = typeof imports.$inferSelect;
+export type Statement = typeof statements.$inferSelect;

@@ -9,7 +9,7 @@ export function plainErrors({ log, redactPath }: RequestLogger): ErrorRequestHan
     const raw = Number((error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode);
     const status = raw >= 400 && raw < 600 ? raw : 500;
     if (status >= 500)
-      log('error', 'request failed', { path: redactPath(req.path), message: error instanceof Error ? error.message : String(error) });
+      log('error', 'request failed', { path: redactPath(req.path), error: error instanceof Error ? error.name : typeof error });
     res
       .status(status)
       .type('text/plain')

@@ -20,6 +20,7 @@ function loadConfig() {
 }
 
 const config = loadConfig();
+for (const warning of portal.configWarnings(config)) portal.log('warn', 'configuration', { warning });
 await portal.prepareDatabase();
 
 const app = createApp(config, build);

@@ -66,12 +66,19 @@ export function replacePinHashIn(tx: Tx, accountId: number, newHash: string, cha
   if (stale.length > 0) tx.delete(pinHistory).where(inArray(pinHistory.id, stale)).run();
 }
 
-/** Accounts among `accountNumbers` that never had a PIN: the demo seed gives those their documented old one. */
-export async function listAccountsNeverGivenAPin(accountNumbers: string[]): Promise<Array<{ id: number; accountNumber: string }>> {
+/** Accounts the demo seed created that never had a PIN: the seed gives those their documented old one. */
+export async function listDemoAccountsNeverGivenAPin(accountNumbers: string[]): Promise<Array<{ id: number; accountNumber: string }>> {
   return getDb()
     .select({ id: accounts.id, accountNumber: accounts.accountNumber })
     .from(accounts)
-    .where(and(inArray(accounts.accountNumber, accountNumbers), isNull(accounts.pinHash), isNull(accounts.pinChangedAt)))
+    .where(
+      and(
+        eq(accounts.demo, true),
+        inArray(accounts.accountNumber, accountNumbers),
+        isNull(accounts.pinHash),
+        isNull(accounts.pinChangedAt),
+      ),
+    )
     .all();
 }
 

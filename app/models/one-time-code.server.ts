@@ -1,7 +1,8 @@
 // One-time code rows: stored as keyed hashes, with their line, tries, and when they were used or cancelled.
-import { and, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { oneTimeCodes, type OneTimeCode } from '../../db/schema';
 import { getDb } from './db.server';
+import type { Tx } from './transaction.server';
 
 export type CodePurpose = OneTimeCode['purpose'];
 
@@ -10,28 +11,46 @@ const onLine = (accountId: number, phone?: string) =>
   and(eq(oneTimeCodes.accountId, accountId), phone === undefined ? isNotNull(oneTimeCodes.phone) : eq(oneTimeCodes.phone, phone));
 const unspent = and(isNull(oneTimeCodes.usedAt), isNull(oneTimeCodes.invalidatedAt));
 
-export type NewCode = Pick<OneTimeCode, 'accountId' | 'purpose' | 'codeHash' | 'issuedByStaffId' | 'createdAt' | 'expiresAt'> & {
+// Someone else's request never cancels a code this browser holds (nor an agent's code, which no browser holds).
+const sameBrowser = (browserHash: string | null) =>
+  browserHash === null ? isNull(oneTimeCodes.browserHash) : eq(oneTimeCodes.browserHash, browserHash);
+
+export type NewCode = Pick<
+  OneTimeCode,
+  'accountId' | 'purpose' | 'codeHash' | 'issuedByStaffId' | 'createdAt' | 'expiresAt' | 'browserHash'
+> & {
   phone: string;
 };
 
-/** Stores a code and cancels the line's older unused codes of the same purpose, in one transaction. */
+/** Stores a code and cancels the older unused codes of the same purpose, line and browser, in one transaction. */
 export async function insertCodeReplacingOlder(code: NewCode): Promise<void> {
-  getDb().transaction((tx) => {
-    tx.update(oneTimeCodes)
-      .set({ invalidatedAt: code.createdAt })
-      .where(and(onLine(code.accountId, code.phone), eq(oneTimeCodes.purpose, code.purpose), unspent))
-      .run();
-    tx.insert(oneTimeCodes).values(code).run();
-  });
+  getDb().transaction((tx) => insertCodeReplacingOlderIn(tx, code));
 }
 
-/** Unused, uncancelled, unexpired codes of the purposes on the account (on one line when `phone` is given), newest first. */
+/** insertCodeReplacingOlder inside a transaction the caller holds. */
+export function insertCodeReplacingOlderIn(tx: Tx, code: NewCode): void {
+  tx.update(oneTimeCodes)
+    .set({ invalidatedAt: code.createdAt })
+    .where(and(onLine(code.accountId, code.phone), eq(oneTimeCodes.purpose, code.purpose), sameBrowser(code.browserHash), unspent))
+    .run();
+  tx.insert(oneTimeCodes).values(code).run();
+}
+
+/**
+ * Unused, uncancelled, unexpired codes of the purposes on the account (on one line when `phone` is given) that this
+ * browser may use: those bound to it, and agent-started ones (bound to no browser); newest first.
+ */
 export async function listLiveCodes(input: {
   accountId: number;
   phone?: string;
   purposes: CodePurpose[];
+  browserHash: string | null;
   now: Date;
 }): Promise<OneTimeCode[]> {
+  const usableHere =
+    input.browserHash === null
+      ? isNull(oneTimeCodes.browserHash)
+      : or(isNull(oneTimeCodes.browserHash), eq(oneTimeCodes.browserHash, input.browserHash));
   return getDb()
     .select()
     .from(oneTimeCodes)
@@ -39,6 +58,7 @@ export async function listLiveCodes(input: {
       and(
         onLine(input.accountId, input.phone),
         inArray(oneTimeCodes.purpose, input.purposes),
+        usableHere,
         unspent,
         gt(oneTimeCodes.expiresAt, input.now),
       ),

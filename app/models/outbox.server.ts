@@ -1,14 +1,21 @@
 // Data access for outbox rows: messages waiting to be delivered, and what was sent.
 import { and, desc, eq, inArray, lte } from 'drizzle-orm';
 import { outbox, type OutboxMessage } from '../../db/schema';
+import type { Db } from '../../db/client';
 import { getDb } from './db.server';
+import type { Tx } from './transaction.server';
 
-export type NewOutboxMessage = Pick<OutboxMessage, 'accountId' | 'channel' | 'recipient' | 'subject' | 'body'>;
+export type NewOutboxMessage = Pick<OutboxMessage, 'accountId' | 'channel' | 'recipient' | 'subject' | 'body'> &
+  Partial<Pick<OutboxMessage, 'expiresAt'>>;
 
 export async function queueMessages(messages: NewOutboxMessage[], now = new Date()): Promise<void> {
+  queueMessagesIn(getDb(), messages, now);
+}
+
+/** queueMessages inside a transaction the caller holds. */
+export function queueMessagesIn(tx: Tx | Db, messages: NewOutboxMessage[], now = new Date()): void {
   if (messages.length === 0) return;
-  getDb()
-    .insert(outbox)
+  tx.insert(outbox)
     .values(messages.map((message) => ({ ...message, status: 'pending' as const, nextAttemptAt: now })))
     .run();
 }

@@ -1,12 +1,19 @@
 // Fixed-window counters kept in the database, so limits hold across restarts and processes.
-import { lte, sql } from 'drizzle-orm';
+import { eq, lte, sql } from 'drizzle-orm';
 import { rateLimits } from '../../db/schema';
+import type { Db } from '../../db/client';
 import { getDb } from './db.server';
+import type { Tx } from './transaction.server';
 
 /** Counts one more hit on `key` in one statement: a new or expired window starts at 1, a live one counts up. */
 export async function countHit(key: string, now: number, windowMs: number): Promise<{ count: number; resetAt: Date }> {
+  return countHitIn(getDb(), key, now, windowMs);
+}
+
+/** countHit inside a transaction the caller holds (models/transaction.server.ts). */
+export function countHitIn(tx: Tx | Db, key: string, now: number, windowMs: number): { count: number; resetAt: Date } {
   const expired = sql`${rateLimits.resetAt} <= ${now}`;
-  return getDb()
+  return tx
     .insert(rateLimits)
     .values({ key, count: 1, resetAt: new Date(now + windowMs) })
     .onConflictDoUpdate({
@@ -18,6 +25,16 @@ export async function countHit(key: string, now: number, windowMs: number): Prom
     })
     .returning({ count: rateLimits.count, resetAt: rateLimits.resetAt })
     .get();
+}
+
+/** The count of a live window, without counting: for limits that count failures and refuse once they add up. */
+export async function peekCount(key: string, now: number): Promise<{ count: number; resetAt: Date } | null> {
+  const row = getDb()
+    .select({ count: rateLimits.count, resetAt: rateLimits.resetAt })
+    .from(rateLimits)
+    .where(eq(rateLimits.key, key))
+    .get();
+  return row && row.resetAt.getTime() > now ? row : null;
 }
 
 export async function purgeExpiredRateLimits(now = new Date()): Promise<number> {

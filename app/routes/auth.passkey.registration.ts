@@ -7,10 +7,10 @@ import { registrationResponseSchema } from '~/services/webauthn.server';
 
 const bodySchema = z.object({ context: z.enum(['enroll', 'add']), response: registrationResponseSchema });
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const body = await readJsonBody(request, bodySchema);
   if (!body.ok) return body.response;
-  return ceremonyResponse(await completePasskeyRegistration(request, body.data.response, body.data.context));
+  return ceremonyResponse(await completePasskeyRegistration(request, context, body.data.response, body.data.context));
 }
 
 export const loader = methodNotAllowed;

@@ -12,12 +12,14 @@ const bodySchema = z.object({
   via: z.enum(['autofill', 'button']).optional(),
 });
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const body = await readJsonBody(request, bodySchema);
   if (!body.ok) return body.response;
   const { mode, response, redirectTo, via } = body.data;
   const answer =
-    mode === 'sign-in' ? await completePasskeySignIn(request, response, redirectTo, via) : await completeStepUp(request, response);
+    mode === 'sign-in'
+      ? await completePasskeySignIn(request, context, response, redirectTo, via)
+      : await completeStepUp(request, context, response);
   return ceremonyResponse(answer);
 }
 

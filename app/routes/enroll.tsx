@@ -9,6 +9,7 @@ import { FormAlerts } from '~/components/form-alerts';
 import { findPerson, personHasPasskey } from '~/models/person.server';
 import {
   enrollmentStateCookie,
+  type EnrollmentState,
   readEnrollmentState,
   requestEnrollmentCode,
   verifyEnrollmentCode,
@@ -42,21 +43,29 @@ const EnrollAction = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('start-over') }),
 ]);
 
-function goTo(cookie: string) {
-  return redirect('/enroll', { headers: { 'Set-Cookie': cookie } });
+function goTo(...cookies: string[]) {
+  const headers = new Headers();
+  for (const cookie of cookies) headers.append('Set-Cookie', cookie);
+  return redirect('/enroll', { headers });
+}
+
+/** After a code request: the next step's state, and the browser binding the code is tied to when it was just made. */
+function codeRequested({ state, cookies }: { state: EnrollmentState; cookies: string[] }) {
+  return goTo(enrollmentStateCookie(state), ...cookies);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await parseForm(request, EnrollAction, { formMessage: 'That form was not complete. Please start again.' });
   if (!form.ok) return form.answer;
   const input = form.data;
-  if (input.intent === 'send-code') return goTo(enrollmentStateCookie(await requestEnrollmentCode(input, context)));
+  if (input.intent === 'send-code') return codeRequested(await requestEnrollmentCode(request, input, context));
   const state = readEnrollmentState(request);
   if (input.intent === 'resend' && state?.step === 'code-sent') {
-    return goTo(enrollmentStateCookie(await requestEnrollmentCode(state, context)));
+    return codeRequested(await requestEnrollmentCode(request, state, context));
   }
   if (input.intent === 'verify' && state?.step === 'code-sent') {
     const verified = await verifyEnrollmentCode(
+      request,
       { accountNumber: state.accountNumber, phone: state.phone, code: input.code, purposes: ['enroll'] },
       context,
     );

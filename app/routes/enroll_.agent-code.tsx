@@ -17,7 +17,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await parseForm(request, AgentCodeForm);
   if (!form.ok) return form.answer;
   // Agents' reset codes and our own enrollment codes are both accepted here.
-  const verified = await verifyEnrollmentCode({ ...form.data, purposes: ['agent-reset', 'enroll'] }, context);
+  const verified = await verifyEnrollmentCode(request, { ...form.data, purposes: ['agent-reset', 'enroll'] }, context);
   if (!verified) return fieldFailure('code', WRONG_CODE_MESSAGE, form.values);
   return redirect('/enroll', { headers: { 'Set-Cookie': enrollmentStateCookie(verified) } });
 }

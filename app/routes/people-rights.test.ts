@@ -180,7 +180,11 @@ describe('section 9: what each person on an account may do', () => {
     const list = (await peopleLoader(args(people.holder.browser.request('/account/people'), people.holder.browser))).people;
     expect(list.find((person) => person.line.endsWith('0113'))!.accessRemovedAt).not.toBeNull();
     testDb().delete(outbox).run();
-    const state = await requestEnrollmentCode({ accountNumber: FAMILY, phone: '+15125550113' }, { clientAddress: '10.9.9.9' });
+    const { state } = await requestEnrollmentCode(
+      new Request('http://localhost:3000/enroll'),
+      { accountNumber: FAMILY, phone: '+15125550113' },
+      { clientAddress: '10.9.9.9' },
+    );
     expect(state.step).toBe('code-sent');
     expect(testDb().select().from(outbox).all()).toEqual([]);
     await peopleAction(

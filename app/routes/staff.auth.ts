@@ -14,7 +14,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const body = await readJsonBody(request, bodySchema);
   if (!body.ok) return body.response;
   const answer =
-    body.data.step === 'options' ? await staffSignInOptions(request, context) : await completeStaffSignIn(request, body.data.response);
+    body.data.step === 'options'
+      ? await staffSignInOptions(request, context)
+      : await completeStaffSignIn(request, context, body.data.response);
   return ceremonyResponse(answer);
 }
 

@@ -17,7 +17,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const answer =
     body.data.step === 'options'
       ? await staffRegistrationOptions(request, context, token)
-      : await completeStaffRegistration(request, token, body.data.response);
+      : await completeStaffRegistration(request, context, token, body.data.response);
   return ceremonyResponse(answer);
 }
 

@@ -13,9 +13,10 @@ import { safeRedirect } from '~/utils/safe-redirect';
 import { recordAudit } from './audit.server';
 import { enrollmentStateCookie, readEnrollmentState } from './enrollment.server';
 import { codeUsedAt } from './one-time-code.server';
+import { describeError } from './errors.server';
 import { log } from './logger.server';
 import { notifyPerson, type Notice } from './notifier.server';
-import { clientKey, consumeRateLimit, describeWait, type RateLimitRule } from './rate-limit.server';
+import { clientKey, consumeRateLimit, countOccurrence, describeWait, type RateLimitRule } from './rate-limit.server';
 import { getCustomerSession, hasRecentStepUp, markStepUp, startCustomerSession } from './session.server';
 import {
   createAuthenticationOptions,
@@ -73,6 +74,15 @@ export async function ceremonyLimit(context: { clientAddress: string }): Promise
   };
 }
 
+// Failures anyone can produce without a challenge we issued: counted per day, not written to the audit log one by one.
+const UNSOLICITED: ReadonlySet<CeremonyFailure> = new Set(['unknown challenge', 'malformed response']);
+
+/** Records a failed ceremony: an audit event, or for an unsolicited answer only a count (it would flood the log). */
+export async function recordCeremonyFailure(reason: CeremonyFailure, event: Parameters<typeof recordAudit>[0]): Promise<void> {
+  if (UNSOLICITED.has(reason)) return countOccurrence('ceremony-failures.unknown-challenge');
+  await recordAudit(event);
+}
+
 async function accountIdOf(owner: PasskeyOwner | undefined): Promise<number | null> {
   if (owner?.kind !== 'customer') return null;
   return (await findPersonById(owner.id))?.accountId ?? null;
@@ -83,7 +93,7 @@ async function sendNotice(accountId: number, phone: string, message: Notice) {
     await notifyPerson(accountId, phone, message);
   } catch (failure) {
     // Driver and transport messages can quote recipients: log the kind of failure only.
-    log('error', 'notice not queued', { error: failure instanceof Error ? failure.name : 'unknown' });
+    log('error', 'notice not queued', describeError(failure));
   }
 }
 
@@ -123,13 +133,16 @@ export async function passkeyAssertionOptions(
 /** `via` (autofill or button) is only recorded in the audit log, to see which way customers sign in. */
 export async function completePasskeySignIn(
   request: Request,
+  context: { clientAddress: string },
   response: AuthenticationResponseJSON,
   redirectTo: unknown,
   via?: 'autofill' | 'button',
 ): Promise<CeremonyAnswer> {
+  const limited = await ceremonyLimit(context);
+  if (limited) return limited;
   const result = await verifyPasskeyAssertion(request, response, { purpose: 'authenticate', kind: 'customer' });
   if (!result.ok) {
-    await recordAudit({
+    await recordCeremonyFailure(result.reason, {
       actor: { type: 'customer', id: result.owner ? String(result.owner.id) : null },
       action: 'sign_in.failed',
       accountId: await accountIdOf(result.owner),
@@ -153,14 +166,25 @@ export async function completePasskeySignIn(
   };
 }
 
-export async function completeStepUp(request: Request, response: AuthenticationResponseJSON): Promise<CeremonyAnswer> {
+export async function completeStepUp(
+  request: Request,
+  context: { clientAddress: string },
+  response: AuthenticationResponseJSON,
+): Promise<CeremonyAnswer> {
+  const limited = await ceremonyLimit(context);
+  if (limited) return limited;
   const session = await getCustomerSession(request);
   if (!session) return error(401, 'Please sign in again.', '/sign-in');
   const owner: PasskeyOwner = { kind: 'customer', id: session.customerId };
   const result = await verifyPasskeyAssertion(request, response, { purpose: 'step-up', kind: 'customer', owner });
   const actor = { type: 'customer' as const, id: String(session.customerId) };
   if (!result.ok) {
-    await recordAudit({ actor, action: 'step_up.failed', accountId: session.accountId, details: { reason: result.reason } });
+    await recordCeremonyFailure(result.reason, {
+      actor,
+      action: 'step_up.failed',
+      accountId: session.accountId,
+      details: { reason: result.reason },
+    });
     return error(400, failureMessage(result.reason));
   }
   await markStepUp(session);
@@ -228,9 +252,12 @@ export async function passkeyRegistrationOptions(
 
 export async function completePasskeyRegistration(
   request: Request,
+  context: { clientAddress: string },
   response: RegistrationResponseJSON,
   registration: RegistrationContext,
 ): Promise<CeremonyAnswer> {
+  const limited = await ceremonyLimit(context);
+  if (limited) return limited;
   const who = await registrationOwner(request, registration);
   if (!who.ok) return who.answer;
   const owner: PasskeyOwner = { kind: 'customer', id: who.customerId };

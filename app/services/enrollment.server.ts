@@ -5,20 +5,41 @@ import { z } from 'zod';
 import { findAccountIdByNumber, findLine, findPerson } from '~/models/person.server';
 import { clearCookie, cookieName, readCookie, serializeCookie } from './cookies.server';
 import { log } from './logger.server';
-import { textLine } from './notifier.server';
-import { CODE_TTL_MS, generateCode, hashCode, issueOneTimeCode, redeemOneTimeCode, type CodePurpose } from './one-time-code.server';
-import { clientKey, consumeRateLimit, enforceRateLimit, subjectKey, type RateLimitRule } from './rate-limit.server';
+import { browserBinding } from './browser-binding.server';
+import { describeError } from './errors.server';
+import { insertCodeReplacingOlderIn } from '~/models/one-time-code.server';
+import { queueMessagesIn } from '~/models/outbox.server';
+import { writeTransaction } from '~/models/transaction.server';
+import { messagesQueued, notifyHolder, textLineRows } from './notifier.server';
+import { CODE_TTL_MS, prepareOneTimeCode, redeemOneTimeCode, type CodePurpose } from './one-time-code.server';
+import {
+  clientKey,
+  consumeRateLimitIn,
+  countFailure,
+  describeWait,
+  enforceRateLimit,
+  failuresSoFar,
+  subjectKey,
+  tooManyAttempts,
+  type RateLimitRule,
+} from './rate-limit.server';
 import { signPayload, verifyPayload } from './tokens.server';
 
 export { CODE_SENT_MESSAGE } from '~/utils/enrollment-messages';
 
 const HOUR = 60 * 60_000;
 export const CODE_REQUESTS_PER_CLIENT: RateLimitRule = { name: 'enroll-code.client', limit: 10, windowMs: HOUR };
-// Keyed by the typed account number + phone pair, whether or not it matches, so a 429 reveals nothing.
+// Keyed by the typed pair and the client, whether or not it matches: a 429 reveals nothing, and a stranger who uses
+// up their own requests for someone's details does not block that person.
 export const CODE_REQUESTS_PER_DETAILS: RateLimitRule = { name: 'enroll-code.details', limit: 3, windowMs: HOUR };
-// Caps messages to one account across all its phone numbers; silent, so it cannot reveal the account exists.
-const CODE_SENDS_PER_ACCOUNT: RateLimitRule = { name: 'enroll-code.account-sends', limit: 5, windowMs: HOUR };
+// Caps messages to one account across all its lines and clients, against text-message floods; silent, so it cannot
+// reveal that the account exists.
+export const CODE_SENDS_PER_ACCOUNT: RateLimitRule = { name: 'enroll-code.account-sends', limit: 10, windowMs: HOUR };
 export const CODE_ATTEMPTS_PER_CLIENT: RateLimitRule = { name: 'code-attempts.client', limit: 20, windowMs: 15 * 60_000 };
+/** Wrong codes count against the browser that typed them (and no one else's code). */
+export const WRONG_CODES_PER_BROWSER: RateLimitRule = { name: 'wrong-codes.browser', limit: 5, windowMs: 15 * 60_000 };
+/** Wrong codes per typed account number per day, across every browser: the ceiling on guessing, which exists or not. */
+export const WRONG_CODES_PER_ACCOUNT: RateLimitRule = { name: 'wrong-codes.account', limit: 15, windowMs: 24 * HOUR };
 
 /** Every code request takes at least this long, so a match (which also sends) is not slower to answer. */
 export const CODE_REQUEST_MIN_MS = 400;
@@ -60,61 +81,121 @@ export function codeMessage(code: string) {
 
 /**
  * Sends a code by text to the typed line only, when it is one of the account's lines (whoever holds the weakest
- * contact on file must not win); answers the same way and in about the same time when it is not. Throws a 429
- * Response when the client or these details asked too often.
+ * contact on file must not win), bound to this browser. Answers the same way, and at the same moment, whether or not
+ * it matches: both paths read first, then make all their writes in one write transaction (the code and its message
+ * ride along only on a match), so waiting for another writer (an import) costs both the same, once; the answer
+ * then waits for a fixed deadline. Throws a 429 Response when asked too often.
  */
 export async function requestEnrollmentCode(
+  request: Request,
   details: { accountNumber: string; phone: string },
   context: { clientAddress: string },
-): Promise<EnrollmentState> {
-  const started = Date.now();
-  await enforceRateLimit(CODE_REQUESTS_PER_CLIENT, clientKey(context));
-  await enforceRateLimit(CODE_REQUESTS_PER_DETAILS, subjectKey(`${details.accountNumber}|${details.phone}`));
-  // The same work on both paths: a code is drawn and hashed whether or not it will be stored.
-  const code = generateCode();
-  hashCode(0, code);
+): Promise<{ state: EnrollmentState; cookies: string[] }> {
+  const deadline = Date.now() + CODE_REQUEST_MIN_MS;
+  const binding = browserBinding(request, true);
   const line = await findLine(details.accountNumber, details.phone);
   // A person whose access the holder removed gets no code until the holder restores it (the notice told them so).
   const removed = line ? (await findPerson(line.accountId, details.phone))?.accessRemovedAt : null;
-  if (line && !removed) {
-    const { allowed } = await consumeRateLimit(CODE_SENDS_PER_ACCOUNT, String(line.accountId));
-    if (allowed) {
-      await issueOneTimeCode({ accountId: line.accountId, phone: details.phone, purpose: 'enroll', code });
-      try {
-        await textLine(line.accountId, details.phone, codeMessage(code));
-      } catch (error) {
-        // The message may quote recipients or the code: log what failed, never the details.
-        log('error', 'enrollment code not queued', { error: error instanceof Error ? error.name : 'unknown' });
-      }
+  // Drawn, hashed and checked on both paths, so a match costs no more work than a miss before the answer.
+  const prepared = prepareOneTimeCode({
+    accountId: line?.accountId ?? 0,
+    phone: details.phone,
+    purpose: 'enroll',
+    browserHash: binding.hash,
+  });
+  const message = textLineRows(line?.accountId ?? 0, details.phone, codeMessage(prepared.code), { expiresAt: prepared.row.expiresAt });
+  const send = line && !removed ? { accountId: line.accountId } : null;
+  const outcome = await writeTransaction((tx): { limitedFor: number } | { sent: boolean } => {
+    for (const [rule, subject] of [
+      [CODE_REQUESTS_PER_CLIENT, clientKey(context)],
+      [CODE_REQUESTS_PER_DETAILS, subjectKey(`${details.accountNumber}|${details.phone}|${clientKey(context)}`)],
+    ] as const) {
+      const limit = consumeRateLimitIn(tx, rule, subject);
+      if (!limit.allowed) return { limitedFor: limit.retryAfterSeconds };
     }
-  }
-  const elapsed = Date.now() - started;
-  if (elapsed < CODE_REQUEST_MIN_MS) await sleep(CODE_REQUEST_MIN_MS - elapsed);
-  return { step: 'code-sent', accountNumber: details.accountNumber, phone: details.phone, exp: Date.now() + CODE_TTL_MS };
+    if (send && consumeRateLimitIn(tx, CODE_SENDS_PER_ACCOUNT, String(send.accountId)).allowed) {
+      insertCodeReplacingOlderIn(tx, prepared.row);
+      queueMessagesIn(tx, message);
+      return { sent: true };
+    }
+    return { sent: false };
+  });
+  if ('limitedFor' in outcome) throw tooManyAttempts(outcome.limitedFor);
+  if (outcome.sent) messagesQueued();
+  else if (send) log('debug', 'enrollment code not sent: the account reached its hourly messages', {});
+  const wait = deadline - Date.now();
+  if (wait > 0) await sleep(wait);
+  const state: EnrollmentState = {
+    step: 'code-sent',
+    accountNumber: details.accountNumber,
+    phone: details.phone,
+    exp: Date.now() + CODE_TTL_MS,
+  };
+  return { state, cookies: binding.setCookie ? [binding.setCookie] : [] };
 }
 
 export const WRONG_CODE_MESSAGE =
   'That code is not right, or it has expired or been replaced. Check the latest message we sent, or ask for a new code.';
 
 /**
- * Checks a typed code for the account number (and the line it was asked for, when known). On success returns the
- * verified state for the code's line (10 minutes, this browser only, since it lives in this browser's signed
- * cookie); otherwise null with one message for every failure.
+ * Checks a typed code for the account number (and the line it was asked for, when known), among the codes this
+ * browser may use. On success returns the verified state (10 minutes, this browser only, since it lives in this
+ * browser's signed cookie); otherwise null with one message for every failure. A wrong code counts against this
+ * browser and against the typed account number's daily ceiling; reaching the ceiling tells the holder, once.
+ * Throws a 429 Response while this browser or this account number may not try.
  */
 export async function verifyEnrollmentCode(
+  request: Request,
   input: { accountNumber: string; phone?: string; code: string; purposes: CodePurpose[] },
   context: { clientAddress: string },
 ): Promise<EnrollmentState | null> {
   await enforceRateLimit(CODE_ATTEMPTS_PER_CLIENT, clientKey(context));
+  const browser = browserBinding(request, false);
+  const browserKey = browser?.hash ?? clientKey(context);
+  const accountKey = subjectKey(input.accountNumber);
+  for (const [rule, subject, sentence] of [
+    [WRONG_CODES_PER_BROWSER, browserKey, undefined],
+    [WRONG_CODES_PER_ACCOUNT, accountKey, PAUSED_MESSAGE],
+  ] as const) {
+    const { allowed, retryAfterSeconds } = await failuresSoFar(rule, subject);
+    if (!allowed) throw tooManyAttempts(retryAfterSeconds, sentence?.(retryAfterSeconds));
+  }
   const accountId = await findAccountIdByNumber(input.accountNumber);
-  const check = await redeemOneTimeCode({ accountId, phone: input.phone, code: input.code, purposes: input.purposes });
-  if (!check.ok) return null;
-  return {
-    step: 'verified',
-    accountId: check.accountId,
-    phone: check.phone,
-    codeId: check.codeId,
-    purpose: check.purpose,
-    exp: Date.now() + CODE_TTL_MS,
-  };
+  const check = await redeemOneTimeCode({
+    accountId,
+    phone: input.phone,
+    code: input.code,
+    purposes: input.purposes,
+    browserHash: browser?.hash ?? null,
+  });
+  if (check.ok)
+    return {
+      step: 'verified',
+      accountId: check.accountId,
+      phone: check.phone,
+      codeId: check.codeId,
+      purpose: check.purpose,
+      exp: Date.now() + CODE_TTL_MS,
+    };
+  await countFailure(WRONG_CODES_PER_BROWSER, browserKey);
+  const failures = await countFailure(WRONG_CODES_PER_ACCOUNT, accountKey);
+  if (failures === WRONG_CODES_PER_ACCOUNT.limit && accountId !== null) await tellHolderCodesArePaused(accountId);
+  return null;
+}
+
+const PAUSED_MESSAGE = (retryAfterSeconds: number) =>
+  `Too many wrong codes were typed for this account today, so code checks for it are paused for ${describeWait(retryAfterSeconds)}. ` +
+  'If you already have a passkey, sign in with it; otherwise call 611.';
+
+async function tellHolderCodesArePaused(accountId: number): Promise<void> {
+  try {
+    await notifyHolder(accountId, {
+      subject: 'Code checks for your account are paused',
+      body:
+        'Too many wrong one-time codes were typed for your breach-check account today, so we paused code checks for it for a day. ' +
+        "Your passkeys still work. If this wasn't you, someone may be trying to get into your account: call 611 from your phone.",
+    });
+  } catch (error) {
+    log('error', 'notice not queued', describeError(error));
+  }
 }

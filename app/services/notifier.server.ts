@@ -5,6 +5,7 @@ import { getConfig } from '../config.server';
 import { getAccount } from '../models/account.server';
 import { holderLine } from '../models/person.server';
 import { claimDueMessages, markFailed, markRetry, markSent, queueMessages, type NewOutboxMessage } from '../models/outbox.server';
+import { describeError, errorSummary } from './errors.server';
 import { log } from './logger.server';
 import { configuredTransport, maskRecipient, type Transport } from './notify-transports.server';
 
@@ -38,12 +39,33 @@ export async function notifyPerson(accountId: number, phone: string, message: No
   return queueNotice(accountId, isHolder ? holder : [{ channel: 'sms', recipient: phone }], message);
 }
 
-/** To one line by text only: one-time codes go to the line the person typed and nowhere else. */
-export async function textLine(accountId: number, phone: string, message: Notice): Promise<{ channels: number }> {
-  return queueNotice(accountId, [{ channel: 'sms', recipient: phone }], message);
+/**
+ * To one line by text only: one-time codes go to the line the person typed and nowhere else. A message carrying a
+ * code says when it expires, and is never sent after that.
+ */
+export async function textLine(
+  accountId: number,
+  phone: string,
+  message: Notice,
+  options: { expiresAt?: Date } = {},
+): Promise<{ channels: number }> {
+  return queueNotice(accountId, [{ channel: 'sms', recipient: phone }], message, options.expiresAt ?? null);
 }
 
-async function queueNotice(accountId: number, contacts: Contact[], message: Notice): Promise<{ channels: number }> {
+async function queueNotice(
+  accountId: number,
+  contacts: Contact[],
+  message: Notice,
+  expiresAt: Date | null = null,
+): Promise<{ channels: number }> {
+  const rows = outboxRows(accountId, contacts, message, expiresAt);
+  await queueMessages(rows);
+  messagesQueued();
+  return { channels: rows.length };
+}
+
+/** The rows of a notice, checked (no links) and ready to queue: for a caller that queues them in its own transaction. */
+function outboxRows(accountId: number, contacts: Contact[], message: Notice, expiresAt: Date | null): NewOutboxMessage[] {
   const { subject, body } = messageSchema.parse(message);
   for (const [part, text] of [
     ['subject', subject],
@@ -52,10 +74,17 @@ async function queueNotice(accountId: number, contacts: Contact[], message: Noti
     const link = LINK_PATTERN.exec(text);
     if (link) throw new NoticeContainsLinkError(`Notices never contain links: the ${part} contains "${link[0]}"`);
   }
-  const rows: NewOutboxMessage[] = contacts.map((contact) => ({ accountId, ...contact, subject, body }));
-  await queueMessages(rows);
+  return contacts.map((contact) => ({ accountId, ...contact, subject, body, expiresAt }));
+}
+
+/** textLine's message, checked but not queued. */
+export function textLineRows(accountId: number, phone: string, message: Notice, options: { expiresAt?: Date } = {}): NewOutboxMessage[] {
+  return outboxRows(accountId, [{ channel: 'sms', recipient: phone }], message, options.expiresAt ?? null);
+}
+
+/** Wakes the delivery loop (if it runs in this process) once queued messages are committed, so codes go out at once. */
+export function messagesQueued(): void {
   wakeDelivery()?.();
-  return { channels: rows.length };
 }
 
 async function holderContacts(accountId: number): Promise<Contact[]> {
@@ -97,7 +126,8 @@ async function deliverOne(message: OutboxMessage, transport: Transport, now: Dat
     await markSent(message.id, attempts, new Date(), !getConfig().demoMode);
     return 'sent';
   } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    // Transport errors repeat the recipient ("550 no such user jordan@…"): keep the kind of failure only.
+    const reason = errorSummary(error);
     const fields = { outboxId: message.id, channel: message.channel, to: maskRecipient(message), attempts, error: reason };
     if (attempts >= MAX_ATTEMPTS) {
       await markFailed(message.id, attempts, reason, !getConfig().demoMode);
@@ -133,7 +163,7 @@ export function startOutboxDelivery(options: { intervalMs?: number } = {}): () =
         again ||= sent + failed + retried === BATCH_SIZE; // a full batch suggests more are due
       } while (again && !stopped);
     } catch (error) {
-      log('error', 'outbox delivery pass failed', { error: error instanceof Error ? error.name : 'unknown' });
+      log('error', 'outbox delivery pass failed', describeError(error));
     } finally {
       running = false;
     }

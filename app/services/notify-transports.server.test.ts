@@ -67,7 +67,7 @@ describe('webhook transport', () => {
     await notifyHolder(id, { subject: 'Notice', body: 'A passkey was added to your account. If this was not you, call 611.' });
     answer = 500;
     expect(await deliverPendingMessages(new Date(), webhookTransport({ url, token: null }))).toEqual({ sent: 0, failed: 0, retried: 1 });
-    expect(testDb().select().from(outbox).get()).toMatchObject({ status: 'pending', attempts: 1, lastError: 'webhook answered HTTP 500' });
+    expect(testDb().select().from(outbox).get()).toMatchObject({ status: 'pending', attempts: 1, lastError: 'DeliveryError HTTP 500' });
     vi.restoreAllMocks();
   });
 

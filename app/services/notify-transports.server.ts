@@ -7,7 +7,18 @@ import { log } from './logger.server';
 
 export type DeliverableMessage = Pick<OutboxMessage, 'id' | 'channel' | 'recipient' | 'subject' | 'body'>;
 
-/** Resolves when the message was handed over; throws with a short reason (kept as lastError) when not. */
+/** A delivery that did not happen, with a code that is safe to store and log (never a recipient). */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
+
+/** Resolves when the message was handed over; throws (its class and code are kept as lastError) when not. */
 export interface Transport {
   send(message: DeliverableMessage): Promise<void>;
 }
@@ -40,7 +51,7 @@ export function smtpTransport(settings: { url: string; from: string }): Transpor
   });
   return {
     async send(message) {
-      if (message.channel !== 'email') throw new Error('SMTP delivers email only');
+      if (message.channel !== 'email') throw new DeliveryError('SMTP delivers email only', 'not-email');
       await mailer.sendMail({ from: settings.from, to: message.recipient, subject: message.subject, text: message.body });
     },
   };
@@ -63,12 +74,13 @@ export function webhookTransport(settings: { url: string; token: string | null }
           redirect: 'error',
         });
       } catch (error) {
-        if (error instanceof Error && error.name === 'TimeoutError') throw new Error(`webhook did not answer within ${timeoutMs / 1000} s`);
+        if (error instanceof Error && error.name === 'TimeoutError')
+          throw new DeliveryError(`webhook did not answer within ${timeoutMs / 1000} s`, 'timeout');
         const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-        throw new Error(`webhook unreachable: ${cause}`);
+        throw new DeliveryError(`webhook unreachable: ${cause}`, 'unreachable');
       }
       await response.body?.cancel(); // the answer's content is not used; free the connection
-      if (!response.ok) throw new Error(`webhook answered HTTP ${response.status}`);
+      if (!response.ok) throw new DeliveryError(`webhook answered HTTP ${response.status}`, `HTTP ${response.status}`);
     },
   };
 }

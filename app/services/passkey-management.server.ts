@@ -2,6 +2,7 @@
 import { countPasskeys, listPasskeys, removePasskey, renamePasskey, type PasskeyOwner } from '~/models/passkey.server';
 import { formatDateTime } from '~/utils/format-time';
 import { recordAudit } from './audit.server';
+import { describeError } from './errors.server';
 import { log } from './logger.server';
 import { notifyPerson } from './notifier.server';
 import type { CustomerSession } from './session.server';
@@ -57,7 +58,7 @@ export async function removeCustomerPasskey(session: CustomerSession, passkeyId:
       body: "A passkey was removed from your breach-check account. If this wasn't you, call 611 from your phone.",
     });
   } catch (error) {
-    log('error', 'notice not queued', { error: error instanceof Error ? error.name : 'unknown' });
+    log('error', 'notice not queued', describeError(error));
   }
   return 'removed';
 }

@@ -4,6 +4,7 @@ import { endPersonAccess, findPersonById, listPeople, restorePersonAccess } from
 import { maskPhone } from '~/utils/mask';
 import { ROLE_NAMES } from '~/utils/rights';
 import { recordAudit } from './audit.server';
+import { describeError } from './errors.server';
 import { log } from './logger.server';
 import { notifyHolder, textLine } from './notifier.server';
 import { customerActor } from './pin.server';
@@ -76,7 +77,7 @@ export async function removePersonAccess(
         'Your passkeys for it no longer work. If you think this is a mistake, ask the account holder.',
     });
   } catch (error) {
-    log('error', 'notice not queued', { error: error instanceof Error ? error.name : 'unknown' });
+    log('error', 'notice not queued', describeError(error));
   }
   return ended;
 }

@@ -6,6 +6,7 @@ import { listAgentResets } from '~/models/agent-lookup.server';
 import { applyPinReset, cancelPendingPinReset, findPendingPinReset, listDuePinResets, schedulePinReset } from '~/models/pin-reset.server';
 import type { PinRuleId } from '~/utils/pin-rules';
 import { recordAudit, type AuditActor } from './audit.server';
+import { describeError } from './errors.server';
 import { log } from './logger.server';
 import { formatDateTime } from '~/utils/format-time';
 import { notifyHolder } from './notifier.server';
@@ -125,7 +126,7 @@ export function startPinResetJob(options: { intervalMs?: number } = {}): () => v
     try {
       await applyDuePinResets();
     } catch (error) {
-      log('error', 'PIN reset job pass failed', { error: error instanceof Error ? error.name : 'unknown' });
+      log('error', 'PIN reset job pass failed', describeError(error));
     } finally {
       running = false;
     }

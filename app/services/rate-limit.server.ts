@@ -3,7 +3,8 @@ import { createHmac } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import { z } from 'zod';
 import { getConfig } from '../config.server';
-import { countHit, purgeExpiredRateLimits } from '../models/rate-limit.server';
+import { countHit, countHitIn, peekCount, purgeExpiredRateLimits } from '../models/rate-limit.server';
+import type { Tx } from '../models/transaction.server';
 
 export { purgeExpiredRateLimits };
 
@@ -33,14 +34,53 @@ export async function consumeRateLimit(rule: RateLimitRule, subject: string): Pr
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.resetAt.getTime() - now) / 1000)) };
 }
 
+/**
+ * Limits that count failures, not attempts: `failuresSoFar` says whether the subject may try again (and when),
+ * `countFailure` adds one and returns the new count. Used where only a wrong answer should count against someone.
+ */
+export async function failuresSoFar(rule: RateLimitRule, subject: string): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const { name, limit } = ruleSchema.parse(rule);
+  const now = Date.now();
+  const row = await peekCount(`${name}:${subjectSchema.parse(subject)}`, now);
+  if (!row || row.count < limit) return { allowed: true, retryAfterSeconds: 0 };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.resetAt.getTime() - now) / 1000)) };
+}
+
+export async function countFailure(rule: RateLimitRule, subject: string): Promise<number> {
+  const { name, windowMs } = ruleSchema.parse(rule);
+  return (await countHit(`${name}:${subjectSchema.parse(subject)}`, Date.now(), windowMs)).count;
+}
+
+/** A 429 Response with Retry-After and a sentence. */
+export function tooManyAttempts(
+  retryAfterSeconds: number,
+  sentence = `Too many attempts. Please try again in ${describeWait(retryAfterSeconds)}.`,
+): Response {
+  return new Response(sentence, {
+    status: 429,
+    headers: { 'Retry-After': String(retryAfterSeconds), 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+}
+
+/** Counts an occurrence of something not worth an audit row each (made-up challenges), per day; never refuses. */
+export async function countOccurrence(name: string, now = new Date()): Promise<void> {
+  await countHit(`${name}:${now.toISOString().slice(0, 10)}`, now.getTime(), 2 * 24 * 60 * 60_000);
+}
+
+/** consumeRateLimit inside a transaction the caller holds (models/transaction.server.ts). */
+export function consumeRateLimitIn(tx: Tx, rule: RateLimitRule, subject: string): { allowed: boolean; retryAfterSeconds: number } {
+  const { name, limit, windowMs } = ruleSchema.parse(rule);
+  const now = Date.now();
+  const row = countHitIn(tx, `${name}:${subjectSchema.parse(subject)}`, now, windowMs);
+  if (row.count <= limit) return { allowed: true, retryAfterSeconds: 0 };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.resetAt.getTime() - now) / 1000)) };
+}
+
 /** Throws a 429 Response (Retry-After header; a plain sentence saying when to try again) when exceeded. */
 export async function enforceRateLimit(rule: RateLimitRule, subject: string): Promise<void> {
   const { allowed, retryAfterSeconds } = await consumeRateLimit(rule, subject);
   if (allowed) return;
-  throw new Response(`Too many attempts. Please try again in ${describeWait(retryAfterSeconds)}.`, {
-    status: 429,
-    headers: { 'Retry-After': String(retryAfterSeconds), 'Content-Type': 'text/plain; charset=utf-8' },
-  });
+  throw tooManyAttempts(retryAfterSeconds);
 }
 
 /** 45 → "45 seconds", 700 → "12 minutes", 5400 → "2 hours" (rounded up: never sooner than true). */

@@ -3,7 +3,7 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simp
 import { getStaff, markInviteUsed, releaseInvite, staffForInvite } from '~/models/staff.server';
 import type { PasskeyOwner } from '~/models/passkey.server';
 import { recordAudit } from './audit.server';
-import { ceremonyLimit, error, failureMessage, type CeremonyAnswer } from './customer-auth.server';
+import { ceremonyLimit, error, failureMessage, recordCeremonyFailure, type CeremonyAnswer } from './customer-auth.server';
 import { openInviteFor } from './staff-invites.server';
 import { startStaffSession } from './session.server';
 import { createAuthenticationOptions, createRegistrationOptions, registerPasskey, verifyPasskeyAssertion } from './webauthn.server';
@@ -34,9 +34,12 @@ export async function staffRegistrationOptions(
 
 export async function completeStaffRegistration(
   request: Request,
+  context: { clientAddress: string },
   token: string,
   response: RegistrationResponseJSON,
 ): Promise<CeremonyAnswer> {
+  const limited = await ceremonyLimit(context);
+  if (limited) return limited;
   const invite = await openInviteFor(token);
   if (!invite) return error(410, INVITE_GONE);
   const member = await staffForInvite(invite);
@@ -46,7 +49,7 @@ export async function completeStaffRegistration(
   const actor = { type: 'staff' as const, id: String(member.id) };
   if (!result.ok) {
     await releaseInvite(invite.id);
-    await recordAudit({ actor, action: 'staff.enroll_failed', details: { reason: result.reason } });
+    await recordCeremonyFailure(result.reason, { actor, action: 'staff.enroll_failed', details: { reason: result.reason } });
     return error(400, failureMessage(result.reason));
   }
   await recordAudit({
@@ -69,11 +72,21 @@ export async function staffSignInOptions(request: Request, context: { clientAddr
   return { httpStatus: 200, body: { status: 'success', options }, headers };
 }
 
-export async function completeStaffSignIn(request: Request, response: AuthenticationResponseJSON): Promise<CeremonyAnswer> {
+export async function completeStaffSignIn(
+  request: Request,
+  context: { clientAddress: string },
+  response: AuthenticationResponseJSON,
+): Promise<CeremonyAnswer> {
+  const limited = await ceremonyLimit(context);
+  if (limited) return limited;
   const result = await verifyPasskeyAssertion(request, response, { purpose: 'authenticate', kind: 'staff' });
   const actorOf = (owner?: PasskeyOwner) => ({ type: 'staff' as const, id: owner ? String(owner.id) : null });
   if (!result.ok) {
-    await recordAudit({ actor: actorOf(result.owner), action: 'staff.sign_in_failed', details: { reason: result.reason } });
+    await recordCeremonyFailure(result.reason, {
+      actor: actorOf(result.owner),
+      action: 'staff.sign_in_failed',
+      details: { reason: result.reason },
+    });
     return error(400, failureMessage(result.reason));
   }
   const member = await getStaff(result.owner.id);

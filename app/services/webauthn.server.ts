@@ -19,12 +19,9 @@ import { findPersonById } from '~/models/person.server';
 import { getStaff } from '~/models/staff.server';
 import { claimChallenge, findChallenge, storeChallenge as insertChallenge } from '~/models/webauthn-challenge.server';
 import { passkeyProviderName } from '~/utils/passkey-providers';
-import { cookieName, readCookie, serializeCookie } from './cookies.server';
-import { randomToken, sha256 } from './tokens.server';
+import { browserBinding, type Binding } from './browser-binding.server';
 
 export const CHALLENGE_TTL_MS = 5 * 60_000;
-const BINDING_COOKIE = 'bc_webauthn';
-const BINDING_MAX_AGE_S = 24 * 60 * 60;
 
 // ---- request bodies, pinned to the library's types ----
 
@@ -70,23 +67,7 @@ export const authenticationResponseSchema = credential.extend({
   }),
 }) satisfies z.ZodType<AuthenticationResponseJSON>;
 
-// ---- browser binding ----
-
-interface Binding {
-  hash: string;
-  /** Set-Cookie to send when the binding cookie was just created. */
-  setCookie: string | null;
-}
-
-/** A random cookie ties each challenge to the browser that asked for it; the database keeps its SHA-256. */
-function browserBinding(request: Request, create: boolean): Binding | null {
-  const name = cookieName(BINDING_COOKIE);
-  const existing = readCookie(request, name);
-  if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return { hash: sha256(existing), setCookie: null };
-  if (!create) return null;
-  const token = randomToken(32);
-  return { hash: sha256(token), setCookie: serializeCookie(name, token, BINDING_MAX_AGE_S) };
-}
+// ---- browser binding (browser-binding.server.ts) ----
 
 function headersFor(binding: Binding): Headers {
   const headers = new Headers({ 'Cache-Control': 'no-store' });
@@ -217,7 +198,7 @@ export async function createRegistrationOptions(
     excludeCredentials: existing.map((passkey) => ({ id: passkey.id, transports: passkey.transports })),
     authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification: 'required' },
   });
-  const binding = browserBinding(request, true)!;
+  const binding = browserBinding(request, true);
   await storeChallenge(options.challenge, 'register', binding, input.owner);
   return { options, headers: headersFor(binding) };
 }
@@ -275,7 +256,7 @@ export async function createAuthenticationOptions(
     userVerification: 'required',
     timeout: CHALLENGE_TTL_MS,
   });
-  const binding = browserBinding(request, true)!;
+  const binding = browserBinding(request, true);
   await storeChallenge(options.challenge, input.purpose, binding, input.owner ?? null);
   return { options, headers: headersFor(binding) };
 }

@@ -56,6 +56,7 @@ export function seedDemoAccounts(db: Db): number {
           email: demo.email,
           birthDate: demo.birthDate,
           language: demo.language ?? 'en',
+          demo: true,
           updatedAt: sql`(unixepoch('subsec') * 1000)`,
         })
         .returning({ id: accounts.id })
