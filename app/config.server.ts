@@ -36,6 +36,9 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).optional(),
   SESSION_SECRET: secret.optional(),
   PIN_PEPPER: secret.optional(),
+  AUDIT_KEY: secret.optional(),
+  AUDIT_HEAD_PATH: z.string().min(1).optional(),
+  OUTBOX_KEY: secret.optional(),
   WEBAUTHN_RP_ID: z
     .string()
     .regex(/^[a-z0-9.-]+$/i, { message: 'expected a host name such as localhost or portal.example.com' })
@@ -76,6 +79,13 @@ function buildConfig(env: z.infer<typeof envSchema>) {
     databasePath: path.resolve(env.DATABASE_PATH ?? path.join(dataDir, 'portal.db')),
     sessionSecret: env.SESSION_SECRET ?? localSecret(production, dataDir, 'SESSION_SECRET', 'session-secret'),
     pinPepper: env.PIN_PEPPER ?? localSecret(production, dataDir, 'PIN_PEPPER', 'pin-pepper'),
+    /** The audit chain's key and the file that keeps its head: both outside the database and its backups. */
+    audit: {
+      key: env.AUDIT_KEY ?? localSecret(production, dataDir, 'AUDIT_KEY', 'audit-key'),
+      headPath: path.resolve(env.AUDIT_HEAD_PATH ?? path.join(dataDir, 'audit-head.json')),
+    },
+    /** Encrypts message bodies waiting in the outbox (they carry codes). */
+    outboxKey: env.OUTBOX_KEY ?? localSecret(production, dataDir, 'OUTBOX_KEY', 'outbox-key'),
     webauthn: { rpId: env.WEBAUTHN_RP_ID, rpName: env.WEBAUTHN_RP_NAME, origin },
     // Secure cookies everywhere except plain-http localhost, where browsers would drop them.
     secureCookies: origin.startsWith('https://'),
@@ -138,7 +148,15 @@ function notifyConfig(env: z.infer<typeof envSchema>) {
 }
 
 // Values that are or may carry credentials are never repeated back in an error message.
-const SECRET_VARIABLES = new Set(['SESSION_SECRET', 'PIN_PEPPER', 'SMTP_URL', 'SMS_WEBHOOK_URL', 'SMS_WEBHOOK_TOKEN']);
+const SECRET_VARIABLES = new Set([
+  'SESSION_SECRET',
+  'PIN_PEPPER',
+  'AUDIT_KEY',
+  'OUTBOX_KEY',
+  'SMTP_URL',
+  'SMS_WEBHOOK_URL',
+  'SMS_WEBHOOK_TOKEN',
+]);
 
 /**
  * Settings that start but deserve a warning. A trusted proxy's X-Forwarded-For gives the client address (rate limits

@@ -2,7 +2,7 @@
 // and demo PINs were written onto any real account whose number matched a demo one.
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../tests/helpers/db';
-import { importText, ACCOUNTS_HEADER } from '../db/import/test-files';
+import { importText, ACCOUNTS_HEADER } from '../tests/helpers/import-files';
 import { configWarnings, parseConfig } from './config.server';
 import { seedDemoPins } from './services/demo-pins.server';
 

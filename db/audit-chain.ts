@@ -1,6 +1,10 @@
-// The audit log's hash chain, at the database layer so that the portal and operator commands (the import) append
-// to one chain the same way: each event carries the hash of the one before, so edits and deletions show.
-import { createHash } from 'node:crypto';
+// The audit log's chain, at the database layer so that the portal and operator commands (the import) append to one
+// chain the same way. Each event carries the keyed hash (HMAC-SHA-256) of itself and the one before, with a key kept
+// outside the database, so an edit or a chain recomputed without the key shows; the newest event's number and hash
+// (the head) are kept outside the database too, so a cut tail shows.
+import { createHash, createHmac } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { desc } from 'drizzle-orm';
 import type { Db } from './client';
 import { auditEvents, type AuditEvent } from './schema';
@@ -9,8 +13,22 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export type ChainedFields = Pick<AuditEvent, 'at' | 'actorType' | 'actorId' | 'action' | 'accountId' | 'details'>;
 
-/** Appends one event. IMMEDIATE takes the write lock before reading the last hash, so two processes cannot fork the chain. */
-export function appendAuditEvent(db: Db, event: Omit<ChainedFields, 'at'> & { at?: Date }): void {
+/** The key the chain is made with, and where its head is kept: both outside the database and its backups. */
+export interface AuditKeys {
+  key: string;
+  headPath: string;
+}
+
+export interface AuditHead {
+  id: number;
+  hash: string;
+}
+
+/**
+ * Appends one event. IMMEDIATE takes the write lock before reading the last hash, so two processes cannot fork the
+ * chain; the head is written while the lock is held, so it only ever moves forward.
+ */
+export function appendAuditEvent(db: Db, event: Omit<ChainedFields, 'at'> & { at?: Date }, keys: AuditKeys): void {
   const fields: ChainedFields = {
     ...event,
     at: event.at ?? new Date(),
@@ -21,15 +39,32 @@ export function appendAuditEvent(db: Db, event: Omit<ChainedFields, 'at'> & { at
     .transaction(() => {
       const last = db.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get();
       const prevHash = last?.hash ?? GENESIS_HASH;
-      db.insert(auditEvents)
-        .values({ ...fields, prevHash, hash: chainHash(prevHash, fields) })
-        .run();
+      const hash = keyedChainHash(keys.key, prevHash, fields);
+      const { id } = db
+        .insert(auditEvents)
+        .values({ ...fields, prevHash, hash, scheme: 'hmac-sha256' })
+        .returning({ id: auditEvents.id })
+        .get();
+      writeHead(keys.headPath, { id, hash });
     })
     .immediate();
 }
 
-export function chainHash(prevHash: string, fields: ChainedFields): string {
-  const canonical = canonicalJson({
+export function keyedChainHash(key: string, prevHash: string, fields: ChainedFields): string {
+  return createHmac('sha256', key)
+    .update(prevHash + canonicalEvent(fields))
+    .digest('hex');
+}
+
+/** How events were chained before the key: plain SHA-256, which anyone with write access could recompute. */
+export function unkeyedChainHash(prevHash: string, fields: ChainedFields): string {
+  return createHash('sha256')
+    .update(prevHash + canonicalEvent(fields))
+    .digest('hex');
+}
+
+function canonicalEvent(fields: ChainedFields): string {
+  return canonicalJson({
     at: fields.at.getTime(),
     actorType: fields.actorType,
     actorId: fields.actorId,
@@ -37,9 +72,24 @@ export function chainHash(prevHash: string, fields: ChainedFields): string {
     accountId: fields.accountId,
     details: fields.details ?? null,
   });
-  return createHash('sha256')
-    .update(prevHash + canonical)
-    .digest('hex');
+}
+
+/** The head as last written; null when there is none yet. */
+export function readHead(headPath: string): AuditHead | null {
+  try {
+    const parsed = JSON.parse(readFileSync(headPath, 'utf8')) as Partial<AuditHead>;
+    return typeof parsed.id === 'number' && typeof parsed.hash === 'string' ? { id: parsed.id, hash: parsed.hash } : null;
+  } catch {
+    return null;
+  }
+}
+
+// Written to a temporary file and renamed over the old one, so a reader never sees half a head.
+function writeHead(headPath: string, head: AuditHead): void {
+  mkdirSync(path.dirname(headPath), { recursive: true });
+  const temporary = `${headPath}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(head)}\n`, { mode: 0o600 });
+  renameSync(temporary, headPath);
 }
 
 /** JSON with object keys sorted at every depth, so the same event always hashes the same. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { recordAudit } from '../app/services/audit.server';
+import { auditKeys, recordAudit } from '../app/services/audit.server';
 import { dropAuditGuards, testDb } from '../tests/helpers/db';
 
 const run = promisify(execFile);
@@ -13,7 +13,9 @@ const dir = mkdtempSync(path.join(tmpdir(), 'audit-verify-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function auditVerify(databasePath: string) {
-  const env = { ...process.env, DATABASE_PATH: databasePath, DATA_DIR: dir };
+  // The key and head live outside the database: the command is given the same ones the portal used.
+  const { key, headPath } = auditKeys();
+  const env = { ...process.env, DATABASE_PATH: databasePath, DATA_DIR: dir, AUDIT_KEY: key, AUDIT_HEAD_PATH: headPath };
   return run(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], { env }).then(
     ({ stdout }) => ({ code: 0, stdout }),
     (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { testDb } from '../tests/helpers/db';
-import { ACCOUNTS_HEADER, writeCsv } from '../db/import/test-files';
+import { ACCOUNTS_HEADER, writeCsv } from '../tests/helpers/import-files';
 
 const run = promisify(execFile);
 

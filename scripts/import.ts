@@ -23,6 +23,7 @@ const summary = await runImport({
   file,
   databasePath: getConfig().databasePath,
   operator: values.operator ?? process.env.IMPORT_OPERATOR ?? userInfo().username,
+  audit: getConfig().audit,
   onProgress: progress.update,
 });
 progress.done();

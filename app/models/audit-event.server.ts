@@ -1,13 +1,17 @@
 // The audit log's rows: appended through the one chain (db/audit-chain.ts), read back in order to verify it.
 import { asc, gt } from 'drizzle-orm';
-import { appendAuditEvent, type ChainedFields } from '../../db/audit-chain';
+import { appendAuditEvent, readHead, type AuditHead, type AuditKeys, type ChainedFields } from '../../db/audit-chain';
 import { auditEvents, type AuditEvent } from '../../db/schema';
 import { getDb } from './db.server';
 
-export { canonicalJson, chainHash, GENESIS_HASH } from '../../db/audit-chain';
+export { canonicalJson, GENESIS_HASH, keyedChainHash, unkeyedChainHash } from '../../db/audit-chain';
 
-export async function appendAudit(event: Omit<ChainedFields, 'at'>): Promise<void> {
-  appendAuditEvent(getDb(), event);
+export async function appendAudit(event: Omit<ChainedFields, 'at'>, keys: AuditKeys): Promise<void> {
+  appendAuditEvent(getDb(), event, keys);
+}
+
+export async function auditHead(headPath: string): Promise<AuditHead | null> {
+  return readHead(headPath);
 }
 
 /** Every event, oldest first, read a page at a time so a long log is checked without loading it all at once. */

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { unseal } from './sealed-text.server';
 import { describe, expect, it } from 'vitest';
 import { outbox } from '../../db/schema';
 import { testDb } from '../../tests/helpers/db';
@@ -20,7 +21,7 @@ describe('stored messages', () => {
     await markSent(sent, 1, new Date(), true);
     await markFailed(failed, 8, 'gateway down', true);
     await markSent(kept, 1, new Date(), false);
-    const body = (id: number) => testDb().select({ body: outbox.body }).from(outbox).where(eq(outbox.id, id)).get()!.body;
+    const body = (id: number) => unseal(testDb().select({ body: outbox.body }).from(outbox).where(eq(outbox.id, id)).get()!.body);
     expect(body(sent)).toBe('Your breach-check code is [code removed after sending]. It expires in 10 minutes.');
     expect(body(failed)).toBe('Your code is [code removed after sending].');
     expect(body(kept)).toBe('Your code is 111222.');

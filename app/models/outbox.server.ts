@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, lte } from 'drizzle-orm';
 import { outbox, type OutboxMessage } from '../../db/schema';
 import type { Db } from '../../db/client';
 import { getDb } from './db.server';
+import { seal, unseal } from './sealed-text.server';
 import type { Tx } from './transaction.server';
 
 export type NewOutboxMessage = Pick<OutboxMessage, 'accountId' | 'channel' | 'recipient' | 'subject' | 'body'> &
@@ -16,7 +17,7 @@ export async function queueMessages(messages: NewOutboxMessage[], now = new Date
 export function queueMessagesIn(tx: Tx | Db, messages: NewOutboxMessage[], now = new Date()): void {
   if (messages.length === 0) return;
   tx.insert(outbox)
-    .values(messages.map((message) => ({ ...message, status: 'pending' as const, nextAttemptAt: now })))
+    .values(messages.map((message) => ({ ...message, body: seal(message.body), status: 'pending' as const, nextAttemptAt: now })))
     .run();
 }
 
@@ -37,7 +38,13 @@ export async function claimDueMessages(now: Date, leaseUntil: Date, limit: numbe
     .set({ nextAttemptAt: leaseUntil })
     .where(and(inArray(outbox.id, due), eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
     .returning()
-    .all();
+    .all()
+    .map(opened);
+}
+
+/** A row with its body readable (bodies are sealed at rest, sealed-text.server.ts). */
+export function opened(row: OutboxMessage): OutboxMessage {
+  return { ...row, body: unseal(row.body) };
 }
 
 // One-time codes are the only 6-digit numbers in our messages; once delivered they have no business at rest.
@@ -54,8 +61,20 @@ export async function markSent(id: number, attempts: number, at: Date, redactCod
 function redactStoredCodes(id: number): void {
   const db = getDb();
   const row = db.select({ body: outbox.body }).from(outbox).where(eq(outbox.id, id)).get();
-  const redacted = row?.body.replace(CODE_IN_BODY, REDACTED_CODE);
-  if (row && redacted !== row.body) db.update(outbox).set({ body: redacted }).where(eq(outbox.id, id)).run();
+  if (!row) return;
+  const body = unseal(row.body);
+  const redacted = body.replace(CODE_IN_BODY, REDACTED_CODE);
+  if (redacted !== body)
+    db.update(outbox)
+      .set({ body: seal(redacted) })
+      .where(eq(outbox.id, id))
+      .run();
+}
+
+/** A message whose code expired before it could be sent: never sent, the code blanked. */
+export async function markExpired(id: number, attempts: number): Promise<void> {
+  getDb().update(outbox).set({ status: 'expired', attempts, nextAttemptAt: null }).where(eq(outbox.id, id)).run();
+  redactStoredCodes(id);
 }
 
 export async function markRetry(id: number, attempts: number, nextAttemptAt: Date, error: string): Promise<void> {
@@ -69,10 +88,16 @@ export async function markFailed(id: number, attempts: number, error: string, re
 
 /** Newest first, for the dev outbox page. */
 export async function listRecentMessages(limit: number): Promise<OutboxMessage[]> {
-  return getDb().select().from(outbox).orderBy(desc(outbox.id)).limit(limit).all();
+  return getDb().select().from(outbox).orderBy(desc(outbox.id)).limit(limit).all().map(opened);
 }
 
 /** The newest message to a recipient (email or E.164 phone), for tests reading one-time codes. */
 export async function latestMessageTo(recipient: string): Promise<OutboxMessage | null> {
-  return getDb().select().from(outbox).where(eq(outbox.recipient, recipient)).orderBy(desc(outbox.id)).limit(1).get() ?? null;
+  const row = getDb().select().from(outbox).where(eq(outbox.recipient, recipient)).orderBy(desc(outbox.id)).limit(1).get();
+  return row ? opened(row) : null;
+}
+
+/** opened() for a row that may be missing (tests and pages reading one message). */
+export function openedOrNull(row: OutboxMessage | undefined): OutboxMessage | undefined {
+  return row ? opened(row) : undefined;
 }

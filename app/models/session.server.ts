@@ -24,7 +24,7 @@ export async function touchSession(sessionId: number, at: Date): Promise<void> {
 
 export type NewSession = Pick<
   Session,
-  'tokenHash' | 'kind' | 'customerId' | 'staffId' | 'userAgent' | 'createdAt' | 'lastSeenAt' | 'expiresAt' | 'stepUpAt'
+  'tokenHash' | 'kind' | 'customerId' | 'staffId' | 'userAgent' | 'createdAt' | 'lastSeenAt' | 'expiresAt' | 'stepUpAt' | 'passkeyId'
 >;
 
 /** Inserts the new session and revokes `replaces` (the browser's previous one) in one transaction. */
@@ -77,6 +77,15 @@ export async function revokeOtherCustomerSessionsOf(customerId: number, keep: nu
     .update(sessions)
     .set({ revokedAt: at })
     .where(and(eq(sessions.kind, 'customer'), eq(sessions.customerId, customerId), ne(sessions.id, keep), isNull(sessions.revokedAt)))
+    .run().changes;
+}
+
+/** Ends every session signed in with this passkey; returns how many. */
+export async function revokeSessionsOfPasskey(passkeyId: string, at: Date): Promise<number> {
+  return getDb()
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.passkeyId, passkeyId), isNull(sessions.revokedAt)))
     .run().changes;
 }
 

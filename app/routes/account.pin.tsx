@@ -24,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     ...context,
     done: params.get('done') === '1' && context.pinStep.done,
+    signedOut: /^\d{1,4}$/.test(params.get('signedOut') ?? '') ? Number(params.get('signedOut')) : undefined,
     scheduled: params.get('scheduled') === '1' && context.pendingReset !== null,
     // Without a PIN there is nothing to forget: the holder sets one at once.
     forgot: params.get('forgot') === '1' && context.pinSet,
@@ -34,7 +35,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const pinField = z.string().trim().max(64, 'Use 6 to 15 digits.');
 const PinAction = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('change-pin'), currentPin: pinField.optional(), pin: pinField, confirmation: pinField }),
+  // An unticked checkbox sends nothing: the box is ticked on the page, so leaving it ticked is the default.
+  z.object({
+    intent: z.literal('change-pin'),
+    currentPin: pinField.optional(),
+    pin: pinField,
+    confirmation: pinField,
+    signOutOthers: z.literal('on').optional(),
+  }),
   z.object({ intent: z.literal('start-reset'), pin: pinField, confirmation: pinField }),
   z.object({ intent: z.literal('cancel-reset') }),
   z.object({ intent: z.literal('ask-holder') }),
@@ -103,7 +111,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect('/account/pin?scheduled=1', 303);
   }
   const result = await changePin({ session, currentPin: input.currentPin, pin: input.pin, confirmation: input.confirmation });
-  if (result.ok) return redirect('/account/pin?done=1', 303);
+  if (result.ok) {
+    const signedOut = input.signOutOthers ? await revokeOtherCustomerSessions(session) : null;
+    return redirect(`/account/pin?done=1${signedOut === null ? '' : `&signedOut=${signedOut}`}`, 303);
+  }
   if ('problem' in result) return fieldFailure('currentPin', currentPinMessage(result), {}, result.problem === 'locked' ? 429 : 400);
   return refused(result.broken);
 }
@@ -113,7 +124,7 @@ export default function PinPage() {
   // Every answer is the one form shape; some carry the PIN page's extras.
   const answer: ActionResult | undefined = useActionData<typeof action>();
   if (!view.isHolder) return <AskTheHolder pinDone={view.pinStep.done} asked={answer?.asked} />;
-  if (view.done) return <PinChanged changedOn={view.pinStep.doneAt} signedOutOthers={answer?.signedOutOthers} />;
+  if (view.done) return <PinChanged changedOn={view.pinStep.doneAt} signedOutOthers={answer?.signedOutOthers ?? view.signedOut} />;
   if (view.scheduled && view.pendingReset) return <ResetScheduled effectiveAt={view.pendingReset.effectiveAt} />;
   const choice = pinChoice(view);
   return (

@@ -1,5 +1,6 @@
 // Enrollment by one-time code: identical answers for unknown details, code rules, and the whole flow to a session.
 import { desc, eq } from 'drizzle-orm';
+import { openedOrNull } from '~/models/outbox.server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, oneTimeCodes, outbox } from '../../db/schema';
 import { accountIdOf } from '../../tests/helpers/customers';
@@ -32,7 +33,7 @@ async function verifyCode(browser: CookieJar, code: string) {
 }
 
 function latestCodeSentTo(recipient: string): string | null {
-  const row = testDb().select().from(outbox).where(eq(outbox.recipient, recipient)).orderBy(desc(outbox.id)).get();
+  const row = openedOrNull(testDb().select().from(outbox).where(eq(outbox.recipient, recipient)).orderBy(desc(outbox.id)).get());
   return row ? /code is (\d{6})/.exec(row.body)![1]! : null;
 }
 
@@ -67,7 +68,9 @@ describe('/enroll code requests', () => {
     expect(sms).toMatch(/^\d{6}$/);
     expect(latestCodeSentTo('jordan@example.com')).toBeNull();
     expect(latestCodeSentTo('+12065550102')).toBeNull();
-    const body = testDb().select().from(outbox).where(eq(outbox.recipient, '+12065550101')).orderBy(desc(outbox.id)).get()!.body;
+    const body = openedOrNull(
+      testDb().select().from(outbox).where(eq(outbox.recipient, '+12065550101')).orderBy(desc(outbox.id)).get(),
+    )!.body;
     expect(body).toBe(`Your breach-check code is ${sms}. It expires in 10 minutes. We will never call or text to ask for it.`);
   });
 
@@ -256,13 +259,13 @@ describe('enrollment to a signed-in session', () => {
     const session = (await getCustomerSession(second.request('/account')))!;
     expect(session.customerId).toBe(customerBefore);
     // A passkey added with a code to someone who already had one is announced to their contacts, without a link.
-    const notice = testDb().select().from(outbox).where(eq(outbox.recipient, '+13125550109')).orderBy(desc(outbox.id)).get()!;
+    const notice = openedOrNull(testDb().select().from(outbox).where(eq(outbox.recipient, '+13125550109')).orderBy(desc(outbox.id)).get())!;
     expect(notice.body).toBe(
       "A new passkey was set up with a one-time code for your breach-check account. Your older passkeys still work. If this wasn't you, call 611 from your phone now.",
     );
-    expect(testDb().select().from(outbox).where(eq(outbox.recipient, 'jamie@example.com')).orderBy(desc(outbox.id)).get()!.body).toBe(
-      notice.body,
-    );
+    expect(
+      openedOrNull(testDb().select().from(outbox).where(eq(outbox.recipient, 'jamie@example.com')).orderBy(desc(outbox.id)).get())!.body,
+    ).toBe(notice.body);
   });
 
   it('each person on a family account enrolls as themself, with the role of their own line', async () => {

@@ -1,6 +1,7 @@
 // DESIGN section 9 through the routes, as each person on the demo family account 100000009: the holder on 0110, an
 // authorized user on 0111, line users on 0112 and 0113. Each refusal is a 403 with a sentence, and nothing changes.
 import { eq } from 'drizzle-orm';
+import { opened, openedOrNull } from '~/models/outbox.server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditEvents, outbox, passkeys, sessions } from '../../db/schema';
 import { accountIdOf, customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
@@ -91,7 +92,7 @@ describe('section 9: what each person on an account may do', () => {
       data: { asked: { sent: boolean } };
     };
     expect(asked.data.asked.sent).toBe(true);
-    const notices = testDb().select().from(outbox).all();
+    const notices = testDb().select().from(outbox).all().map(opened);
     expect(notices.map((notice) => notice.recipient).sort()).toEqual(['+15125550110', 'drew@example.com']);
     expect(notices[0]!.body).toContain('The line user of the line ending 0112 on your account asked you to change the account PIN');
     expect(notices[0]!.body).not.toMatch(/https?:|www\./);
@@ -102,7 +103,7 @@ describe('section 9: what each person on an account may do', () => {
     };
     expect(fourth.init.status).toBe(429);
     expect(fourth.data.asked.text).toMatch(/^You asked recently\. You can ask again in \d+ hours?\.$/);
-    expect(testDb().select().from(outbox).all()).toHaveLength(6);
+    expect(testDb().select().from(outbox).all().map(opened)).toHaveLength(6);
   });
 
   it('the statement is for the holder and authorized users; a line user gets a 403 with a sentence', async () => {
@@ -170,7 +171,7 @@ describe('section 9: what each person on an account may do', () => {
         .all()
         .every((row) => row.revokedAt !== null),
     ).toBe(true);
-    const notice = testDb().select().from(outbox).get()!;
+    const notice = openedOrNull(testDb().select().from(outbox).get())!;
     expect(notice).toMatchObject({ recipient: '+15125550113', channel: 'sms' });
     expect(notice.body).not.toMatch(/https?:|www\./);
     const audit = testDb().select().from(auditEvents).where(eq(auditEvents.action, 'person.access_removed')).all().at(-1)!;
@@ -186,7 +187,7 @@ describe('section 9: what each person on an account may do', () => {
       { clientAddress: '10.9.9.9' },
     );
     expect(state.step).toBe('code-sent');
-    expect(testDb().select().from(outbox).all()).toEqual([]);
+    expect(testDb().select().from(outbox).all().map(opened)).toEqual([]);
     await peopleAction(
       args(
         people.holder.browser.form('/account/people', { intent: 'restore-access', personId: String(target.customerId) }),

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { opened } from '~/models/outbox.server';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, outbox, staff } from '../../db/schema';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
@@ -58,7 +59,7 @@ describe('the agent card and the guided reset', () => {
     const accountId = accountIdOf('100000009');
     testDb().delete(outbox).run();
     expect(await sendPinResetCode(agent, accountId)).toEqual({ line: '•••-•••-0110' });
-    const sent = testDb().select().from(outbox).all();
+    const sent = testDb().select().from(outbox).all().map(opened);
     expect(sent.map((message) => [message.channel, message.recipient])).toEqual([['sms', '+15125550110']]);
     const code = /code is (\d{6})/.exec(sent[0]!.body)![1]!;
     const audit = testDb().select().from(auditEvents).where(eq(auditEvents.action, 'agent.reset_code_sent')).all().at(-1)!;

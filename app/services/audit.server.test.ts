@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dropAuditGuards, testDb } from '../../tests/helpers/db';
-import { canonicalJson, recordAudit, verifyAuditChain } from './audit.server';
+import { auditKeys, canonicalJson, recordAudit, verifyAuditChain } from './audit.server';
 
 const agent = { type: 'staff', id: '7' } as const;
 
@@ -21,6 +22,7 @@ beforeAll(() => dropAuditGuards());
 beforeEach(() => {
   sql('DELETE FROM audit_events');
   sql("DELETE FROM sqlite_sequence WHERE name = 'audit_events'");
+  rmSync(auditKeys().headPath, { force: true });
 });
 
 describe('audit log', () => {
@@ -49,7 +51,7 @@ describe('audit log', () => {
   ])('names the event whose %s was changed', async (_field, tamper) => {
     await recordThree();
     sql(tamper);
-    expect(await verifyAuditChain()).toEqual({ ok: false, eventId: 2, reason: expect.stringContaining('changed') });
+    expect(await verifyAuditChain()).toEqual({ ok: false, eventId: 2, reason: expect.stringContaining('the event was changed') });
   });
 
   it('detects a deleted event in the middle of the chain', async () => {
@@ -73,7 +75,8 @@ describe('audit log', () => {
       .update(String(row.prev_hash) + canonicalJson(forged))
       .digest('hex');
     testDb().$client.prepare("UPDATE audit_events SET action = 'account.viewed', hash = ? WHERE id = 2").run(hash);
-    expect(await verifyAuditChain()).toEqual({ ok: false, eventId: 3, reason: 'its previous hash does not match event #2' });
+    // Without the key the forger can only make a plain hash, which the keyed check refuses at the event itself.
+    expect(await verifyAuditChain()).toEqual({ ok: false, eventId: 2, reason: expect.stringContaining('keyed hash') });
   });
 
   it('refuses details that would carry a PIN, code or token, and malformed events', async () => {
@@ -84,5 +87,79 @@ describe('audit log', () => {
 
   it('hashes details the same whatever the key order', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"e":3,"f":2}]},"b":1}');
+  });
+});
+
+describe('finding 9: the audit chain cannot be rewritten', () => {
+  type Row = {
+    id: number;
+    at: number;
+    actor_type: string;
+    actor_id: string | null;
+    action: string;
+    account_id: number | null;
+    details: string | null;
+  };
+  const rows = () => testDb().$client.prepare('SELECT * FROM audit_events ORDER BY id').all() as Row[];
+
+  /** What someone with write access but without the key can do: recompute every hash, plain SHA-256, in order. */
+  function recomputeWithoutTheKey(scheme: 'sha256' | 'hmac-sha256') {
+    let prev = '0'.repeat(64);
+    for (const row of rows()) {
+      const fields = {
+        at: row.at,
+        actorType: row.actor_type,
+        actorId: row.actor_id,
+        action: row.action,
+        accountId: row.account_id,
+        details: row.details ? JSON.parse(row.details) : null,
+      };
+      const hash = createHash('sha256')
+        .update(prev + canonicalJson(fields))
+        .digest('hex');
+      testDb().$client.prepare('UPDATE audit_events SET prev_hash = ?, hash = ?, scheme = ? WHERE id = ?').run(prev, hash, scheme, row.id);
+      prev = hash;
+    }
+  }
+
+  it('keys each hash with the audit key: the stored hash is not the plain SHA-256 anyone could compute', async () => {
+    await recordThree();
+    const [first] = rows() as Array<Row & { hash: string; scheme: string }>;
+    const fields = {
+      at: first!.at,
+      actorType: first!.actor_type,
+      actorId: first!.actor_id,
+      action: first!.action,
+      accountId: first!.account_id,
+      details: JSON.parse(first!.details!),
+    };
+    expect(first!.scheme).toBe('hmac-sha256');
+    expect(first!.hash).not.toBe(
+      createHash('sha256')
+        .update('0'.repeat(64) + canonicalJson(fields))
+        .digest('hex'),
+    );
+  });
+
+  it('names a chain recomputed without the key, whether it keeps the keyed scheme or claims the old one', async () => {
+    await recordThree();
+    recomputeWithoutTheKey('hmac-sha256');
+    expect(await verifyAuditChain()).toEqual({ ok: false, eventId: 1, reason: expect.stringContaining('recomputed without the key') });
+    recomputeWithoutTheKey('sha256');
+    expect(await verifyAuditChain()).toEqual({
+      ok: false,
+      eventId: 3,
+      reason: 'it does not match the head kept outside the database (the log was rewritten)',
+    });
+  });
+
+  it('names missing newest events from the head kept outside the database', async () => {
+    await recordThree();
+    sql('DELETE FROM audit_events WHERE id >= 2');
+    expect(await verifyAuditChain()).toEqual({
+      ok: false,
+      eventId: 3,
+      reason: 'the newest 2 events are missing (the head kept outside the database names event #3)',
+    });
   });
 });

@@ -152,7 +152,7 @@ export async function completePasskeySignIn(
   }
   const customer = await findPersonById(result.owner.id);
   if (!customer) return error(400, failureMessage('unknown credential'));
-  const cookie = await startCustomerSession(request, customer.id, { stepUp: true });
+  const cookie = await startCustomerSession(request, customer.id, { stepUp: true, passkeyId: result.passkey.id });
   await recordAudit({
     actor: { type: 'customer', id: String(customer.id) },
     action: 'sign_in.succeeded',
@@ -288,7 +288,7 @@ export async function completePasskeyRegistration(
   const purpose = state?.step === 'verified' ? state.purpose : 'enroll';
   await recordAudit({ actor, action: 'customer.enrolled', accountId: who.accountId, details: { purpose, olderPasskeys } });
   // Creating a passkey with user verification right after the code check counts as a fresh verification.
-  headers.append('Set-Cookie', await startCustomerSession(request, who.customerId, { stepUp: true }));
+  headers.append('Set-Cookie', await startCustomerSession(request, who.customerId, { stepUp: true, passkeyId: result.passkey.id }));
   headers.append('Set-Cookie', enrollmentStateCookie(null));
   // An agent-started code is for a holder who lost the PIN: it leads straight to the 24-hour reset.
   const redirectTo = purpose === 'agent-reset' ? '/account/pin?forgot=1' : '/account?welcome=1';

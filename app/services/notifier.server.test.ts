@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { opened } from '~/models/outbox.server';
 import { eq } from 'drizzle-orm';
 import { accounts, outbox } from '../../db/schema';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
@@ -22,7 +23,7 @@ function accountId(accountNumber: string): number {
 }
 
 function rows() {
-  return testDb().select().from(outbox).orderBy(outbox.id).all();
+  return testDb().select().from(outbox).orderBy(outbox.id).all().map(opened);
 }
 
 beforeAll(() => withDemoAccounts());
@@ -95,8 +96,8 @@ describe('deliverPendingMessages', () => {
     await notifyHolder(accountId('100000010'), notice);
     const sent: string[] = [];
     const transport: Transport = { send: async (message) => void sent.push(message.recipient) };
-    expect(await deliverPendingMessages(new Date(), transport)).toEqual({ sent: 1, failed: 0, retried: 0 });
-    expect(await deliverPendingMessages(new Date(), transport)).toEqual({ sent: 0, failed: 0, retried: 0 });
+    expect(await deliverPendingMessages(new Date(), transport)).toEqual({ sent: 1, failed: 0, retried: 0, expired: 0 });
+    expect(await deliverPendingMessages(new Date(), transport)).toEqual({ sent: 0, failed: 0, retried: 0, expired: 0 });
     expect(sent).toEqual(['+13055550114']);
     expect(rows()[0]).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
   });
@@ -107,7 +108,7 @@ describe('deliverPendingMessages', () => {
     const failing: Transport = { send: async () => Promise.reject(new Error('gateway down')) };
     let now = new Date(Date.now() + 1000);
     for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt += 1) {
-      expect(await deliverPendingMessages(now, failing)).toEqual({ sent: 0, failed: 0, retried: 1 });
+      expect(await deliverPendingMessages(now, failing)).toEqual({ sent: 0, failed: 0, retried: 1, expired: 0 });
       const row = rows()[0]!;
       expect(row).toMatchObject({ status: 'pending', attempts: attempt, lastError: 'Error' });
       expect(row.nextAttemptAt!.getTime() - now.getTime()).toBe(RETRY_DELAYS_MS[attempt - 1]);
@@ -116,13 +117,19 @@ describe('deliverPendingMessages', () => {
         sent: 0,
         failed: 0,
         retried: 0,
+        expired: 0,
       });
       now = row.nextAttemptAt!;
     }
     expect(RETRY_DELAYS_MS.slice(0, 4)).toEqual([30_000, 120_000, 600_000, 3_600_000]);
-    expect(await deliverPendingMessages(now, failing)).toEqual({ sent: 0, failed: 1, retried: 0 });
+    expect(await deliverPendingMessages(now, failing)).toEqual({ sent: 0, failed: 1, retried: 0, expired: 0 });
     expect(rows()[0]).toMatchObject({ status: 'failed', attempts: 8, lastError: 'Error', nextAttemptAt: null });
-    expect(await deliverPendingMessages(new Date(now.getTime() + 86_400_000), failing)).toEqual({ sent: 0, failed: 0, retried: 0 });
+    expect(await deliverPendingMessages(new Date(now.getTime() + 86_400_000), failing)).toEqual({
+      sent: 0,
+      failed: 0,
+      retried: 0,
+      expired: 0,
+    });
   });
 
   it('log transport: one line per message, recipient masked, never the body or the subject', async () => {
@@ -130,7 +137,7 @@ describe('deliverPendingMessages', () => {
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => lines.push(String(chunk)) > 0);
     await notifyHolder(accountId('100000001'), { subject: 'Your code', body: 'Your code is 482913.' });
     await textLine(accountId('100000001'), '+12065550102', { subject: 'Your code', body: 'Your code is 482913.' });
-    expect(await deliverPendingMessages(new Date(), logTransport())).toEqual({ sent: 3, failed: 0, retried: 0 });
+    expect(await deliverPendingMessages(new Date(), logTransport())).toEqual({ sent: 3, failed: 0, retried: 0, expired: 0 });
     vi.restoreAllMocks();
     expect(lines).toHaveLength(3);
     const output = lines.join('');

@@ -4,7 +4,15 @@ import type { OutboxMessage } from '../../db/schema';
 import { getConfig } from '../config.server';
 import { getAccount } from '../models/account.server';
 import { holderLine } from '../models/person.server';
-import { claimDueMessages, markFailed, markRetry, markSent, queueMessages, type NewOutboxMessage } from '../models/outbox.server';
+import {
+  claimDueMessages,
+  markExpired,
+  markFailed,
+  markRetry,
+  markSent,
+  queueMessages,
+  type NewOutboxMessage,
+} from '../models/outbox.server';
 import { describeError, errorSummary } from './errors.server';
 import { log } from './logger.server';
 import { configuredTransport, maskRecipient, type Transport } from './notify-transports.server';
@@ -109,18 +117,29 @@ const BATCH_SIZE = 25;
 export async function deliverPendingMessages(
   now = new Date(),
   transport: Transport = configuredTransport(),
-): Promise<{ sent: number; failed: number; retried: number }> {
+): Promise<{ sent: number; failed: number; retried: number; expired: number }> {
   const batch = await claimDueMessages(now, new Date(now.getTime() + LEASE_MS), BATCH_SIZE);
   const outcomes = await Promise.all(batch.map((message) => deliverOne(message, transport, now)));
   return {
     sent: outcomes.filter((outcome) => outcome === 'sent').length,
     failed: outcomes.filter((outcome) => outcome === 'failed').length,
     retried: outcomes.filter((outcome) => outcome === 'retried').length,
+    expired: outcomes.filter((outcome) => outcome === 'expired').length,
   };
 }
 
-async function deliverOne(message: OutboxMessage, transport: Transport, now: Date): Promise<'sent' | 'failed' | 'retried'> {
+async function deliverOne(message: OutboxMessage, transport: Transport, now: Date): Promise<'sent' | 'failed' | 'retried' | 'expired'> {
   const attempts = message.attempts + 1;
+  // A code that expired before it could be sent is useless to its owner and worth something to anyone else.
+  if (message.expiresAt && message.expiresAt.getTime() <= now.getTime()) {
+    await markExpired(message.id, message.attempts);
+    log('warn', 'notice expired before it could be delivered', {
+      outboxId: message.id,
+      channel: message.channel,
+      to: maskRecipient(message),
+    });
+    return 'expired';
+  }
   try {
     await transport.send(message);
     await markSent(message.id, attempts, new Date(), !getConfig().demoMode);
@@ -159,8 +178,8 @@ export function startOutboxDelivery(options: { intervalMs?: number } = {}): () =
     try {
       do {
         again = false;
-        const { sent, failed, retried } = await deliverPendingMessages();
-        again ||= sent + failed + retried === BATCH_SIZE; // a full batch suggests more are due
+        const { sent, failed, retried, expired } = await deliverPendingMessages();
+        again ||= sent + failed + retried + expired === BATCH_SIZE; // a full batch suggests more are due
       } while (again && !stopped);
     } catch (error) {
       log('error', 'outbox delivery pass failed', describeError(error));

@@ -66,7 +66,12 @@ describe('webhook transport', () => {
     const { id } = testDb().select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, '100000010')).get()!;
     await notifyHolder(id, { subject: 'Notice', body: 'A passkey was added to your account. If this was not you, call 611.' });
     answer = 500;
-    expect(await deliverPendingMessages(new Date(), webhookTransport({ url, token: null }))).toEqual({ sent: 0, failed: 0, retried: 1 });
+    expect(await deliverPendingMessages(new Date(), webhookTransport({ url, token: null }))).toEqual({
+      sent: 0,
+      failed: 0,
+      retried: 1,
+      expired: 0,
+    });
     expect(testDb().select().from(outbox).get()).toMatchObject({ status: 'pending', attempts: 1, lastError: 'DeliveryError HTTP 500' });
     vi.restoreAllMocks();
   });

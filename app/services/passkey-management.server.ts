@@ -5,7 +5,7 @@ import { recordAudit } from './audit.server';
 import { describeError } from './errors.server';
 import { log } from './logger.server';
 import { notifyPerson } from './notifier.server';
-import type { CustomerSession } from './session.server';
+import { endSessionsOfPasskey, type CustomerSession } from './session.server';
 
 export interface PasskeyView {
   id: string;
@@ -46,11 +46,13 @@ export async function renameCustomerPasskey(session: CustomerSession, passkeyId:
 export async function removeCustomerPasskey(session: CustomerSession, passkeyId: string): Promise<'removed' | 'last' | 'not-found'> {
   const result = await removePasskey(ownerOf(session), passkeyId);
   if (result !== 'removed') return result;
+  // A browser signed in with the removed passkey is signed out with it: a lost phone's session goes too.
+  const sessionsEnded = await endSessionsOfPasskey(passkeyId);
   await recordAudit({
     actor: { type: 'customer', id: String(session.customerId) },
     action: 'passkey.removed',
     accountId: session.accountId,
-    details: { remaining: await countPasskeys(ownerOf(session)) },
+    details: { remaining: await countPasskeys(ownerOf(session)), sessionsEnded },
   });
   try {
     await notifyPerson(session.accountId, session.phone, {

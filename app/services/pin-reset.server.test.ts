@@ -1,6 +1,7 @@
 // The 24-hour PIN reset: announced at once, in force only after 24 hours (the clock is moved, nobody sleeps),
 // cancellable by the holder and by an agent, applied once however many times the job runs.
 import { eq } from 'drizzle-orm';
+import { opened } from '~/models/outbox.server';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { accountLines, accounts, auditEvents, outbox, pinResets } from '../../db/schema';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
@@ -22,7 +23,7 @@ async function holderOf(accountNumber: string, phone: string) {
 }
 
 const pinHash = (id: number) => testDb().select({ pinHash: accounts.pinHash }).from(accounts).where(eq(accounts.id, id)).get()!.pinHash!;
-const noticesTo = (id: number) => testDb().select().from(outbox).where(eq(outbox.accountId, id)).all();
+const noticesTo = (id: number) => testDb().select().from(outbox).where(eq(outbox.accountId, id)).all().map(opened);
 const actions = (id: number) =>
   testDb()
     .select()

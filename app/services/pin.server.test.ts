@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { opened } from '~/models/outbox.server';
 import { verify } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -60,7 +61,7 @@ describe('changePin', () => {
     expect(result).toEqual({ ok: true, changedAt: now });
     const account = testDb().select().from(accounts).where(eq(accounts.id, holder.accountId)).get()!;
     expect(account.pinChangedAt).toEqual(now);
-    const notices = testDb().select().from(outbox).where(eq(outbox.accountId, holder.accountId)).all();
+    const notices = testDb().select().from(outbox).where(eq(outbox.accountId, holder.accountId)).all().map(opened);
     expect(notices.map((notice) => notice.recipient).sort()).toEqual(['+15125550110', 'drew@example.com']);
     for (const notice of notices) {
       expect(notice.subject).toBe('An account PIN was set');

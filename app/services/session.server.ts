@@ -9,6 +9,7 @@ import {
   listLiveCustomerSessions,
   revokeCustomerSessionOf,
   revokeOtherCustomerSessionsOf,
+  revokeSessionsOfPasskey,
   revokeSession,
   revokeStaffSessionsOf,
   setStepUp,
@@ -111,7 +112,7 @@ async function createSession(
   kind: SessionKind,
   owner: { customerId: number } | { staffId: number },
   request: Request,
-  options: { stepUp: boolean },
+  options: { stepUp: boolean; passkeyId?: string | null },
 ): Promise<string> {
   const previous = await loadSession(kind, request);
   const now = new Date();
@@ -128,6 +129,7 @@ async function createSession(
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + policy.absoluteMs),
       stepUpAt: options.stepUp ? now : null,
+      passkeyId: options.passkeyId ?? null,
     },
     previous?.id ?? null,
   );
@@ -180,7 +182,11 @@ export function hasRecentStepUp(session: Pick<CustomerSession, 'stepUpAt'>, now:
  * Signs a customer in: a fresh token, the browser's previous session revoked. `stepUp` says whether a passkey
  * (or an enrollment's fresh passkey) was just verified. Returns the Set-Cookie header value.
  */
-export async function startCustomerSession(request: Request, customerId: number, options = { stepUp: true }): Promise<string> {
+export async function startCustomerSession(
+  request: Request,
+  customerId: number,
+  options: { stepUp: boolean; passkeyId?: string | null } = { stepUp: true },
+): Promise<string> {
   return createSession('customer', { customerId }, request, options);
 }
 
@@ -238,6 +244,13 @@ export async function revokeCustomerSession(session: CustomerSession, sessionId:
   return true;
 }
 
+/** Ends the sessions signed in with a passkey that was just removed (the person's current one is theirs to keep). */
+export async function endSessionsOfPasskey(passkeyId: string): Promise<number> {
+  const ended = await revokeSessionsOfPasskey(passkeyId, new Date());
+  forgetSessionReads();
+  return ended;
+}
+
 export async function revokeOtherCustomerSessions(session: CustomerSession): Promise<number> {
   const revoked = await revokeOtherCustomerSessionsOf(session.customerId, session.sessionId, new Date());
   forgetSessionReads();
@@ -282,8 +295,8 @@ export async function requireStaff(request: Request, roles: ReadonlyArray<Staff[
   return session;
 }
 
-export async function startStaffSession(request: Request, staffId: number): Promise<string> {
-  return createSession('staff', { staffId }, request, { stepUp: true });
+export async function startStaffSession(request: Request, staffId: number, passkeyId?: string): Promise<string> {
+  return createSession('staff', { staffId }, request, { stepUp: true, passkeyId });
 }
 
 export async function signOutStaff(request: Request): Promise<string> {

@@ -57,7 +57,7 @@ export async function completeStaffRegistration(
     action: 'staff.enrolled',
     details: { role: member.role, inviteId: invite.id, passkeyName: result.passkey.name },
   });
-  const cookie = await startStaffSession(request, member.id);
+  const cookie = await startStaffSession(request, member.id, result.passkey.id);
   return {
     httpStatus: 200,
     body: { status: 'success', redirectTo: staffHome(member.role) },
@@ -94,7 +94,7 @@ export async function completeStaffSignIn(
     await recordAudit({ actor: actorOf(result.owner), action: 'staff.sign_in_failed', details: { reason: 'disabled' } });
     return error(403, 'Your staff sign-in has been disabled. Ask an administrator if you think this is wrong.');
   }
-  const cookie = await startStaffSession(request, member.id);
+  const cookie = await startStaffSession(request, member.id, result.passkey.id);
   await recordAudit({ actor: actorOf(result.owner), action: 'staff.signed_in', details: { passkeyName: result.passkey.name } });
   return {
     httpStatus: 200,

@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { auditKeys } from '../../app/services/audit.server';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,9 +28,15 @@ describe('synthetic extract', () => {
   it('has the incidents in realistic shares and imports cleanly', async () => {
     const extract = await writeExtract({ accounts: 20_000, seed: 9, outDir: out(), gzip: true });
     const databasePath = process.env.DATABASE_PATH!;
-    const accounts = await runImport({ kind: 'accounts', file: extract.accountsFile, databasePath, operator: 'test' });
+    const accounts = await runImport({ kind: 'accounts', file: extract.accountsFile, databasePath, operator: 'test', audit: auditKeys() });
     expect(accounts).toMatchObject({ outcome: 'succeeded', rows: 20_000, errorCount: 0 });
-    const imported = await runImport({ kind: 'exposures', file: extract.exposuresFile, databasePath, operator: 'test' });
+    const imported = await runImport({
+      kind: 'exposures',
+      file: extract.exposuresFile,
+      databasePath,
+      operator: 'test',
+      audit: auditKeys(),
+    });
     expect(imported).toMatchObject({ outcome: 'succeeded', rows: extract.exposureRows, errorCount: 0 });
     const { default: Database } = await import('better-sqlite3');
     const db = new Database(databasePath, { readonly: true });

@@ -1,4 +1,5 @@
 // The import must not hold the portal up: checked deterministically with a second connection that refuses to wait
+import { auditKeys } from '../../app/services/audit.server';
 // (busy_timeout 0), so any lock the import held at that moment would fail the write at once.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDb } from '../../tests/helpers/db';
 import { writeExtract } from '../generate/write-extract';
 import { runImport } from './run-import';
-import { ACCOUNTS_HEADER, importText } from './test-files';
+import { ACCOUNTS_HEADER, importText } from '../../tests/helpers/import-files';
 
 let other: Database.Database;
 
@@ -48,6 +49,7 @@ describe('import concurrency', () => {
       file: extract.accountsFile,
       databasePath: process.env.DATABASE_PATH!,
       operator: 'test',
+      audit: auditKeys(),
       onProgress: (progress) => {
         // Past the first 1 MB chunk, staged rows sit in an open TEMP transaction.
         if (progress.phase === 'validating' && progress.bytesRead > 1 << 20) {

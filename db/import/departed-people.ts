@@ -1,9 +1,9 @@
 // After an accounts import: a person whose line is no longer on their account loses access at once. Their sessions
 // end, their passkeys go and their person row with them (a recycled number's next user starts afresh), audited.
-import { appendAuditEvent } from '../audit-chain';
+import { appendAuditEvent, type AuditKeys } from '../audit-chain';
 import type { Db } from '../client';
 
-export function endAccessOfDepartedPeople(db: Db, operator: string): number {
+export function endAccessOfDepartedPeople(db: Db, operator: string, audit: AuditKeys): number {
   const sqlite = db.$client;
   const departed = sqlite
     .prepare(
@@ -17,18 +17,22 @@ export function endAccessOfDepartedPeople(db: Db, operator: string): number {
   const remove = sqlite.prepare('DELETE FROM main.customers WHERE id = ?'); // passkeys and sessions cascade
   for (const person of departed) {
     sqlite.transaction(() => remove.run(person.id)).immediate();
-    appendAuditEvent(db, {
-      actorType: 'operator',
-      actorId: operator,
-      action: 'person.access_removed',
-      accountId: person.accountId,
-      details: {
-        personId: person.id,
-        reason: 'their line left the account in an import',
-        sessions: person.sessions,
-        passkeys: person.passkeys,
+    appendAuditEvent(
+      db,
+      {
+        actorType: 'operator',
+        actorId: operator,
+        action: 'person.access_removed',
+        accountId: person.accountId,
+        details: {
+          personId: person.id,
+          reason: 'their line left the account in an import',
+          sessions: person.sessions,
+          passkeys: person.passkeys,
+        },
       },
-    });
+      audit,
+    );
   }
   return departed.length;
 }

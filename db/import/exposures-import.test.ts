@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { testDb } from '../../tests/helpers/db';
-import { ACCOUNTS_HEADER, EXPOSURES_HEADER, importText } from './test-files';
+import { ACCOUNTS_HEADER, EXPOSURES_HEADER, importText } from '../../tests/helpers/import-files';
 
 const ALL_2018 = 'name;billing_zip;phone_number;email_address;account_number;account_type';
 

@@ -6,7 +6,7 @@ import { customerWithPasskey, signedInBrowser } from '../../tests/helpers/custom
 import { getCustomerSession } from '../../app/services/session.server';
 import { canonicalAccountRowWithPeople } from './account-fast-path';
 import { ACCOUNT_COLUMNS, accountRowWithPeopleSchema, PEOPLE_COLUMNS } from './account-row';
-import { ACCOUNTS_HEADER, importText } from './test-files';
+import { ACCOUNTS_HEADER, importText } from '../../tests/helpers/import-files';
 
 const HEADER = `${ACCOUNTS_HEADER},holder_phone,authorized_phones,language`;
 const FAMILY = '100000009,postpaid,Drew Kim,73301,,drew@example.com,+15125550113;+15125550110;+15125550111;+15125550112,';

@@ -8,6 +8,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import type { AuditKeys } from '../audit-chain';
 import { openDatabase } from '../client';
 import { readyDatabase } from '../seed/seed';
 import { accountsKind } from './accounts-kind';
@@ -37,6 +38,8 @@ export interface ImportOptions {
   file: string;
   databasePath: string;
   operator: string;
+  /** The audit chain's key and head (the operator's configuration): the import audits people it removes. */
+  audit: AuditKeys;
   /** Rows per write transaction while applying; by default sized by time (chunked-apply.ts). */
   chunkRows?: number;
   onProgress?: (progress: ImportProgress) => void;
@@ -134,7 +137,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         progress.applyTotal = total;
         options.onProgress?.(progress);
       });
-      if (options.kind === 'accounts') accessEnded = endAccessOfDepartedPeople(db, options.operator);
+      if (options.kind === 'accounts') accessEnded = endAccessOfDepartedPeople(db, options.operator, options.audit);
     } else {
       message = `${errors.count} bad row${errors.count === 1 ? '' : 's'}; nothing was imported`;
       counts.rows = progress.rows;

@@ -6,7 +6,9 @@ const [step, databasePath, ...rest] = process.argv.slice(2);
 let result: unknown;
 if (step === 'import') {
   const [kind, file] = rest as ['accounts' | 'exposures', string];
-  result = await runImport({ kind, file, databasePath: databasePath!, operator: 'bench' });
+  // The bench's own audit key and head, beside its database: the measured import appends to the chain like any other.
+  const audit = { key: 'bench-audit-key-'.padEnd(40, 'x'), headPath: `${databasePath}.audit-head.json` };
+  result = await runImport({ kind, file, databasePath: databasePath!, operator: 'bench', audit });
 } else if (step === 'bare') {
   result = bareInsertLoop(databasePath!, Number(rest[0]), Number(rest[1]));
 } else {

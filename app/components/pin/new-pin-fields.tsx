@@ -94,6 +94,12 @@ export function NewPinForm({
               The two PINs don&rsquo;t match.
             </p>
           ) : null}
+          {intent === 'change-pin' ? (
+            <div className="field field--checkbox">
+              <input id="signOutOthers" name="signOutOthers" type="checkbox" defaultChecked />
+              <label htmlFor="signOutOthers">Sign out everywhere else too</label>
+            </div>
+          ) : null}
           <button type="submit" disabled={navigation.state === 'submitting'}>
             {submitLabel}
           </button>

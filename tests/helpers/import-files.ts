@@ -1,9 +1,10 @@
 // Test helpers: write a CSV (optionally gzipped) into a fresh temp folder and import it into the worker database.
+import { auditKeys } from '../../app/services/audit.server';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { runImport, type ImportOptions } from './run-import';
+import { runImport, type ImportOptions } from '../../db/import/run-import';
 
 export const ACCOUNTS_HEADER = 'account_number,account_type,holder_name,billing_zip,billing_address,email,phones,birth_date';
 export const EXPOSURES_HEADER = 'account_number,incident,fields';
@@ -17,5 +18,5 @@ export function writeCsv(name: string, text: string, gzip = false): string {
 
 export function importText(kind: ImportOptions['kind'], lines: string[], extra: Partial<ImportOptions> = {}) {
   const file = writeCsv(`${kind}.csv`, `${lines.join('\n')}\n`);
-  return runImport({ kind, file, databasePath: process.env.DATABASE_PATH!, operator: 'test', ...extra });
+  return runImport({ kind, file, databasePath: process.env.DATABASE_PATH!, operator: 'test', audit: auditKeys(), ...extra });
 }

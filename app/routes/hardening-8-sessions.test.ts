@@ -1,0 +1,69 @@
+// Finding 8: sessions outlived what they came from: removing a passkey or changing the PIN left other sessions alive
+// for up to 12 hours.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { customerWithPasskey } from '../../tests/helpers/customers';
+import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { args, CookieJar } from '../../tests/helpers/requests';
+import { SoftAuthenticator } from '../../tests/helpers/soft-authenticator';
+import { getCustomerSession, markStepUp } from '~/services/session.server';
+import { action as passkeysAction } from './account.passkeys';
+import { action as pinAction } from './account.pin';
+import { action as optionsAction } from './auth.passkey.options';
+import { action as verifyAction } from './auth.passkey.verify';
+
+beforeAll(() => withDemoAccounts());
+
+/** Signs in through the real endpoints with one passkey of the authenticator; returns the signed-in browser. */
+async function signIn(authenticator: SoftAuthenticator, credentialId: string): Promise<CookieJar> {
+  const browser = new CookieJar();
+  const options = (
+    await browser.take(await optionsAction(args(browser.json('/auth/passkey/options', { mode: 'sign-in' }), browser))).json()
+  ).options;
+  const answer = browser.take(
+    await verifyAction(
+      args(browser.json('/auth/passkey/verify', { mode: 'sign-in', response: authenticator.assert(options, { credentialId }) }), browser),
+    ),
+  );
+  expect(answer.status).toBe(200);
+  return browser;
+}
+
+const signedIn = async (browser: CookieJar) => (await getCustomerSession(browser.request('/account'))) !== null;
+
+describe('finding 8: sessions end with what they came from', () => {
+  it('a session records the passkey it came from, and removing that passkey ends it', async () => {
+    const authenticator = new SoftAuthenticator();
+    const { credentialId: first } = await customerWithPasskey('100000010', authenticator);
+    const { credentialId: second } = await customerWithPasskey('100000010', authenticator);
+    const laptop = await signIn(authenticator, first);
+    const phone = await signIn(authenticator, second);
+    const recorded = testDb()
+      .$client.prepare('SELECT passkey_id FROM sessions WHERE revoked_at IS NULL ORDER BY id DESC LIMIT 2')
+      .pluck()
+      .all();
+    expect(recorded.sort()).toEqual([first, second].sort());
+
+    await markStepUp((await getCustomerSession(phone.request('/account')))!);
+    const removed = (await passkeysAction(args(phone.form('/account/passkeys', { intent: 'remove', passkeyId: first }), phone))) as {
+      data: { notice: string };
+    };
+    expect(removed.data.notice).toContain('Passkey removed');
+    expect(await signedIn(laptop)).toBe(false);
+    expect(await signedIn(phone)).toBe(true);
+  });
+
+  it('a PIN change signs out the other sessions, unless the person unticks it', async () => {
+    const authenticator = new SoftAuthenticator();
+    const { credentialId } = await customerWithPasskey('100000011', authenticator);
+    const [here, other] = [await signIn(authenticator, credentialId), await signIn(authenticator, credentialId)];
+    const change = (browser: CookieJar, fields: Record<string, string>) =>
+      pinAction(args(browser.form('/account/pin', { intent: 'change-pin', ...fields }), browser));
+    expect(((await change(here, { pin: '583920', confirmation: '583920', signOutOthers: 'on' })) as Response).status).toBe(303);
+    expect(await signedIn(other)).toBe(false);
+    expect(await signedIn(here)).toBe(true);
+
+    const again = await signIn(authenticator, credentialId);
+    expect(((await change(here, { currentPin: '583920', pin: '640271', confirmation: '640271' })) as Response).status).toBe(303);
+    expect(await signedIn(again)).toBe(true); // unticked: the box sends nothing
+  });
+});
