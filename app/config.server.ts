@@ -193,3 +193,8 @@ export function getConfig(): Config {
   cached ??= parseConfig(process.env);
   return cached;
 }
+
+/** Tests that point the process at another database read the environment again. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

@@ -318,6 +318,9 @@ export const imports = sqliteTable('imports', {
   unchanged: integer('unchanged').notNull().default(0),
   errorCount: integer('error_count').notNull().default(0),
   message: text('message'),
+  /** The import process, so a run that was killed (still "running") can be told from one that runs. */
+  pid: integer('pid'),
+  host: text('host'),
 });
 
 export type Account = typeof accounts.$inferSelect;

@@ -1,4 +1,5 @@
 // Read-only queries for the administration page: audit log, import history, PIN changes and exposure counts.
+import { hostname } from 'node:os';
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { accounts, auditEvents, exposures, imports, staff } from '../../db/schema';
 import { getDb } from './db.server';
@@ -76,8 +77,26 @@ export async function staffNames(): Promise<Map<string, string>> {
   );
 }
 
+/**
+ * The newest imports. A run still on record as running whose process on this machine is gone was killed part way:
+ * it says so at once ("interrupted"), rather than "running" until the next import notices.
+ */
 export async function listImports(limit: number) {
-  return getDb().select().from(imports).orderBy(desc(imports.id)).limit(limit).all();
+  const rows = getDb().select().from(imports).orderBy(desc(imports.id)).limit(limit).all();
+  return rows.map((row) =>
+    row.outcome === 'running' && row.host === hostname() && row.pid !== null && !processAlive(row.pid)
+      ? { ...row, outcome: 'interrupted' as const }
+      : row,
+  );
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM'; // alive, someone else's
+  }
 }
 
 /** PIN changes per Pacific calendar day from the audit log, from `since` on (grouped here: SQLite knows no US zones). */

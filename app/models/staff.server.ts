@@ -22,7 +22,14 @@ export async function findOpenInvite(tokenHash: string, now = new Date()): Promi
     getDb()
       .select()
       .from(staffInvites)
-      .where(and(eq(staffInvites.tokenHash, tokenHash), isNull(staffInvites.usedAt), gt(staffInvites.expiresAt, now)))
+      .where(
+        and(
+          eq(staffInvites.tokenHash, tokenHash),
+          isNull(staffInvites.usedAt),
+          isNull(staffInvites.revokedAt),
+          gt(staffInvites.expiresAt, now),
+        ),
+      )
       .get() ?? null
   );
 }
@@ -78,9 +85,23 @@ export async function listOpenInvites(now = new Date()): Promise<StaffInvite[]> 
   return getDb()
     .select()
     .from(staffInvites)
-    .where(and(isNull(staffInvites.usedAt), gt(staffInvites.expiresAt, now)))
+    .where(and(isNull(staffInvites.usedAt), isNull(staffInvites.revokedAt), gt(staffInvites.expiresAt, now)))
     .orderBy(desc(staffInvites.createdAt))
     .all();
+}
+
+/** Revokes an invite nobody used yet; the revoked invite, or null when it was used, expired or revoked already. */
+export async function revokeOpenInvite(inviteId: number, at = new Date()): Promise<StaffInvite | null> {
+  return (
+    getDb()
+      .update(staffInvites)
+      .set({ revokedAt: at })
+      .where(
+        and(eq(staffInvites.id, inviteId), isNull(staffInvites.usedAt), isNull(staffInvites.revokedAt), gt(staffInvites.expiresAt, at)),
+      )
+      .returning()
+      .get() ?? null
+  );
 }
 
 export async function setStaffDisabled(staffId: number, disabledAt: Date | null): Promise<boolean> {

@@ -18,7 +18,7 @@ import {
   staffNames,
 } from '~/models/admin-reports.server';
 import { requireStaff } from '~/services/session.server';
-import { inviteStaffMember, setStaffMemberDisabled, staffOverview } from '~/services/staff-admin.server';
+import { inviteStaffMember, revokeStaffInvite, setStaffMemberDisabled, staffOverview } from '~/services/staff-admin.server';
 import { formatDateTime } from '~/utils/format-time';
 import { formMessageFailure, parseForm } from '~/services/form.server';
 import type { FormAnswer } from '~/utils/form-answer';
@@ -26,9 +26,11 @@ import type { FormAnswer } from '~/utils/form-answer';
 export const meta: MetaFunction = () => [{ title: 'Administration · Breach check' }];
 
 const PAGE_SIZE = 25;
+// A real calendar day, or no filter: "9999-99-99" in the address is ignored, not a 500.
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T12:00:00Z`)) && new Date(`${value}T12:00:00Z`).toISOString().startsWith(value))
   .optional()
   .catch(undefined);
 const AuditQuery = z.object({
@@ -112,6 +114,7 @@ const AdminAction = z.discriminatedUnion('intent', [
     role: z.enum(['agent', 'admin'], { message: 'Choose agent or administrator' }),
   }),
   z.object({ intent: z.enum(['disable', 'enable']), staffId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal('revoke-invite'), inviteId: z.coerce.number().int().positive() }),
 ]);
 
 /** The one form answer, with the invite link shown once. */
@@ -125,6 +128,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (input.intent === 'invite') {
     const { link, expiresAt } = await inviteStaffMember(admin, { name: input.name, role: input.role });
     return data<AdminAnswer>({ newInvite: { name: input.name, link, expires: formatDateTime(expiresAt)! } });
+  }
+  if (input.intent === 'revoke-invite') {
+    const outcome = await revokeStaffInvite(admin, input.inviteId);
+    if ('problem' in outcome) return formMessageFailure(outcome.problem, 409);
+    return data<AdminAnswer>({ notice: `Invite for ${outcome.revoked} revoked: the link no longer works.` });
   }
   const problem = await setStaffMemberDisabled(admin, input.staffId, input.intent === 'disable');
   if (problem) return formMessageFailure(problem);
@@ -216,7 +224,9 @@ export default function Admin() {
                     <td>
                       {run.outcome === 'failed'
                         ? `failed: ${run.errorCount > 0 ? `${run.errorCount} bad row${run.errorCount === 1 ? '' : 's'}` : (run.message ?? 'see the command output')}`
-                        : run.outcome}
+                        : run.outcome === 'interrupted'
+                          ? 'interrupted: the import process stopped before it finished; run its file again to complete it'
+                          : run.outcome}
                     </td>
                     <td>{run.rows.toLocaleString('en-US')}</td>
                     <td>

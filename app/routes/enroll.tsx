@@ -10,6 +10,7 @@ import { findPerson, personHasPasskey } from '~/models/person.server';
 import {
   enrollmentStateCookie,
   type EnrollmentState,
+  browserBinding,
   readEnrollmentState,
   requestEnrollmentCode,
   verifyEnrollmentCode,
@@ -65,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (input.intent === 'verify' && state?.step === 'code-sent') {
     const verified = await verifyEnrollmentCode(
-      request,
+      browserBinding(request, true),
       { accountNumber: state.accountNumber, phone: state.phone, code: input.code, purposes: ['enroll'] },
       context,
     );

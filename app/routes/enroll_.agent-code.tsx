@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { AccountNumberField, CodeField } from '~/components/enroll-fields';
 import { FormAlerts } from '~/components/form-alerts';
-import { enrollmentStateCookie, verifyEnrollmentCode, WRONG_CODE_MESSAGE } from '~/services/enrollment.server';
+import { browserBinding, enrollmentStateCookie, verifyEnrollmentCode, WRONG_CODE_MESSAGE } from '~/services/enrollment.server';
 import { fieldFailure, parseForm } from '~/services/form.server';
 import { accountNumberField, oneTimeCodeField } from '~/utils/identity-fields';
 
@@ -17,9 +17,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await parseForm(request, AgentCodeForm);
   if (!form.ok) return form.answer;
   // Agents' reset codes and our own enrollment codes are both accepted here.
-  const verified = await verifyEnrollmentCode(request, { ...form.data, purposes: ['agent-reset', 'enroll'] }, context);
-  if (!verified) return fieldFailure('code', WRONG_CODE_MESSAGE, form.values);
-  return redirect('/enroll', { headers: { 'Set-Cookie': enrollmentStateCookie(verified) } });
+  // Wrong tries count against this browser: one that comes without a binding cookie gets one.
+  const browser = browserBinding(request, true);
+  const verified = await verifyEnrollmentCode(browser, { ...form.data, purposes: ['agent-reset', 'enroll'] }, context);
+  const headers = new Headers();
+  if (browser.setCookie) headers.append('Set-Cookie', browser.setCookie);
+  if (!verified) return fieldFailure('code', WRONG_CODE_MESSAGE, form.values, 400, headers);
+  headers.append('Set-Cookie', enrollmentStateCookie(verified));
+  return redirect('/enroll', { headers });
 }
 
 export default function AgentCode() {

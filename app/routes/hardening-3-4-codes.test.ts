@@ -32,7 +32,7 @@ const agentCode = async (browser: CookieJar, accountNumber: string, code: string
     (error) => error,
   )) as Response | { init: ResponseInit | null };
   if (answer instanceof Response) return browser.take(answer).status;
-  return answer.init?.status ?? 200;
+  return browser.take(answer).init?.status ?? 200;
 };
 const wrong = (code: string) => (code === '000000' ? '111111' : '000000');
 

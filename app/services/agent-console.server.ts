@@ -10,7 +10,7 @@ import { maskEmail, maskName, maskPhone } from '~/utils/mask';
 import { recordAudit } from './audit.server';
 import { getExposureReport } from './exposure-report.server';
 import { textLine } from './notifier.server';
-import { issueOneTimeCode } from './one-time-code.server';
+import { CODE_TTL_MS, issueOneTimeCode } from './one-time-code.server';
 import { peopleOnAccount } from './people.server';
 import { cancelPinReset, pendingPinReset } from './pin-reset.server';
 import { verifyPin, VERIFY_MAX_FAILURES, type VerifyPinResult } from './pin.server';
@@ -129,13 +129,18 @@ export async function sendPinResetCode(agent: StaffSession, accountId: number): 
       status: 409,
     });
   const code = await issueOneTimeCode({ accountId, phone, purpose: 'agent-reset', issuedByStaffId: agent.staffId });
-  await textLine(accountId, phone, {
-    subject: 'Your PIN reset code',
-    body:
-      `A support agent started a PIN reset for your account at your request. Your code is ${code}. It expires in 10 minutes. ` +
-      'Open the breach-check portal yourself (do not use links in messages), choose "Set up a passkey", then "I have a code from an agent". ' +
-      'Your new PIN takes effect 24 hours after you choose it. We will never call or text to ask for this code. If you did not ask for this, call 611 from your phone.',
-  });
+  await textLine(
+    accountId,
+    phone,
+    {
+      subject: 'Your PIN reset code',
+      body:
+        `A support agent started a PIN reset for your account at your request. Your code is ${code}. It expires in 10 minutes. ` +
+        'Open the breach-check portal yourself (do not use links in messages), choose "Set up a passkey", then "I have a code from an agent". ' +
+        'Your new PIN takes effect 24 hours after you choose it. We will never call or text to ask for this code. If you did not ask for this, call 611 from your phone.',
+    },
+    { expiresAt: new Date(Date.now() + CODE_TTL_MS) },
+  );
   await recordAudit({ actor: actorOf(agent), action: 'agent.reset_code_sent', accountId, details: { to: 'holder line' } });
   return { line: maskPhone(phone) };
 }

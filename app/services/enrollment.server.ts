@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { findAccountIdByNumber, findLine, findPerson } from '~/models/person.server';
 import { clearCookie, cookieName, readCookie, serializeCookie } from './cookies.server';
 import { log } from './logger.server';
-import { browserBinding } from './browser-binding.server';
+import { browserBinding, type Binding } from './browser-binding.server';
+
+export { browserBinding };
 import { describeError } from './errors.server';
 import { insertCodeReplacingOlderIn } from '~/models/one-time-code.server';
 import { queueMessagesIn } from '~/models/outbox.server';
@@ -141,17 +143,17 @@ export const WRONG_CODE_MESSAGE =
  * Checks a typed code for the account number (and the line it was asked for, when known), among the codes this
  * browser may use. On success returns the verified state (10 minutes, this browser only, since it lives in this
  * browser's signed cookie); otherwise null with one message for every failure. A wrong code counts against this
- * browser and against the typed account number's daily ceiling; reaching the ceiling tells the holder, once.
+ * browser (the caller passes its binding, created if it had none) and against the typed account number's daily
+ * ceiling; reaching the ceiling tells the holder, once.
  * Throws a 429 Response while this browser or this account number may not try.
  */
 export async function verifyEnrollmentCode(
-  request: Request,
+  browser: Binding,
   input: { accountNumber: string; phone?: string; code: string; purposes: CodePurpose[] },
   context: { clientAddress: string },
 ): Promise<EnrollmentState | null> {
   await enforceRateLimit(CODE_ATTEMPTS_PER_CLIENT, clientKey(context));
-  const browser = browserBinding(request, false);
-  const browserKey = browser?.hash ?? clientKey(context);
+  const browserKey = browser.hash;
   const accountKey = subjectKey(input.accountNumber);
   for (const [rule, subject, sentence] of [
     [WRONG_CODES_PER_BROWSER, browserKey, undefined],
@@ -166,7 +168,7 @@ export async function verifyEnrollmentCode(
     phone: input.phone,
     code: input.code,
     purposes: input.purposes,
-    browserHash: browser?.hash ?? null,
+    browserHash: browser.hash,
   });
   if (check.ok)
     return {

@@ -55,13 +55,13 @@ export async function parseForm<S extends z.ZodTypeAny>(
 }
 
 /** A failure in the one shape; `values` are what was typed (already without secrets). */
-export function formFailure(errors: FormErrors, values: Record<string, string> = {}, status = 400) {
-  return data<FormAnswer>({ errors, values }, { status });
+export function formFailure(errors: FormErrors, values: Record<string, string> = {}, status = 400, headers?: Headers) {
+  return data<FormAnswer>({ errors, values }, { status, headers });
 }
 
 /** A failure of one field, for a rule the service checked after the schema passed. */
-export function fieldFailure(field: string, message: string, values: Record<string, string> = {}, status = 400) {
-  return formFailure({ fields: { [field]: message } }, values, status);
+export function fieldFailure(field: string, message: string, values: Record<string, string> = {}, status = 400, headers?: Headers) {
+  return formFailure({ fields: { [field]: message } }, values, status, headers);
 }
 
 /** A failure of the form as a whole (nothing one field could fix). */

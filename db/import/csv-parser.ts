@@ -5,27 +5,59 @@ export type RecordHandler = (fields: string[], line: number) => void;
 /** column is 1-based; the caller maps it to a header name. */
 export type SyntaxErrorHandler = (line: number, column: number, reason: string) => void;
 
+/** No record of the contract comes near this; a longer one means a missing line break or closing quote. */
+export const MAX_RECORD_CHARS = 64 * 1024;
+
 export class CsvParser {
   private buffer = '';
   private line = 1;
   private started = false;
+  private stopped = false;
 
   constructor(
     private readonly onRecord: RecordHandler,
     private readonly onSyntaxError: SyntaxErrorHandler,
+    private readonly maxRecordChars = MAX_RECORD_CHARS,
   ) {}
 
+  /** The line the parser has reached (the one the next record starts on). */
+  get currentLine(): number {
+    return this.line;
+  }
+
+  /** True once a record ran past the cap: the rest of the file is not read. */
+  get failed(): boolean {
+    return this.stopped;
+  }
+
+  /** What is held waiting for the rest of a record: never more than the cap and one chunk. */
+  get bufferedChars(): number {
+    return this.buffer.length;
+  }
+
   push(chunk: string): void {
+    if (this.stopped) return;
     if (!this.started) {
       this.started = true;
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     }
     this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
     this.consume(false);
+    // A record still open past the cap is refused at once: holding it and scanning it again on every chunk would cost
+    // time that grows with the square of its length.
+    if (this.buffer.length > this.maxRecordChars) {
+      this.onSyntaxError(
+        this.line,
+        1,
+        `a record longer than ${this.maxRecordChars.toLocaleString('en-US')} characters starts here: a line break or a closing quote is probably missing`,
+      );
+      this.stopped = true;
+      this.buffer = '';
+    }
   }
 
   end(): void {
-    this.consume(true);
+    if (!this.stopped) this.consume(true);
     this.buffer = '';
   }
 

@@ -1,5 +1,6 @@
 // Every import leaves a row in `imports` (for the admin page): written outside the import's own transactions,
 // so a failed, rolled-back import is still on record.
+import { hostname } from 'node:os';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../client';
 import { imports } from '../schema';
@@ -8,7 +9,7 @@ import type { Counts } from './import-kind';
 export function recordStart(db: Db, kind: 'accounts' | 'exposures', fileName: string, operator: string): number {
   const row = db
     .insert(imports)
-    .values({ kind, fileName, fileSha256: '', operator, startedAt: new Date(), outcome: 'running' })
+    .values({ kind, fileName, fileSha256: '', operator, startedAt: new Date(), outcome: 'running', pid: process.pid, host: hostname() })
     .returning({ id: imports.id })
     .get();
   return row.id;

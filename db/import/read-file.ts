@@ -22,11 +22,24 @@ async function isGzip(file: string): Promise<boolean> {
   }
 }
 
+/** A file (a gzip file, once decompressed) larger than the import takes. */
+export class FileTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`the file holds more than ${Math.round(maxBytes / 2 ** 20).toLocaleString('en-US')} MB once decompressed`);
+    this.name = 'FileTooLargeError';
+  }
+}
+
+/** 4 GiB of text: 2.3 M accounts are about 270 MB, so this is room for thirty times the largest incident, not a bomb. */
+export const MAX_TEXT_BYTES = 4 * 2 ** 30;
+
 export async function readTextChunks(
   file: string,
   onText: (text: string) => void,
   onBytes: (bytesRead: number) => void,
+  options: { maxTextBytes?: number; shouldStop?: () => boolean } = {},
 ): Promise<ReadResult> {
+  const maxTextBytes = options.maxTextBytes ?? MAX_TEXT_BYTES;
   const gzip = await isGzip(file);
   const hash = createHash('sha256');
   let bytes = 0;
@@ -43,7 +56,19 @@ export async function readTextChunks(
   const noop = () => {}; // errors surface through the for-await below
   const source: Readable = gzip ? pipeline(raw, tap, createGunzip({ chunkSize: 1 << 20 }), noop) : pipeline(raw, tap, noop);
   const decoder = new StringDecoder('utf8');
-  for await (const chunk of source) onText(decoder.write(chunk as Buffer));
+  let textBytes = 0;
+  for await (const chunk of source) {
+    textBytes += (chunk as Buffer).length;
+    if (textBytes > maxTextBytes) {
+      raw.destroy();
+      throw new FileTooLargeError(maxTextBytes);
+    }
+    onText(decoder.write(chunk as Buffer));
+    if (options.shouldStop?.()) {
+      raw.destroy();
+      return { sha256: '', bytes };
+    }
+  }
   const tail = decoder.end();
   if (tail) onText(tail);
   return { sha256: hash.digest('hex'), bytes };

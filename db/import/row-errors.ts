@@ -1,15 +1,28 @@
-// Collects bad rows as "line N, column X: reason": keeps the first few for the report, counts them all.
+// Collects bad rows as "line N, column X: reason": keeps the first few by line for the report, counts them all.
+// Errors arrive in two kinds (each row as it is read, then the whole-file checks), so "first" means lowest line.
 import type { ZodIssue } from 'zod';
 
 export const ERRORS_SHOWN = 20;
 
 export class RowErrors {
-  readonly first: string[] = [];
+  private readonly kept: Array<{ line: number; order: number; text: string }> = [];
   count = 0;
 
+  /** The report's errors: the lowest lines, in line order (and in the order found within a line). */
+  get first(): string[] {
+    return [...this.kept].sort((a, b) => a.line - b.line || a.order - b.order).map((entry) => entry.text);
+  }
+
   add(line: number, column: string, reason: string): void {
+    const entry = { line, order: this.count, text: `line ${line}, column ${column}: ${reason}` };
     this.count++;
-    if (this.first.length < ERRORS_SHOWN) this.first.push(`line ${line}, column ${column}: ${reason}`);
+    if (this.kept.length < ERRORS_SHOWN) {
+      this.kept.push(entry);
+      return;
+    }
+    let highest = 0;
+    for (let i = 1; i < this.kept.length; i++) if (this.kept[i]!.line > this.kept[highest]!.line) highest = i;
+    if (line < this.kept[highest]!.line) this.kept[highest] = entry;
   }
 
   /** Zod issues name the column in path[0]; the raw value is quoted back so the operator can find it. */

@@ -18,7 +18,7 @@ import { endAccessOfDepartedPeople } from './departed-people';
 import { isIdentityOrder, readHeader } from './header';
 import type { ApplyPhase, Counts, ImportKind, ImportLayout } from './import-kind';
 import { recordFinish, recordInterrupted, recordStart } from './imports-log';
-import { readTextChunks } from './read-file';
+import { FileTooLargeError, readTextChunks } from './read-file';
 import { RowErrors } from './row-errors';
 
 export type ImportKindName = 'accounts' | 'exposures';
@@ -43,6 +43,8 @@ export interface ImportOptions {
   /** Rows per write transaction while applying; by default sized by time (chunked-apply.ts). */
   chunkRows?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Refuses a file (a gzip file, once decompressed) holding more text than this; MAX_TEXT_BYTES by default. */
+  maxTextBytes?: number;
   /** Test hook: runs between validation and applying. */
   beforeApply?: () => void;
 }
@@ -107,26 +109,35 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         const row = validateRow(layout, fields, identity ? null : order, line, errors);
         if (row === undefined) return;
         progress.rows++;
-        if (row === null || errors.count > 0) return; // after the first error, only count the rest
+        if (row === null) return; // valid rows are staged even after a bad one, so the whole-file checks see them all
         stage.add(row, line);
         if (++staged % STAGE_BATCH === 0) sqlite.exec('COMMIT; BEGIN');
       },
       (line, column, reason) => errors.add(line, columnName(layout.columns, order, column), reason),
     );
-    const read = await readTextChunks(
-      options.file,
-      (text) => parser.push(text),
-      (bytes) => {
-        progress.bytesRead = bytes;
-        options.onProgress?.(progress);
-      },
-    );
+    let read = { sha256: '', bytes: 0 };
+    try {
+      read = await readTextChunks(
+        options.file,
+        (text) => parser.push(text),
+        (bytes) => {
+          progress.bytesRead = bytes;
+          options.onProgress?.(progress);
+        },
+        // A record past the cap has stopped the parser: the rest of the file is not worth reading.
+        { maxTextBytes: options.maxTextBytes, shouldStop: () => parser.failed },
+      );
+    } catch (error) {
+      if (!(error instanceof FileTooLargeError)) throw error;
+      errors.add(parser.currentLine, 'file', `${error.message}; check that it is the right file`);
+    }
     parser.end();
     stage.flush();
     sqlite.exec('COMMIT');
     sha256 = read.sha256;
     if (!sawHeader) errors.add(1, layout.columns[0]!, `the file is empty; expected the header ${layout.columns.join(',')}`);
-    if (errors.count === 0) kind.checkStaged(sqlite, errors);
+    // Duplicates and unknown accounts are reported with the bad rows, in one run, not in a second one after a fix.
+    if (sawHeader && order !== null && !parser.failed) kind.checkStaged(sqlite, errors);
     validated = performance.now();
     if (errors.count === 0) {
       options.beforeApply?.();

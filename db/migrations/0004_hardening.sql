@@ -9,6 +9,8 @@ CREATE TABLE `statements` (
 --> statement-breakpoint
 ALTER TABLE `accounts` ADD `demo` integer DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE `audit_events` ADD `scheme` text DEFAULT 'sha256' NOT NULL;--> statement-breakpoint
+ALTER TABLE `imports` ADD `pid` integer;--> statement-breakpoint
+ALTER TABLE `imports` ADD `host` text;--> statement-breakpoint
 ALTER TABLE `one_time_codes` ADD `browser_hash` text;--> statement-breakpoint
 ALTER TABLE `outbox` ADD `expires_at` integer;--> statement-breakpoint
 ALTER TABLE `sessions` ADD `passkey_id` text;--> statement-breakpoint

@@ -72,8 +72,17 @@ export function StaffList({
           <h3>Open invites</h3>
           <ul className="link-list">
             {invites.map((invite) => (
-              <li key={invite.id}>
-                {invite.name} ({invite.role}), valid until {invite.expires}
+              <li key={invite.id} className="invite">
+                <span>
+                  {invite.name} ({invite.role}), valid until {invite.expires}
+                </span>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="revoke-invite" />
+                  <input type="hidden" name="inviteId" value={invite.id} />
+                  <button type="submit" className="button--secondary" aria-label={`Revoke the invite for ${invite.name}`}>
+                    Revoke
+                  </button>
+                </Form>
               </li>
             ))}
           </ul>

@@ -1,0 +1,46 @@
+// Finding 11: staff invites could not be revoked: a link handed to the wrong person worked for 24 hours.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testDb } from '../../tests/helpers/db';
+import { args, CookieJar } from '../../tests/helpers/requests';
+import { startStaffSession } from '~/services/session.server';
+import { inviteStaff } from '~/services/staff-invites.server';
+import { action as adminAction, loader as adminLoader } from './admin';
+import { loader as enrollLoader } from './staff.enroll.$token';
+
+let admin: CookieJar;
+
+beforeAll(async () => {
+  const { id } = testDb()
+    .$client.prepare("INSERT INTO staff (name, role, webauthn_user_id) VALUES ('Ada Admin', 'admin', 'hardening-11') RETURNING id")
+    .get() as { id: number };
+  admin = new CookieJar();
+  admin.take(new Response(null, { headers: { 'Set-Cookie': await startStaffSession(admin.request('/'), id) } }));
+});
+
+describe('finding 11: pending staff invites can be revoked', () => {
+  it('lists pending invites on /admin with "Revoke"; a revoked link no longer works, and it is audited', async () => {
+    const { link } = await inviteStaff({
+      name: 'Wrong Person',
+      role: 'agent',
+      invitedBy: { type: 'operator', id: 'test' },
+      invitedByStaffId: null,
+    });
+    const token = link.split('/').at(-1)!;
+    const page = await adminLoader(args(admin.request('/admin'), admin));
+    const invite = page.invites.find((candidate) => candidate.name === 'Wrong Person')!;
+    expect(invite).toMatchObject({ role: 'agent' });
+
+    const answer = (await adminAction(args(admin.form('/admin', { intent: 'revoke-invite', inviteId: String(invite.id) }), admin))) as {
+      data: { notice?: string };
+    };
+    expect(answer.data.notice).toBe('Invite for Wrong Person revoked: the link no longer works.');
+    const refused = await enrollLoader({ request: new Request(link), params: { token }, context: {} as never }).catch((error) => error);
+    expect((refused as Response).status).toBe(410);
+    expect((await adminLoader(args(admin.request('/admin'), admin))).invites.some((candidate) => candidate.id === invite.id)).toBe(false);
+    const audited = testDb()
+      .$client.prepare("SELECT details FROM audit_events WHERE action = 'staff.invite_revoked' ORDER BY id DESC")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(audited)).toMatchObject({ inviteId: invite.id, name: 'Wrong Person' });
+  });
+});
