@@ -80,12 +80,12 @@ export async function revokeOtherCustomerSessionsOf(customerId: number, keep: nu
     .run().changes;
 }
 
-/** Ends every session signed in with this passkey; returns how many. */
-export async function revokeSessionsOfPasskey(passkeyId: string, at: Date): Promise<number> {
+/** Ends every session signed in with this passkey but one; returns how many. */
+export async function revokeSessionsOfPasskey(passkeyId: string, keepSessionId: number, at: Date): Promise<number> {
   return getDb()
     .update(sessions)
     .set({ revokedAt: at })
-    .where(and(eq(sessions.passkeyId, passkeyId), isNull(sessions.revokedAt)))
+    .where(and(eq(sessions.passkeyId, passkeyId), ne(sessions.id, keepSessionId), isNull(sessions.revokedAt)))
     .run().changes;
 }
 

@@ -10,6 +10,7 @@ import { hasRecentStepUp, requireCustomer } from '~/services/session.server';
 import { fieldError, typedValue, type FormAnswer } from '~/utils/form-answer';
 import { createPasskey } from '~/utils/passkey-client';
 import { parseForm } from '~/services/form.server';
+import { ActionButton } from '~/components/action-button';
 
 export const meta: MetaFunction = () => [{ title: 'Your passkeys · Breach check' }];
 
@@ -119,12 +120,15 @@ export default function Passkeys() {
                     Rename
                   </button>
                 </Form>
-                <Form method="post" aria-label={`Remove ${passkey.name}`}>
-                  <input type="hidden" name="passkeyId" value={passkey.id} />
-                  <button type="submit" name="intent" value="remove" className="button--danger" disabled={busy}>
-                    Remove
-                  </button>
-                </Form>
+                <ActionButton
+                  intent="remove"
+                  fields={{ passkeyId: passkey.id }}
+                  tone="danger"
+                  formLabel={`Remove ${passkey.name}`}
+                  disabled={busy}
+                >
+                  Remove
+                </ActionButton>
               </div>
             </li>
           );

@@ -1,6 +1,6 @@
 // The holder's list of the people on the account: role, masked line, passkeys, last sign-in; remove or restore access.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormAlerts } from '~/components/form-alerts';
@@ -9,6 +9,7 @@ import type { FormAnswer } from '~/utils/form-answer';
 import { listPeopleForHolder, removePersonAccess, restoreAccess } from '~/services/people.server';
 import { hasRecentStepUp, requireCustomer } from '~/services/session.server';
 import { formatDateTime } from '~/utils/format-time';
+import { ActionButton } from '~/components/action-button';
 
 export const meta: MetaFunction = () => [{ title: 'People on this account | Breach check' }];
 
@@ -79,18 +80,15 @@ export default function People() {
               ) : null}
             </dl>
             {person.personId !== null && !person.you ? (
-              <Form method="post" aria-labelledby={`person-${person.line}`}>
-                <input type="hidden" name="personId" value={person.personId} />
-                {person.accessRemovedAt ? (
-                  <button type="submit" name="intent" value="restore-access" className="button--secondary" disabled={busy}>
-                    Restore access
-                  </button>
-                ) : (
-                  <button type="submit" name="intent" value="remove-access" className="button--danger" disabled={busy}>
-                    Remove access
-                  </button>
-                )}
-              </Form>
+              <ActionButton
+                intent={person.accessRemovedAt ? 'restore-access' : 'remove-access'}
+                fields={{ personId: person.personId }}
+                tone={person.accessRemovedAt ? 'secondary' : 'danger'}
+                formLabelledBy={`person-${person.line}`}
+                disabled={busy}
+              >
+                {person.accessRemovedAt ? 'Restore access' : 'Remove access'}
+              </ActionButton>
             ) : null}
           </li>
         ))}

@@ -1,6 +1,6 @@
 // Where you are signed in: each session's browser and system, when it started and was last seen; sign any out.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormAlerts } from '~/components/form-alerts';
@@ -15,6 +15,8 @@ import { formatDateTime } from '~/utils/format-time';
 import { describeUserAgent } from '~/utils/user-agent';
 import { parseForm } from '~/services/form.server';
 import type { FormAnswer } from '~/utils/form-answer';
+import { ActionButton } from '~/components/action-button';
+import { DataTable } from '~/components/data-table';
 
 export const meta: MetaFunction = () => [{ title: 'Your sessions · Breach check' }];
 
@@ -65,46 +67,30 @@ export default function Sessions() {
         recognise.
       </p>
       <FormAlerts answer={answer} />
-      <div className="table-wrap">
-        <table className="sessions-table">
-          <caption>Signed-in sessions</caption>
-          <thead>
-            <tr>
-              <th scope="col">Device</th>
-              <th scope="col">Signed in</th>
-              <th scope="col">Last seen</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((item) => (
-              <tr key={item.id} data-current={item.current ? 'true' : undefined}>
-                <th scope="row">
-                  {item.browser} on {item.os} {item.current ? <span className="tag tag--safe">This device</span> : null}
-                </th>
-                <td>{item.signedIn}</td>
-                <td>{item.lastSeen}</td>
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="sessionId" value={item.id} />
-                    <button type="submit" name="intent" value="revoke" className="button--secondary" disabled={busy}>
-                      Sign out
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Signed-in sessions"
+        className="sessions-table"
+        columns={['Device', 'Signed in', 'Last seen', { label: 'Actions', hidden: true }]}
+      >
+        {sessions.map((item) => (
+          <tr key={item.id} data-current={item.current ? 'true' : undefined}>
+            <th scope="row">
+              {item.browser} on {item.os} {item.current ? <span className="tag tag--safe">This device</span> : null}
+            </th>
+            <td>{item.signedIn}</td>
+            <td>{item.lastSeen}</td>
+            <td>
+              <ActionButton intent="revoke" fields={{ sessionId: item.id }} disabled={busy}>
+                Sign out
+              </ActionButton>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {others > 0 ? (
-        <Form method="post" className="actions">
-          <button type="submit" name="intent" value="revoke-others" className="button--danger" disabled={busy}>
-            Sign out all other sessions
-          </button>
-        </Form>
+        <ActionButton intent="revoke-others" tone="danger" className="actions" disabled={busy}>
+          Sign out all other sessions
+        </ActionButton>
       ) : (
         <p>No other browser is signed in to your account.</p>
       )}

@@ -22,6 +22,7 @@ import { inviteStaffMember, revokeStaffInvite, setStaffMemberDisabled, staffOver
 import { formatDateTime } from '~/utils/format-time';
 import { formMessageFailure, parseForm } from '~/services/form.server';
 import type { FormAnswer } from '~/utils/form-answer';
+import { DataTable } from '~/components/data-table';
 
 export const meta: MetaFunction = () => [{ title: 'Administration · Breach check' }];
 
@@ -163,19 +164,14 @@ export default function Admin() {
         <h2 id="progress-title">PIN changes and exposure</h2>
         <div className="columns">
           <PinChangeChart days={loaded.pinDays} />
-          <div className="table-wrap">
-            <table>
-              <caption>Accounts exposed per incident</caption>
-              <tbody>
-                {loaded.exposure.map((incident) => (
-                  <tr key={incident.id}>
-                    <th scope="row">{incident.title}</th>
-                    <td>{incident.accounts.toLocaleString('en-US')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Accounts exposed per incident">
+            {loaded.exposure.map((incident) => (
+              <tr key={incident.id}>
+                <th scope="row">{incident.title}</th>
+                <td>{incident.accounts.toLocaleString('en-US')}</td>
+              </tr>
+            ))}
+          </DataTable>
         </div>
       </section>
       <AuditLog
@@ -199,46 +195,32 @@ export default function Admin() {
         {loaded.imports.length === 0 ? (
           <p>No imports yet. Operators load extracts with npm run import.</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption>The last 20 imports</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Started</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">File</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Rows</th>
-                  <th scope="col">Inserted / updated / unchanged</th>
-                  <th scope="col">By</th>
-                </tr>
-              </thead>
-              <tbody>
-                {loaded.imports.map((run) => (
-                  <tr key={run.id}>
-                    <td>{run.startedAt}</td>
-                    <td>{run.kind}</td>
-                    <td>
-                      {run.fileName} <code title="SHA-256">{run.fileSha256.slice(0, 12)}</code>
-                    </td>
-                    <td>
-                      {run.outcome === 'failed'
-                        ? `failed: ${run.errorCount > 0 ? `${run.errorCount} bad row${run.errorCount === 1 ? '' : 's'}` : (run.message ?? 'see the command output')}`
-                        : run.outcome === 'interrupted'
-                          ? 'interrupted: the import process stopped before it finished; run its file again to complete it'
-                          : run.outcome}
-                    </td>
-                    <td>{run.rows.toLocaleString('en-US')}</td>
-                    <td>
-                      {run.inserted.toLocaleString('en-US')} / {run.updated.toLocaleString('en-US')} /{' '}
-                      {run.unchanged.toLocaleString('en-US')}
-                    </td>
-                    <td>{run.operator}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="The last 20 imports"
+            columns={['Started', 'Kind', 'File', 'Outcome', 'Rows', 'Inserted / updated / unchanged', 'By']}
+          >
+            {loaded.imports.map((run) => (
+              <tr key={run.id}>
+                <td>{run.startedAt}</td>
+                <td>{run.kind}</td>
+                <td>
+                  {run.fileName} <code title="SHA-256">{run.fileSha256.slice(0, 12)}</code>
+                </td>
+                <td>
+                  {run.outcome === 'failed'
+                    ? `failed: ${run.errorCount > 0 ? `${run.errorCount} bad row${run.errorCount === 1 ? '' : 's'}` : (run.message ?? 'see the command output')}`
+                    : run.outcome === 'interrupted'
+                      ? 'interrupted: the import process stopped before it finished; run its file again to complete it'
+                      : run.outcome}
+                </td>
+                <td>{run.rows.toLocaleString('en-US')}</td>
+                <td>
+                  {run.inserted.toLocaleString('en-US')} / {run.updated.toLocaleString('en-US')} / {run.unchanged.toLocaleString('en-US')}
+                </td>
+                <td>{run.operator}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </>

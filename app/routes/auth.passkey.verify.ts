@@ -1,8 +1,7 @@
 // POST { mode, response, redirectTo? }: verifies a passkey assertion; signs in (new session) or records a step-up.
-import type { ActionFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
 import { completePasskeySignIn, completeStepUp } from '~/services/customer-auth.server';
-import { ceremonyResponse, methodNotAllowed, readJsonBody } from '~/services/json-endpoint.server';
+import { ceremonyAction, methodNotAllowed } from '~/services/json-endpoint.server';
 import { authenticationResponseSchema } from '~/services/webauthn.server';
 
 const bodySchema = z.object({
@@ -12,15 +11,8 @@ const bodySchema = z.object({
   via: z.enum(['autofill', 'button']).optional(),
 });
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const body = await readJsonBody(request, bodySchema);
-  if (!body.ok) return body.response;
-  const { mode, response, redirectTo, via } = body.data;
-  const answer =
-    mode === 'sign-in'
-      ? await completePasskeySignIn(request, context, response, redirectTo, via)
-      : await completeStepUp(request, context, response);
-  return ceremonyResponse(answer);
-}
+export const action = ceremonyAction(bodySchema, (request, context, { mode, response, redirectTo, via }) =>
+  mode === 'sign-in' ? completePasskeySignIn(request, context, response, redirectTo, via) : completeStepUp(request, context, response),
+);
 
 export const loader = methodNotAllowed;

@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { getConfig } from '~/config.server';
 import { listRecentMessages } from '~/models/outbox.server';
 import { formatDateTime } from '~/utils/format-time';
+import { DataTable } from '~/components/data-table';
 
 const SHOWN = 200;
 
@@ -41,40 +42,27 @@ export default function DevOutbox() {
       {messages.length === 0 ? (
         <p>No messages yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table aria-labelledby="outbox-title">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Channel</th>
-                <th scope="col">Recipient</th>
-                <th scope="col">Status</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Last error</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Body</th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((message) => (
-                <tr key={message.id} data-testid="outbox-message">
-                  <td>
-                    <time dateTime={message.createdAt}>{message.createdAtText}</time>
-                  </td>
-                  <td data-testid="outbox-channel">{message.channel === 'sms' ? 'Text' : 'Email'}</td>
-                  <td data-testid="outbox-recipient">{message.recipient}</td>
-                  <td>{message.status}</td>
-                  <td>{message.attempts}</td>
-                  <td>{message.lastError ?? '—'}</td>
-                  <td data-testid="outbox-subject">{message.subject}</td>
-                  <td>
-                    <pre data-testid="outbox-body">{message.body}</pre>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy="outbox-title"
+          columns={['Time', 'Channel', 'Recipient', 'Status', 'Attempts', 'Last error', 'Subject', 'Body']}
+        >
+          {messages.map((message) => (
+            <tr key={message.id} data-testid="outbox-message">
+              <td>
+                <time dateTime={message.createdAt}>{message.createdAtText}</time>
+              </td>
+              <td data-testid="outbox-channel">{message.channel === 'sms' ? 'Text' : 'Email'}</td>
+              <td data-testid="outbox-recipient">{message.recipient}</td>
+              <td>{message.status}</td>
+              <td>{message.attempts}</td>
+              <td>{message.lastError ?? '—'}</td>
+              <td data-testid="outbox-subject">{message.subject}</td>
+              <td>
+                <pre data-testid="outbox-body">{message.body}</pre>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -4,8 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { PasskeyButton } from '~/components/passkey-button';
-import { AccountNumberField, CodeField, PhoneField } from '~/components/enroll-fields';
-import { FormAlerts } from '~/components/form-alerts';
+import { EnrollForm } from '~/components/enroll-fields';
 import { findPerson, personHasPasskey } from '~/models/person.server';
 import {
   enrollmentStateCookie,
@@ -92,16 +91,7 @@ export default function Enroll() {
             We will text a one-time code to the phone number you enter, if it is a line on the account. Everyone on a family plan sets up
             their own passkey with their own line. Knowing an account number is not enough: you need the code.
           </p>
-          <Form method="post" className="card form" noValidate>
-            <FormAlerts answer={answer} />
-            <AccountNumberField answer={answer} />
-            <PhoneField answer={answer} />
-            <div className="actions">
-              <button type="submit" name="intent" value="send-code" disabled={busy}>
-                Send code
-              </button>
-            </div>
-          </Form>
+          <EnrollForm fields={['accountNumber', 'phone']} intent="send-code" submitLabel="Send code" answer={answer} busy={busy} />
           <p>
             <Link to="/enroll/agent-code">I have a code from an agent</Link>
           </p>
@@ -115,14 +105,7 @@ export default function Enroll() {
             <p>{CODE_SENT_MESSAGE}</p>
           </div>
           <p>The code has 6 digits and expires in 10 minutes. We will never call or text to ask you for it.</p>
-          <Form method="post" className="card form" noValidate>
-            <CodeField answer={answer} />
-            <div className="actions">
-              <button type="submit" name="intent" value="verify" disabled={busy}>
-                Verify
-              </button>
-            </div>
-          </Form>
+          <EnrollForm fields={['code']} intent="verify" submitLabel="Verify" answer={answer} busy={busy} />
           <Form method="post" className="actions">
             <button type="submit" name="intent" value="resend" className="button--secondary" disabled={busy}>
               Send a new code

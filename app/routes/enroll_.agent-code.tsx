@@ -1,10 +1,9 @@
 // "I have a code from an agent": account number + a code an agent sent to the contacts on file; no code is sent here.
 import { redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
+import { Link, useActionData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { AccountNumberField, CodeField } from '~/components/enroll-fields';
-import { FormAlerts } from '~/components/form-alerts';
+import { EnrollForm } from '~/components/enroll-fields';
 import { browserBinding, enrollmentStateCookie, verifyEnrollmentCode, WRONG_CODE_MESSAGE } from '~/services/enrollment.server';
 import { fieldFailure, parseForm } from '~/services/form.server';
 import { accountNumberField, oneTimeCodeField } from '~/utils/identity-fields';
@@ -38,16 +37,7 @@ export default function AgentCode() {
         If you called us, the agent texted a 6-digit code to the account holder&rsquo;s line. Enter it here with your account number. Agents
         never ask you to read the code back to them. Once you have a passkey, you choose a new PIN: it takes effect 24 hours later.
       </p>
-      <Form method="post" className="card form" noValidate>
-        <FormAlerts answer={answer} />
-        <AccountNumberField answer={answer} />
-        <CodeField answer={answer} />
-        <div className="actions">
-          <button type="submit" disabled={busy}>
-            Verify
-          </button>
-        </div>
-      </Form>
+      <EnrollForm fields={['accountNumber', 'code']} intent="verify" submitLabel="Verify" answer={answer} busy={busy} />
       <p>
         <Link to="/enroll">Get a code sent instead</Link>
       </p>

@@ -52,6 +52,21 @@ describe('finding 8: sessions end with what they came from', () => {
     expect(await signedIn(phone)).toBe(true);
   });
 
+  it('the browser that removes the passkey it signed in with stays signed in (it has just confirmed with a passkey)', async () => {
+    const authenticator = new SoftAuthenticator();
+    const { credentialId: first } = await customerWithPasskey('100000011', authenticator);
+    await customerWithPasskey('100000011', authenticator);
+    const laptop = await signIn(authenticator, first);
+    const tablet = await signIn(authenticator, first);
+    await markStepUp((await getCustomerSession(laptop.request('/account')))!);
+    const removed = (await passkeysAction(args(laptop.form('/account/passkeys', { intent: 'remove', passkeyId: first }), laptop))) as {
+      data: { notice: string };
+    };
+    expect(removed.data.notice).toContain('Passkey removed');
+    expect(await signedIn(laptop)).toBe(true);
+    expect(await signedIn(tablet)).toBe(false);
+  });
+
   it('a PIN change signs out the other sessions, unless the person unticks it', async () => {
     const authenticator = new SoftAuthenticator();
     const { credentialId } = await customerWithPasskey('100000011', authenticator);

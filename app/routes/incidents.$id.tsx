@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { GeneralAdvice } from '~/components/what-to-do';
 import { getIncident } from '~/models/incident.server';
+import { FieldList } from '~/components/field-list';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.incident.title} | Breach check` : 'Incident not found | Breach check' },
@@ -39,30 +40,16 @@ export default function IncidentPage() {
         <section className="card" aria-labelledby="may-title">
           <h2 id="may-title">Details that may have been exposed</h2>
           <p>Not every affected customer had every one of these exposed. Sign in to see your own.</p>
-          <ul className="field-list">
-            {incident.possibleFields.map((field) => (
-              <li key={field.id}>
-                <strong>{field.label}</strong>
-                <span>{field.risk}</span>
-              </li>
-            ))}
-          </ul>
+          <FieldList items={incident.possibleFields.map((field) => ({ id: field.id, title: field.label, text: field.risk }))} />
         </section>
         <section className="card" aria-labelledby="not-title">
           <h2 id="not-title">Not exposed</h2>
-          <ul className="field-list">
-            {incident.neverExposed.map((item) => (
-              <li key={item}>
-                <strong>{item}</strong>
-              </li>
-            ))}
-            {incident.otherFields.map((field) => (
-              <li key={field.id}>
-                <strong>{field.label}</strong>
-                <span>Not part of this incident.</span>
-              </li>
-            ))}
-          </ul>
+          <FieldList
+            items={[
+              ...incident.neverExposed.map((item) => ({ id: item, title: item })),
+              ...incident.otherFields.map((field) => ({ id: field.id, title: field.label, text: 'Not part of this incident.' })),
+            ]}
+          />
         </section>
       </div>
 

@@ -1,6 +1,7 @@
 // JSON endpoints for the passkey ceremonies: bodies parsed with zod (400 on anything else), answers as JSON.
+import type { ActionFunctionArgs } from '@remix-run/node';
 import type { z } from 'zod';
-import type { CeremonyAnswer } from './customer-auth.server';
+import type { CeremonyAnswer, ClientContext } from './ceremony.server';
 
 const MAX_BODY_CHARS = 64 * 1024;
 
@@ -30,6 +31,18 @@ export function ceremonyResponse(answer: CeremonyAnswer): Response {
   const headers = new Headers(answer.headers);
   headers.set('Cache-Control', 'no-store');
   return Response.json(answer.body, { status: answer.httpStatus, headers });
+}
+
+/** A ceremony endpoint's action: the body checked against `schema` (400 otherwise), then `step`'s answer as JSON. */
+export function ceremonyAction<T extends z.ZodTypeAny>(
+  schema: T,
+  step: (request: Request, context: ClientContext, body: z.infer<T>, params: ActionFunctionArgs['params']) => Promise<CeremonyAnswer>,
+) {
+  return async ({ request, context, params }: ActionFunctionArgs): Promise<Response> => {
+    const body = await readJsonBody(request, schema);
+    if (!body.ok) return body.response;
+    return ceremonyResponse(await step(request, context, body.data, params));
+  };
 }
 
 /** GET on an endpoint that only takes POST. */

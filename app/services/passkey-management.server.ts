@@ -47,7 +47,8 @@ export async function removeCustomerPasskey(session: CustomerSession, passkeyId:
   const result = await removePasskey(ownerOf(session), passkeyId);
   if (result !== 'removed') return result;
   // A browser signed in with the removed passkey is signed out with it: a lost phone's session goes too.
-  const sessionsEnded = await endSessionsOfPasskey(passkeyId);
+  // This one stays: it just confirmed with a passkey in the last 5 minutes.
+  const sessionsEnded = await endSessionsOfPasskey(passkeyId, session);
   await recordAudit({
     actor: { type: 'customer', id: String(session.customerId) },
     action: 'passkey.removed',

@@ -245,8 +245,8 @@ export async function revokeCustomerSession(session: CustomerSession, sessionId:
 }
 
 /** Ends the sessions signed in with a passkey that was just removed (the person's current one is theirs to keep). */
-export async function endSessionsOfPasskey(passkeyId: string): Promise<number> {
-  const ended = await revokeSessionsOfPasskey(passkeyId, new Date());
+export async function endSessionsOfPasskey(passkeyId: string, current: { sessionId: number }): Promise<number> {
+  const ended = await revokeSessionsOfPasskey(passkeyId, current.sessionId, new Date());
   forgetSessionReads();
   return ended;
 }

@@ -3,7 +3,8 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simp
 import { getStaff, markInviteUsed, releaseInvite, staffForInvite } from '~/models/staff.server';
 import type { PasskeyOwner } from '~/models/passkey.server';
 import { recordAudit } from './audit.server';
-import { ceremonyLimit, error, failureMessage, recordCeremonyFailure, type CeremonyAnswer } from './customer-auth.server';
+import * as ceremony from './ceremony.server';
+import type { CeremonyAnswer, ClientContext } from './ceremony.server';
 import { openInviteFor } from './staff-invites.server';
 import { startStaffSession } from './session.server';
 import { createAuthenticationOptions, createRegistrationOptions, registerPasskey, verifyPasskeyAssertion } from './webauthn.server';
@@ -14,91 +15,79 @@ export function staffHome(role: 'agent' | 'admin'): string {
   return role === 'admin' ? '/admin' : '/agent';
 }
 
-export async function staffRegistrationOptions(
-  request: Request,
-  context: { clientAddress: string },
-  token: string,
-): Promise<CeremonyAnswer> {
-  const limited = await ceremonyLimit(context);
-  if (limited) return limited;
+/** The staff member an open invite is for; a 410 answer when the link has expired, was used or was revoked. */
+async function invitedStaff(token: string) {
   const invite = await openInviteFor(token);
-  if (!invite) return error(410, INVITE_GONE);
-  const member = await staffForInvite(invite);
-  const { options, headers } = await createRegistrationOptions(request, {
-    owner: { kind: 'staff', id: member.id },
-    userHandle: member.webauthnUserId,
-    userName: `${member.name} (staff)`,
-  });
-  return { httpStatus: 200, body: { status: 'success', options }, headers };
+  if (!invite) return { ok: false as const, answer: ceremony.error(410, INVITE_GONE) };
+  return { ok: true as const, invite, member: await staffForInvite(invite) };
 }
 
-export async function completeStaffRegistration(
+export function staffRegistrationOptions(request: Request, context: ClientContext, token: string): Promise<CeremonyAnswer> {
+  return ceremony.limitedCeremony(context, async () => {
+    const invited = await invitedStaff(token);
+    if (!invited.ok) return invited.answer;
+    const { member } = invited;
+    const { options, headers } = await createRegistrationOptions(request, {
+      owner: { kind: 'staff', id: member.id },
+      userHandle: member.webauthnUserId,
+      userName: `${member.name} (staff)`,
+    });
+    return ceremony.optionsAnswer(options, headers);
+  });
+}
+
+export function completeStaffRegistration(
   request: Request,
-  context: { clientAddress: string },
+  context: ClientContext,
   token: string,
   response: RegistrationResponseJSON,
 ): Promise<CeremonyAnswer> {
-  const limited = await ceremonyLimit(context);
-  if (limited) return limited;
-  const invite = await openInviteFor(token);
-  if (!invite) return error(410, INVITE_GONE);
-  const member = await staffForInvite(invite);
-  // Claim the invite before storing anything: of two browsers racing on one link, only one gets a passkey.
-  if (!(await markInviteUsed(invite.id))) return error(410, INVITE_GONE);
-  const result = await registerPasskey(request, { kind: 'staff', id: member.id }, response);
-  const actor = { type: 'staff' as const, id: String(member.id) };
-  if (!result.ok) {
-    await releaseInvite(invite.id);
-    await recordCeremonyFailure(result.reason, { actor, action: 'staff.enroll_failed', details: { reason: result.reason } });
-    return error(400, failureMessage(result.reason));
-  }
-  await recordAudit({
-    actor,
-    action: 'staff.enrolled',
-    details: { role: member.role, inviteId: invite.id, passkeyName: result.passkey.name },
+  return ceremony.limitedCeremony(context, async () => {
+    const invited = await invitedStaff(token);
+    if (!invited.ok) return invited.answer;
+    const { invite, member } = invited;
+    // Claim the invite before storing anything: of two browsers racing on one link, only one gets a passkey.
+    if (!(await markInviteUsed(invite.id))) return ceremony.error(410, INVITE_GONE);
+    const result = await registerPasskey(request, { kind: 'staff', id: member.id }, response);
+    const actor = { type: 'staff' as const, id: String(member.id) };
+    if (!result.ok) {
+      await releaseInvite(invite.id);
+      await ceremony.recordCeremonyFailure(result.reason, { actor, action: 'staff.enroll_failed', details: { reason: result.reason } });
+      return ceremony.error(400, ceremony.failureMessage(result.reason));
+    }
+    const details = { role: member.role, inviteId: invite.id, passkeyName: result.passkey.name };
+    await recordAudit({ actor, action: 'staff.enrolled', details });
+    return ceremony.signedInAnswer(staffHome(member.role), await startStaffSession(request, member.id, result.passkey.id));
   });
-  const cookie = await startStaffSession(request, member.id, result.passkey.id);
-  return {
-    httpStatus: 200,
-    body: { status: 'success', redirectTo: staffHome(member.role) },
-    headers: new Headers({ 'Set-Cookie': cookie, 'Cache-Control': 'no-store' }),
-  };
 }
 
-export async function staffSignInOptions(request: Request, context: { clientAddress: string }): Promise<CeremonyAnswer> {
-  const limited = await ceremonyLimit(context);
-  if (limited) return limited;
-  const { options, headers } = await createAuthenticationOptions(request, { purpose: 'authenticate' });
-  return { httpStatus: 200, body: { status: 'success', options }, headers };
+export function staffSignInOptions(request: Request, context: ClientContext): Promise<CeremonyAnswer> {
+  return ceremony.limitedCeremony(context, async () => {
+    const { options, headers } = await createAuthenticationOptions(request, { purpose: 'authenticate' });
+    return ceremony.optionsAnswer(options, headers);
+  });
 }
 
-export async function completeStaffSignIn(
+export function completeStaffSignIn(
   request: Request,
-  context: { clientAddress: string },
+  context: ClientContext,
   response: AuthenticationResponseJSON,
 ): Promise<CeremonyAnswer> {
-  const limited = await ceremonyLimit(context);
-  if (limited) return limited;
-  const result = await verifyPasskeyAssertion(request, response, { purpose: 'authenticate', kind: 'staff' });
-  const actorOf = (owner?: PasskeyOwner) => ({ type: 'staff' as const, id: owner ? String(owner.id) : null });
-  if (!result.ok) {
-    await recordCeremonyFailure(result.reason, {
-      actor: actorOf(result.owner),
-      action: 'staff.sign_in_failed',
-      details: { reason: result.reason },
-    });
-    return error(400, failureMessage(result.reason));
-  }
-  const member = await getStaff(result.owner.id);
-  if (!member || member.disabledAt) {
-    await recordAudit({ actor: actorOf(result.owner), action: 'staff.sign_in_failed', details: { reason: 'disabled' } });
-    return error(403, 'Your staff sign-in has been disabled. Ask an administrator if you think this is wrong.');
-  }
-  const cookie = await startStaffSession(request, member.id, result.passkey.id);
-  await recordAudit({ actor: actorOf(result.owner), action: 'staff.signed_in', details: { passkeyName: result.passkey.name } });
-  return {
-    httpStatus: 200,
-    body: { status: 'success', redirectTo: staffHome(member.role) },
-    headers: new Headers({ 'Set-Cookie': cookie, 'Cache-Control': 'no-store' }),
-  };
+  return ceremony.limitedCeremony(context, async () => {
+    const result = await verifyPasskeyAssertion(request, response, { purpose: 'authenticate', kind: 'staff' });
+    const actorOf = (owner?: PasskeyOwner) => ({ type: 'staff' as const, id: owner ? String(owner.id) : null });
+    if (!result.ok) {
+      const details = { reason: result.reason };
+      await ceremony.recordCeremonyFailure(result.reason, { actor: actorOf(result.owner), action: 'staff.sign_in_failed', details });
+      return ceremony.error(400, ceremony.failureMessage(result.reason));
+    }
+    const member = await getStaff(result.owner.id);
+    if (!member || member.disabledAt) {
+      await recordAudit({ actor: actorOf(result.owner), action: 'staff.sign_in_failed', details: { reason: 'disabled' } });
+      return ceremony.error(403, 'Your staff sign-in has been disabled. Ask an administrator if you think this is wrong.');
+    }
+    const cookie = await startStaffSession(request, member.id, result.passkey.id);
+    await recordAudit({ actor: actorOf(result.owner), action: 'staff.signed_in', details: { passkeyName: result.passkey.name } });
+    return ceremony.signedInAnswer(staffHome(member.role), cookie);
+  });
 }

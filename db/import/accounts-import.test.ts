@@ -1,9 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { auditKeys } from '../../app/services/audit.server';
 import { findAccountIdByPhone } from '../../app/models/agent-lookup.server';
 import { testDb } from '../../tests/helpers/db';
-import { runImport } from './run-import';
-import { ACCOUNTS_HEADER, importText, writeCsv } from '../../tests/helpers/import-files';
+import { ACCOUNTS_HEADER, importText, writeCsv, importFile } from '../../tests/helpers/import-files';
 
 const JORDAN = '100000001,postpaid,Jordan Rivera,98006,"1 Main St, Bellevue WA",jordan@example.com,+12065550101;+12065550102,1984-03-09';
 const AVERY = '100000002,prepaid,Avery Chen,98101,,,+12065550103,';
@@ -63,13 +61,7 @@ describe('accounts import', () => {
 
   it('reads a gzip file', async () => {
     const file = writeCsv('accounts.csv.gz', `${ACCOUNTS_HEADER}\n${JORDAN}\n`, true);
-    const summary = await runImport({
-      kind: 'accounts',
-      file,
-      databasePath: process.env.DATABASE_PATH!,
-      operator: 'test',
-      audit: auditKeys(),
-    });
+    const summary = await importFile('accounts', file);
     expect(summary).toMatchObject({ outcome: 'succeeded', inserted: 1 });
   });
 
@@ -80,13 +72,7 @@ describe('accounts import', () => {
       ',,,,,,,\r\n' +
       '100000002,prepaid,Avery Chen,98101-0001,,,,1 206 555 0103\r\n\r\n\r\n';
     const file = writeCsv('accounts.csv', text);
-    const summary = await runImport({
-      kind: 'accounts',
-      file,
-      databasePath: process.env.DATABASE_PATH!,
-      operator: 'test',
-      audit: auditKeys(),
-    });
+    const summary = await importFile('accounts', file);
     expect(summary.errors).toEqual([]);
     expect(summary).toMatchObject({ outcome: 'succeeded', rows: 2, inserted: 2 });
     const { accounts, lines } = snapshot();
@@ -201,10 +187,9 @@ describe('accounts import', () => {
 
   it('changes nothing when the same file is imported again', async () => {
     const file = writeCsv('accounts.csv', `${ACCOUNTS_HEADER}\n${JORDAN}\n${AVERY}\n`);
-    const options = { kind: 'accounts' as const, file, databasePath: process.env.DATABASE_PATH!, operator: 'test', audit: auditKeys() };
-    await runImport(options);
+    await importFile('accounts', file);
     const before = testDb().$client.prepare('SELECT id, updated_at FROM accounts ORDER BY id').all();
-    const again = await runImport(options);
+    const again = await importFile('accounts', file);
     expect(again).toMatchObject({ outcome: 'succeeded', rows: 2, inserted: 0, updated: 0, unchanged: 2 });
     expect(testDb().$client.prepare('SELECT id, updated_at FROM accounts ORDER BY id').all()).toEqual(before);
   });
@@ -259,14 +244,13 @@ describe('accounts import', () => {
 
   it('completes the phone look-up on a re-run after an interrupted import, and never answers from a stale entry', async () => {
     const file = writeCsv('accounts.csv', `${ACCOUNTS_HEADER}\n${JORDAN}\n${AVERY}\n`);
-    const options = { kind: 'accounts' as const, file, databasePath: process.env.DATABASE_PATH!, operator: 'test', audit: auditKeys() };
-    await runImport(options);
+    await importFile('accounts', file);
     // As if the process died after the accounts were written but before the directory pass, with a phone moved.
     const avery = testDb().$client.prepare("SELECT id FROM accounts WHERE account_number = '100000002'").pluck().get();
     testDb().$client.exec(`DELETE FROM phone_directory; INSERT INTO phone_directory (phone, account_id) VALUES ('+12065550199', ${avery})`);
     expect(await findAccountIdByPhone('+12065550199')).toEqual([]);
     expect(await findAccountIdByPhone('+12065550101')).toEqual([]);
-    await runImport(options);
+    await importFile('accounts', file);
     expect(await findAccountIdByPhone('+12065550101')).toHaveLength(1);
     expect(await findAccountIdByPhone('+12065550103')).toEqual([avery]);
   });
@@ -312,13 +296,7 @@ describe('accounts import', () => {
   });
 
   it('records a file that cannot be read as a failed import', async () => {
-    const summary = await runImport({
-      kind: 'accounts',
-      file: '/nonexistent/accounts.csv',
-      databasePath: process.env.DATABASE_PATH!,
-      operator: 'test',
-      audit: auditKeys(),
-    });
+    const summary = await importFile('accounts', '/nonexistent/accounts.csv');
     expect(summary).toMatchObject({ outcome: 'failed' });
     expect(summary.message).toMatch(/ENOENT/);
   });

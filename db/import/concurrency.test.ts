@@ -1,5 +1,4 @@
 // The import must not hold the portal up: checked deterministically with a second connection that refuses to wait
-import { auditKeys } from '../../app/services/audit.server';
 // (busy_timeout 0), so any lock the import held at that moment would fail the write at once.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,8 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDb } from '../../tests/helpers/db';
 import { writeExtract } from '../generate/write-extract';
-import { runImport } from './run-import';
-import { ACCOUNTS_HEADER, importText } from '../../tests/helpers/import-files';
+import { ACCOUNTS_HEADER, importFile, importText } from '../../tests/helpers/import-files';
 
 let other: Database.Database;
 
@@ -44,12 +42,7 @@ describe('import concurrency', () => {
       outDir: mkdtempSync(path.join(process.env.DATA_DIR ?? tmpdir(), 'import-test-')),
     });
     let writesWhileStaging = 0;
-    const summary = await runImport({
-      kind: 'accounts',
-      file: extract.accountsFile,
-      databasePath: process.env.DATABASE_PATH!,
-      operator: 'test',
-      audit: auditKeys(),
+    const summary = await importFile('accounts', extract.accountsFile, {
       onProgress: (progress) => {
         // Past the first 1 MB chunk, staged rows sit in an open TEMP transaction.
         if (progress.phase === 'validating' && progress.bytesRead > 1 << 20) {

@@ -2,11 +2,9 @@
 // size cap. Finding 13: an exposures file with a field outside its incident on one line and an unknown account on
 // another reported only the first; the operator fixed it and met the second.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { auditKeys } from '../../app/services/audit.server';
 import { testDb } from '../../tests/helpers/db';
-import { ACCOUNTS_HEADER, EXPOSURES_HEADER, importText, writeCsv } from '../../tests/helpers/import-files';
+import { ACCOUNTS_HEADER, EXPOSURES_HEADER, importText, writeCsv, importFile } from '../../tests/helpers/import-files';
 import { CsvParser, MAX_RECORD_CHARS } from './csv-parser';
-import { runImport } from './run-import';
 
 beforeEach(() => {
   testDb().$client.exec(
@@ -53,14 +51,7 @@ describe('finding 12: an import cannot be made to exhaust the machine', () => {
     const header = `${ACCOUNTS_HEADER}\n`;
     const row = '100000001,postpaid,Jordan Rivera,98006,,,+12065550101,\n';
     const file = writeCsv('bomb.csv.gz', `${header}${row}${'\n'.repeat(4 * 2 ** 20)}`, true); // 4 MB of blank lines, a few KB compressed
-    const summary = await runImport({
-      kind: 'accounts',
-      file,
-      databasePath: process.env.DATABASE_PATH!,
-      operator: 'test',
-      audit: auditKeys(),
-      maxTextBytes: 2 ** 20,
-    });
+    const summary = await importFile('accounts', file, { maxTextBytes: 2 ** 20 });
     expect(summary).toMatchObject({ outcome: 'failed', inserted: 0 });
     expect(summary.errors).toEqual([
       expect.stringMatching(/^line \d+, column file: the file holds more than 1 MB once decompressed; check that it is the right file$/),

@@ -31,6 +31,13 @@ describe('staff', () => {
     expect(await portal.axe(admin.page)).toEqual([]);
   });
 
+  it('the administration page fits a phone: wide tables scroll inside their box, the page does not scroll sideways', async () => {
+    await admin.page.setViewportSize({ width: 390, height: 844 });
+    await admin.page.reload();
+    expect(await admin.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await admin.page.setViewportSize({ width: 1280, height: 720 });
+  });
+
   it("the agent looks up a caller, fails then passes Verify PIN, and texts a reset code to the holder's line that leads to the 24-hour reset, which the agent can cancel", async () => {
     const page = agent.page;
     const errors = collectConsoleErrors(page);

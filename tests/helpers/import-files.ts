@@ -16,7 +16,11 @@ export function writeCsv(name: string, text: string, gzip = false): string {
   return file;
 }
 
-export function importText(kind: ImportOptions['kind'], lines: string[], extra: Partial<ImportOptions> = {}) {
-  const file = writeCsv(`${kind}.csv`, `${lines.join('\n')}\n`);
+/** Imports a file into the worker database as the operator 'test'. */
+export function importFile(kind: ImportOptions['kind'], file: string, extra: Partial<ImportOptions> = {}) {
   return runImport({ kind, file, databasePath: process.env.DATABASE_PATH!, operator: 'test', audit: auditKeys(), ...extra });
+}
+
+export function importText(kind: ImportOptions['kind'], lines: string[], extra: Partial<ImportOptions> = {}) {
+  return importFile(kind, writeCsv(`${kind}.csv`, `${lines.join('\n')}\n`), extra);
 }

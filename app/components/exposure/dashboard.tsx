@@ -4,6 +4,7 @@ import type { ExposureReport } from '~/services/exposure-report.server';
 import { Checklist } from './checklist';
 import { ExposureGrid } from './exposure-grid';
 import { IncidentSection } from './incident-section';
+import { FieldList } from '~/components/field-list';
 
 export function ExposureDashboard({ report }: { report: ExposureReport }) {
   return (
@@ -21,14 +22,13 @@ export function ExposureDashboard({ report }: { report: ExposureReport }) {
         <section className="card" aria-labelledby="combined-title">
           <h2 id="combined-title">Put together across incidents</h2>
           <p>Someone holding data from more than one incident could combine it:</p>
-          <ul className="field-list">
-            {report.crossIncidentCombinations.map((combination) => (
-              <li key={combination.id}>
-                <strong>{combination.title}</strong>
-                <span>{combination.explanation}</span>
-              </li>
-            ))}
-          </ul>
+          <FieldList
+            items={report.crossIncidentCombinations.map((combination) => ({
+              id: combination.id,
+              title: combination.title,
+              text: combination.explanation,
+            }))}
+          />
         </section>
       ) : null}
       {report.incidents.map((incident) => (

@@ -1,5 +1,6 @@
 // One incident as it touched this account: what was exposed, what was not, what that lets someone do.
 import { Link } from '@remix-run/react';
+import { FieldList } from '~/components/field-list';
 import type { IncidentExposure } from '~/services/exposure-report.server';
 
 export function IncidentSection({ incident, neverExposed }: { incident: IncidentExposure; neverExposed: readonly string[] }) {
@@ -21,37 +22,21 @@ export function IncidentSection({ incident, neverExposed }: { incident: Incident
         <div className="columns">
           <div>
             <h3>Exposed for your account</h3>
-            <ul className="field-list">
-              {incident.exposed.map((field) => (
-                <li key={field.id}>
-                  <strong>{field.label}</strong>
-                  <span>{field.risk}</span>
-                </li>
-              ))}
-            </ul>
+            <FieldList items={incident.exposed.map((field) => ({ id: field.id, title: field.label, text: field.risk }))} />
           </div>
           <div>
             <h3>Not exposed for your account</h3>
-            <ul className="field-list">
-              {incident.notExposed.map((field) => (
-                <li key={field.id}>
-                  <strong>{field.label}</strong>
-                  <span>Part of this incident for other customers, not for you.</span>
-                </li>
-              ))}
-              {incident.notPart.map((field) => (
-                <li key={field.id}>
-                  <strong>{field.label}</strong>
-                  <span>Not part of this incident.</span>
-                </li>
-              ))}
-              {neverExposed.map((item) => (
-                <li key={item}>
-                  <strong>{item}</strong>
-                  <span>Never part of any incident.</span>
-                </li>
-              ))}
-            </ul>
+            <FieldList
+              items={[
+                ...incident.notExposed.map((field) => ({
+                  id: field.id,
+                  title: field.label,
+                  text: 'Part of this incident for other customers, not for you.',
+                })),
+                ...incident.notPart.map((field) => ({ id: field.id, title: field.label, text: 'Not part of this incident.' })),
+                ...neverExposed.map((item) => ({ id: item, title: item, text: 'Never part of any incident.' })),
+              ]}
+            />
           </div>
         </div>
       ) : (
@@ -61,14 +46,13 @@ export function IncidentSection({ incident, neverExposed }: { incident: Incident
       {incident.combinations.length > 0 ? (
         <>
           <h3>What these details allow together</h3>
-          <ul className="field-list">
-            {incident.combinations.map((combination) => (
-              <li key={combination.id}>
-                <strong>{combination.title}</strong>
-                <span>{combination.explanation}</span>
-              </li>
-            ))}
-          </ul>
+          <FieldList
+            items={incident.combinations.map((combination) => ({
+              id: combination.id,
+              title: combination.title,
+              text: combination.explanation,
+            }))}
+          />
         </>
       ) : null}
       <p>

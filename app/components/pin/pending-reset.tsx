@@ -1,6 +1,6 @@
 // A 24-hour PIN reset waiting to take effect, with the one thing the holder can do about it.
-import { Form } from '@remix-run/react';
 import { formatDateTime } from '~/utils/format-time';
+import { ActionButton } from '~/components/action-button';
 
 export function PendingPinReset({ effectiveAt }: { effectiveAt: string }) {
   return (
@@ -10,12 +10,9 @@ export function PendingPinReset({ effectiveAt }: { effectiveAt: string }) {
         Your new account PIN takes effect on <strong>{formatDateTime(new Date(effectiveAt))}</strong>. Until then your current PIN still
         works. If you did not ask for this, cancel it now and call 611 from your phone.
       </p>
-      <Form method="post" action="/account/pin">
-        <input type="hidden" name="intent" value="cancel-reset" />
-        <button type="submit" className="button--danger">
-          Cancel the PIN reset
-        </button>
-      </Form>
+      <ActionButton intent="cancel-reset" action="/account/pin" tone="danger">
+        Cancel the PIN reset
+      </ActionButton>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // The PIN page's other states: why it matters, done, scheduled, and what people other than the holder see.
-import { Form, Link } from '@remix-run/react';
+import { Link } from '@remix-run/react';
 import { formatCalendarDate, formatDateTime } from '~/utils/format-time';
+import { ActionButton } from '~/components/action-button';
 
 export function WhyItMatters({
   incidents,
@@ -54,12 +55,7 @@ export function PinChanged({ changedOn, signedOutOthers }: { changedOn: string |
         ) : (
           <>
             <p>If you think someone else may have used your account, sign out every other browser where it is open.</p>
-            <Form method="post">
-              <input type="hidden" name="intent" value="sign-out-others" />
-              <button type="submit" className="button--secondary">
-                Sign out all other sessions
-              </button>
-            </Form>
+            <ActionButton intent="sign-out-others">Sign out all other sessions</ActionButton>
           </>
         )}
       </section>
@@ -82,12 +78,9 @@ export function ResetScheduled({ effectiveAt }: { effectiveAt: string }) {
         </p>
       </div>
       <p>Until then your current PIN still works. You can cancel the reset from any browser where you are signed in, or by calling 611.</p>
-      <Form method="post">
-        <input type="hidden" name="intent" value="cancel-reset" />
-        <button type="submit" className="button--danger">
-          Cancel the PIN reset
-        </button>
-      </Form>
+      <ActionButton intent="cancel-reset" tone="danger">
+        Cancel the PIN reset
+      </ActionButton>
       <p>
         <Link to="/account">Back to your exposure</Link>
       </p>
@@ -115,10 +108,9 @@ export function AskTheHolder({ pinDone, asked }: { pinDone: boolean; asked?: { s
             {asked.text}
           </p>
         ) : null}
-        <Form method="post">
-          <input type="hidden" name="intent" value="ask-holder" />
-          <button type="submit">Ask the account holder</button>
-        </Form>
+        <ActionButton intent="ask-holder" tone="primary">
+          Ask the account holder
+        </ActionButton>
         <p className="hint">
           We send the account holder a message saying someone on the account asked, with your role and the last 4 digits of your line. It
           changes nothing else.

@@ -1,5 +1,7 @@
 // The caller's account as an agent sees it: masked contacts, exposure, PIN state, and the guided reset's progress.
 import type { AccountCard as Card } from '~/services/agent-console.server';
+import { DataTable } from '~/components/data-table';
+import { FieldList } from '~/components/field-list';
 
 export function AccountCardSummary({ card }: { card: Card }) {
   return (
@@ -21,36 +23,23 @@ export function AccountCardSummary({ card }: { card: Card }) {
           </span>
         </dd>
       </dl>
-      <div className="table-wrap">
-        <table>
-          <caption>People on the account</caption>
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Role</th>
-              <th scope="col">Portal</th>
-            </tr>
-          </thead>
-          <tbody>
-            {card.people.map((person) => (
-              <tr key={person.line}>
-                <td>{person.line}</td>
-                <td>{person.role}</td>
-                <td>{person.status}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <h3>Incidents</h3>
-      <ul className="field-list">
-        {card.incidents.map((incident) => (
-          <li key={incident.id}>
-            <strong>{incident.title}</strong>
-            <span>{incident.involved ? `Exposed: ${incident.exposed.join(', ')}` : 'Not in this incident'}</span>
-          </li>
+      <DataTable caption="People on the account" columns={['Line', 'Role', 'Portal']}>
+        {card.people.map((person) => (
+          <tr key={person.line}>
+            <td>{person.line}</td>
+            <td>{person.role}</td>
+            <td>{person.status}</td>
+          </tr>
         ))}
-      </ul>
+      </DataTable>
+      <h3>Incidents</h3>
+      <FieldList
+        items={card.incidents.map((incident) => ({
+          id: incident.id,
+          title: incident.title,
+          text: incident.involved ? `Exposed: ${incident.exposed.join(', ')}` : 'Not in this incident',
+        }))}
+      />
     </section>
   );
 }
@@ -58,32 +47,20 @@ export function AccountCardSummary({ card }: { card: Card }) {
 export function ResetProgress({ resets }: { resets: Card['resets'] }) {
   if (resets.length === 0) return <p>No guided resets in the last 24 hours.</p>;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>Guided resets in the last 24 hours</caption>
-        <thead>
-          <tr>
-            <th scope="col">Code sent</th>
-            <th scope="col">Code used</th>
-            <th scope="col">PIN changed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {resets.map((reset) => (
-            <tr key={reset.id} data-testid="reset-row">
-              <td>Sent {reset.sentAt}</td>
-              <td>{reset.usedAt ? `Code used ${reset.usedAt}` : reset.expired ? 'Expired unused' : 'Waiting for the customer'}</td>
-              <td>
-                {reset.pinChangedAt
-                  ? `PIN changed ${reset.pinChangedAt}`
-                  : reset.scheduledFor
-                    ? `New PIN chosen: takes effect ${reset.scheduledFor}`
-                    : 'Not yet'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Guided resets in the last 24 hours" columns={['Code sent', 'Code used', 'PIN changed']}>
+      {resets.map((reset) => (
+        <tr key={reset.id} data-testid="reset-row">
+          <td>Sent {reset.sentAt}</td>
+          <td>{reset.usedAt ? `Code used ${reset.usedAt}` : reset.expired ? 'Expired unused' : 'Waiting for the customer'}</td>
+          <td>
+            {reset.pinChangedAt
+              ? `PIN changed ${reset.pinChangedAt}`
+              : reset.scheduledFor
+                ? `New PIN chosen: takes effect ${reset.scheduledFor}`
+                : 'Not yet'}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

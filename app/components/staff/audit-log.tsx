@@ -1,5 +1,6 @@
 // The audit log with filters (a GET form, so filtered views can be bookmarked) and pages.
 import { Form, Link } from '@remix-run/react';
+import { DataTable } from '~/components/data-table';
 
 export interface AuditRow {
   id: number;
@@ -68,37 +69,27 @@ export function AuditLog({
         </div>
         <button type="submit">Filter</button>
       </Form>
-      <div className="table-wrap">
-        <table>
-          <caption>
+      <DataTable
+        caption={
+          <>
             {total} event{total === 1 ? '' : 's'}, page {page} of {pages}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">When</th>
-              <th scope="col">Actor</th>
-              <th scope="col">Action</th>
-              <th scope="col">Account</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td>{row.id}</td>
-                <td>{row.at}</td>
-                <td>{row.actor}</td>
-                <td>{row.action}</td>
-                <td>{row.accountNumber ?? ''}</td>
-                <td>
-                  <code>{row.details}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+        columns={['#', 'When', 'Actor', 'Action', 'Account', 'Details']}
+      >
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <td>{row.id}</td>
+            <td>{row.at}</td>
+            <td>{row.actor}</td>
+            <td>{row.action}</td>
+            <td>{row.accountNumber ?? ''}</td>
+            <td>
+              <code>{row.details}</code>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <nav aria-label="Audit log pages" className="actions">
         {page > 1 ? <Link to={pageLink(page - 1)}>Newer events</Link> : null}
         {page < pages ? <Link to={pageLink(page + 1)}>Older events</Link> : null}

@@ -2,6 +2,8 @@
 import { Form } from '@remix-run/react';
 import { TextField } from '~/components/text-field';
 import { typedValue, type FormAnswer } from '~/utils/form-answer';
+import { ActionButton } from '~/components/action-button';
+import { DataTable } from '~/components/data-table';
 
 export interface StaffRow {
   id: number;
@@ -26,47 +28,29 @@ export function StaffList({
   return (
     <section className="card" aria-labelledby="staff-title">
       <h2 id="staff-title">Staff</h2>
-      <div className="table-wrap">
-        <table>
-          <caption>Staff who can sign in</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Since</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((member) => (
-              <tr key={member.id}>
-                <td>{member.name}</td>
-                <td>{member.role}</td>
-                <td>{member.since}</td>
-                <td>
-                  {member.disabled ? <span className="tag tag--exposed">Disabled</span> : <span className="tag tag--safe">Active</span>}
-                </td>
-                <td>
-                  {member.self ? (
-                    'You'
-                  ) : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value={member.disabled ? 'enable' : 'disable'} />
-                      <input type="hidden" name="staffId" value={member.id} />
-                      <button type="submit" className={member.disabled ? 'button--secondary' : 'button--danger'}>
-                        {member.disabled ? `Enable ${member.name}` : `Disable ${member.name}`}
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Staff who can sign in" columns={['Name', 'Role', 'Since', 'Status', { label: 'Actions', hidden: true }]}>
+        {members.map((member) => (
+          <tr key={member.id}>
+            <td>{member.name}</td>
+            <td>{member.role}</td>
+            <td>{member.since}</td>
+            <td>{member.disabled ? <span className="tag tag--exposed">Disabled</span> : <span className="tag tag--safe">Active</span>}</td>
+            <td>
+              {member.self ? (
+                'You'
+              ) : (
+                <ActionButton
+                  intent={member.disabled ? 'enable' : 'disable'}
+                  fields={{ staffId: member.id }}
+                  tone={member.disabled ? 'secondary' : 'danger'}
+                >
+                  {member.disabled ? `Enable ${member.name}` : `Disable ${member.name}`}
+                </ActionButton>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {invites.length > 0 ? (
         <>
           <h3>Open invites</h3>
@@ -76,13 +60,9 @@ export function StaffList({
                 <span>
                   {invite.name} ({invite.role}), valid until {invite.expires}
                 </span>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="revoke-invite" />
-                  <input type="hidden" name="inviteId" value={invite.id} />
-                  <button type="submit" className="button--secondary" aria-label={`Revoke the invite for ${invite.name}`}>
-                    Revoke
-                  </button>
-                </Form>
+                <ActionButton intent="revoke-invite" fields={{ inviteId: invite.id }} label={`Revoke the invite for ${invite.name}`}>
+                  Revoke
+                </ActionButton>
               </li>
             ))}
           </ul>
