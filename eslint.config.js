@@ -72,6 +72,11 @@ export default tseslint.config(
     ignores: TESTS,
     rules: restrict(SERVICES_OR_MODELS, DB, DATABASE_LIBRARIES, serverOnly('app/utils helpers'), NODE_BUILTINS, ROUTES),
   },
+  {
+    files: ['app/i18n/**'],
+    ignores: TESTS,
+    rules: restrict(SERVICES_OR_MODELS, DB, DATABASE_LIBRARIES, serverOnly('The catalogs and translators'), NODE_BUILTINS, ROUTES),
+  },
   { files: ['db/**'], ignores: TESTS, rules: restrict(APP) },
   { files: ['server/**'], ignores: TESTS, rules: restrict(APP_OR_DB_FROM_SERVER) },
 );

@@ -5,7 +5,10 @@ import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { i18nFor } from './i18n/translator';
 import { describeError } from './services/errors.server';
+import { requestLanguage } from './services/i18n.server';
 import { log, redactPath } from './services/logger.server';
 import { RENDER_KEY_HEADER, renderKey } from './services/render-key.server';
 import { NonceProvider } from './utils/nonce-provider';
@@ -45,13 +48,16 @@ class CoalescingStream extends Transform {
   }
 }
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  const i18n = i18nFor(await requestLanguage(request));
+  // The same page differs by language: a shared cache must keep them apart.
+  responseHeaders.append('Vary', 'Accept-Language, Cookie');
   const nonce = typeof loadContext.cspNonce === 'string' ? loadContext.cspNonce : '';
   // A page to be kept (server/private-page-memo.ts) is answered only once whole, and keyed only if nothing failed.
   const keyed = loadContext.renderKey === true;
@@ -75,9 +81,11 @@ export default function handleRequest(
       pipe(body);
     };
     const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-      </NonceProvider>,
+      <I18nextProvider i18n={i18n}>
+        <NonceProvider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </NonceProvider>
+      </I18nextProvider>,
       {
         nonce,
         onShellReady() {

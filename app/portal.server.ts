@@ -11,6 +11,7 @@ import { startOutboxDelivery } from './services/notifier.server';
 import { startPinResetJob } from './services/pin-reset.server';
 
 export { ConfigError, configWarnings, getConfig, type Config } from './config.server';
+export { visitorLanguage } from './services/i18n.server';
 export { log, redactPath } from './services/logger.server';
 export { RENDER_KEY_HEADER, renderKey } from './services/render-key.server';
 export { REQUEST_KEY_HEADER } from './utils/request-key';

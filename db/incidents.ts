@@ -1,4 +1,6 @@
-// The incident catalogue (DESIGN section 1) as data: the public facts every page renders from.
+// The incident catalogue (DESIGN section 1) as data: the facts every page and import relies on. What customers read
+// about each incident is in the catalogs of each language (app/i18n/locales/*/incidents.ts), keyed by these ids;
+// the English title and summary are kept here too, as the record stored in the incidents table.
 import type { ExposableField } from './fields';
 
 export interface IncidentFacts {
@@ -6,14 +8,10 @@ export interface IncidentFacts {
   title: string;
   /** ISO date (or month) it was discovered or happened. */
   discoveredOn: string;
-  /** Human form of the date, as the notices said it. */
-  when: string;
   summary: string;
-  whatHappened: string;
   possibleFields: readonly ExposableField[];
   /** Approximate number of customers affected, where the carrier said so. */
   approxAffected: number | null;
-  affectedNote: string;
 }
 
 export const INCIDENTS: readonly IncidentFacts[] = [
@@ -21,37 +19,25 @@ export const INCIDENTS: readonly IncidentFacts[] = [
     id: '2018-08-api',
     title: 'August 2018: leaky website API',
     discoveredOn: '2018-08-20',
-    when: 'Discovered on August 20, 2018',
     summary: 'Someone got unauthorized access to customer details through an interface ("API") behind part of our website.',
-    whatHappened:
-      'On August 20, 2018 our security team found and shut down unauthorized access to customer information through an API serving part of our website. About 2.3 million customers most at risk were told by text message.',
     possibleFields: ['name', 'billing_zip', 'phone_number', 'email_address', 'account_number', 'account_type'],
     approxAffected: 2_300_000,
-    affectedNote: 'About 2.3 million customers were texted.',
   },
   {
     id: '2019-11-prepaid',
     title: 'November 2019: prepaid accounts',
     discoveredOn: '2019-11',
-    when: 'November 2019',
     summary: 'Someone got unauthorized access to information about some prepaid accounts.',
-    whatHappened:
-      'In November 2019 our security team found and shut down unauthorized access to information about some prepaid customers. Postpaid accounts were not part of it.',
     possibleFields: ['name', 'billing_address', 'phone_number', 'account_number', 'rate_plan', 'plan_features'],
     approxAffected: null,
-    affectedNote: 'A subset of prepaid customers; the carrier did not publish a number.',
   },
   {
     id: '2020-03-email-vendor',
     title: 'March 2020: email vendor attack',
     discoveredOn: '2020-03',
-    when: 'March 2020',
     summary: "An attack on our email vendor gave access to some employees' mailboxes, which held customer account information.",
-    whatHappened:
-      'In March 2020 an attacker got into the email vendor we use and from there into some employee mailboxes. Some of those emails contained customer account information.',
     possibleFields: ['name', 'billing_address', 'phone_number', 'account_number', 'rate_plan', 'plan_features', 'billing_information'],
     approxAffected: null,
-    affectedNote: 'A small share of customers; the carrier did not publish a number.',
   },
 ];
 

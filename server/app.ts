@@ -39,7 +39,7 @@ export function createApp(config: PortalModule.Config, build: ServerBuild) {
   app.use(bodyLimit());
 
   // Before the static files: their misses cost a disk stat and an error object on every page request.
-  app.use(publicPageCache(build, { origin: config.webauthn.origin, paths: portal.PUBLIC_PAGE_PATHS }));
+  app.use(publicPageCache(build, { origin: config.webauthn.origin, paths: portal.PUBLIC_PAGE_PATHS, languageOf: portal.visitorLanguage }));
 
   const publicDir = path.resolve('public');
   // Fingerprinted build output never changes under its name; other public files may.

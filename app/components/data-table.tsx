@@ -1,6 +1,6 @@
 // One table as every page draws it: scrolls sideways inside its box on a phone, a caption (or a heading naming it),
 // column headers, and the rows the caller renders. A column named with `hidden` is read out but not shown.
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 export type Column = string | { label: string; hidden: true };
 
@@ -15,10 +15,13 @@ interface DataTableProps {
 }
 
 export function DataTable({ caption, labelledBy, columns, className, children }: DataTableProps) {
+  const captionId = useId();
+  const name = labelledBy ?? (caption ? captionId : undefined);
+  // A table wider than a phone scrolls in its box: a named region that takes focus, so a keyboard can scroll it too.
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" aria-labelledby={name} tabIndex={0}>
       <table className={className} aria-labelledby={labelledBy}>
-        {caption ? <caption>{caption}</caption> : null}
+        {caption ? <caption id={captionId}>{caption}</caption> : null}
         {columns ? (
           <thead>
             <tr>

@@ -1,6 +1,7 @@
 // A button that runs a passkey ceremony: disabled with a reason until the page has loaded, and when the browser
 // cannot use passkeys; shows the ceremony's error next to it.
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cancelPasskeyRequest, webAuthnAvailable, type CeremonyOutcome } from '~/utils/passkey-client';
 
 export function PasskeyButton({
@@ -15,6 +16,7 @@ export function PasskeyButton({
   onSuccess?: (outcome: Extract<CeremonyOutcome, { ok: true }>) => void;
   className?: string;
 }) {
+  const { t } = useTranslation('auth');
   const [support, setSupport] = useState<'unknown' | 'yes' | 'no'>('unknown');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +40,7 @@ export function PasskeyButton({
       window.location.assign(outcome.redirectTo);
       return;
     }
-    setError(outcome.message);
+    setError(outcome.message ?? t(outcome.messageKey));
   }
 
   const describedBy = [support !== 'yes' ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
@@ -49,18 +51,17 @@ export function PasskeyButton({
       </button>
       {support === 'unknown' ? (
         <p className="hint" id={hintId}>
-          This button works once the page has finished loading; passkeys need JavaScript.
+          {t('passkeyButton.loading')}
         </p>
       ) : null}
       {support === 'no' ? (
         <p className="alert alert--warn" id={hintId}>
-          This browser cannot use passkeys. Please use an up-to-date browser such as Safari, Chrome, Edge or Firefox on your phone or
-          computer.
+          {t('passkeyButton.unsupported')}
         </p>
       ) : null}
       {busy ? (
         <p className="hint" role="status">
-          Waiting for your passkey…
+          {t('passkeyButton.waiting')}
         </p>
       ) : null}
       {error ? (

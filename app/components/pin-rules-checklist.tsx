@@ -1,9 +1,12 @@
 // The PIN rules, listed before typing and ticked off live as the customer types (when JavaScript runs).
-import { checkPin, PIN_RULES, type PinContext, type PinRuleId } from '~/utils/pin-rules';
+import { useTranslation } from 'react-i18next';
+import { checkPin, PIN_MAX_LENGTH, PIN_MIN_LENGTH, PIN_RULES, type PinContext, type PinRuleId } from '~/utils/pin-rules';
 
 export function livePinStatus(pin: string, confirmation: string, context: PinContext): Set<PinRuleId> {
   return new Set(checkPin(pin, context, confirmation.length > 0 ? confirmation : undefined));
 }
+
+const LENGTHS = { min: PIN_MIN_LENGTH, max: PIN_MAX_LENGTH };
 
 export function PinRulesChecklist({
   pin,
@@ -16,8 +19,9 @@ export function PinRulesChecklist({
   /** Rules the server refused on the last submit. */
   serverBroken: readonly PinRuleId[];
 }) {
+  const { t } = useTranslation('pin');
   return (
-    <ul className="pin-rules" aria-label="PIN rules">
+    <ul className="pin-rules" aria-label={t('form.rulesLabel')}>
       {PIN_RULES.map((rule) => {
         const failedOnServer = serverBroken.includes(rule.id);
         const state = failedOnServer
@@ -33,17 +37,13 @@ export function PinRulesChecklist({
               {state === 'met' ? '✓' : state === 'broken' ? '✗' : '•'}
             </span>
             <span>
-              {rule.description}
-              {state === 'broken' ? <strong className="pin-rule__message"> {ruleMessage(rule.id)}</strong> : null}
-              <span className="visually-hidden">{state === 'met' ? ' (met)' : state === 'broken' ? ' (not met)' : ''}</span>
+              {t(`rules.${rule.id}.description`, LENGTHS)}
+              {state === 'broken' ? <strong className="pin-rule__message"> {t(`rules.${rule.id}.message`, LENGTHS)}</strong> : null}
+              <span className="visually-hidden">{state === 'met' ? t('form.met') : state === 'broken' ? t('form.notMet') : ''}</span>
             </span>
           </li>
         );
       })}
     </ul>
   );
-}
-
-function ruleMessage(id: PinRuleId): string {
-  return PIN_RULES.find((rule) => rule.id === id)!.message;
 }

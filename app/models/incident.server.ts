@@ -1,33 +1,24 @@
-// Public incident facts from the catalogue, shaped for pages (labels and risks included, no account data).
-import { FIELD_INFO, EXPOSABLE_FIELDS, NEVER_EXPOSED, type ExposableField } from '../../db/fields';
+// Public incident facts from the catalogue, shaped for pages: ids and facts only, worded by the page in its language.
+import { EXPOSABLE_FIELDS, NEVER_EXPOSED, type ExposableField } from '../../db/fields';
 import { findIncident, INCIDENTS, type IncidentFacts } from '../../db/incidents';
 
 // The catalogue itself, for services that join it with an account's records.
-export { EXPOSABLE_FIELDS, NEVER_EXPOSED, type ExposableField } from '../../db/fields';
+export { EXPOSABLE_FIELDS, NEVER_EXPOSED, type ExposableField, type NeverExposed } from '../../db/fields';
 export { INCIDENTS, incidentEndDate } from '../../db/incidents';
 
-export interface FieldView {
-  id: ExposableField;
-  label: string;
-  risk: string;
-}
-
-export interface IncidentView extends Omit<IncidentFacts, 'possibleFields'> {
-  possibleFields: FieldView[];
+export interface IncidentView {
+  id: string;
+  possibleFields: readonly ExposableField[];
   /** Account fields this incident did not involve at all. */
-  otherFields: FieldView[];
+  otherFields: ExposableField[];
   neverExposed: readonly string[];
-}
-
-export function fieldView(id: ExposableField): FieldView {
-  return { id, ...FIELD_INFO[id] };
 }
 
 function toView(incident: IncidentFacts): IncidentView {
   return {
-    ...incident,
-    possibleFields: incident.possibleFields.map(fieldView),
-    otherFields: EXPOSABLE_FIELDS.filter((field) => !incident.possibleFields.includes(field)).map(fieldView),
+    id: incident.id,
+    possibleFields: incident.possibleFields,
+    otherFields: EXPOSABLE_FIELDS.filter((field) => !incident.possibleFields.includes(field)),
     neverExposed: NEVER_EXPOSED,
   };
 }

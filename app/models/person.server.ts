@@ -142,3 +142,8 @@ export async function endPersonAccess(
 export async function restorePersonAccess(personId: number): Promise<void> {
   getDb().update(customers).set({ accessRemovedAt: null }).where(eq(customers.id, personId)).run();
 }
+
+/** The person's own choice of language, for their pages and the codes sent to their line. */
+export async function setPersonLanguage(personId: number, language: 'en' | 'es'): Promise<void> {
+  getDb().update(customers).set({ language }).where(eq(customers.id, personId)).run();
+}

@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ExposureDashboard } from '~/components/exposure/dashboard';
+import { pageTitle } from '~/i18n/translator';
 import { getExposureReport } from '~/services/exposure-report.server';
 import { requireCustomer } from '~/services/session.server';
 
-export const meta: MetaFunction = () => [{ title: 'Your exposure | Breach check' }];
+export const meta: MetaFunction = pageTitle('account:dashboard.title');
 
 // server/private-page-memo.ts runs this loader to key the page, and Remix runs it again on a miss: it must stay free of
 // side effects (docs/decisions/003-page-memo.md).

@@ -6,8 +6,10 @@ import { PasskeyButton } from '~/components/passkey-button';
 import { requireCustomer } from '~/services/session.server';
 import { authenticateWithPasskey } from '~/utils/passkey-client';
 import { safeAccountRedirect } from '~/utils/safe-redirect';
+import { pageTitle } from '~/i18n/translator';
+import { useTranslation } from 'react-i18next';
 
-export const meta: MetaFunction = () => [{ title: 'Confirm it is you · Breach check' }];
+export const meta: MetaFunction = pageTitle('auth:confirm.metaTitle');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCustomer(request);
@@ -16,15 +18,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ConfirmWithPasskey() {
   const { redirectTo } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('auth');
   return (
     <div className="narrow">
-      <h1>Confirm it is you</h1>
-      <p className="lead">
-        Before this change we ask for your passkey again, so someone using a browser you left signed in cannot make it.
-      </p>
+      <h1>{t('confirm.title')}</h1>
+      <p className="lead">{t('confirm.lead')}</p>
       <section className="card">
         <PasskeyButton run={() => authenticateWithPasskey({ mode: 'step-up' })} onSuccess={() => window.location.assign(redirectTo)}>
-          Confirm with a passkey
+          {t('confirm.button')}
         </PasskeyButton>
       </section>
     </div>

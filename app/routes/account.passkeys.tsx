@@ -1,7 +1,10 @@
 // Your passkeys: list, rename, remove (not the last one), and add another after a passkey confirmation.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { pageTitle } from '~/i18n/translator';
+import { requestLanguage } from '~/services/i18n.server';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { PasskeyButton } from '~/components/passkey-button';
 import { TextField } from '~/components/text-field';
@@ -12,14 +15,14 @@ import { createPasskey } from '~/utils/passkey-client';
 import { parseForm } from '~/services/form.server';
 import { ActionButton } from '~/components/action-button';
 
-export const meta: MetaFunction = () => [{ title: 'Your passkeys · Breach check' }];
+export const meta: MetaFunction = pageTitle('auth:passkeys.metaTitle');
 
 const CONFIRM_FIRST = `/account/confirm?redirectTo=${encodeURIComponent('/account/passkeys')}`;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireCustomer(request);
   const added = new URL(request.url).searchParams.get('added') === '1';
-  return { passkeys: await listCustomerPasskeys(session), added, confirmed: hasRecentStepUp(session) };
+  return { passkeys: await listCustomerPasskeys(session, await requestLanguage(request)), added, confirmed: hasRecentStepUp(session) };
 }
 
 const passkeyId = z.string().min(1).max(1024);
@@ -27,7 +30,7 @@ const PasskeyAction = z.discriminatedUnion('intent', [
   z.object({
     intent: z.literal('rename'),
     passkeyId,
-    name: z.string().trim().min(1, 'Give the passkey a name').max(50, 'Use 50 characters or fewer'),
+    name: z.string().trim().min(1, 'auth:passkeys.nameRequired').max(50, 'auth:passkeys.nameTooLong'),
   }),
   z.object({ intent: z.literal('remove'), passkeyId }),
 ]);
@@ -37,44 +40,44 @@ type ActionAnswer = FormAnswer & { passkeyId?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await requireCustomer(request);
-  const form = await parseForm(request, PasskeyAction, { formMessage: 'That request was not complete. Reload the page and try again.' });
+  const form = await parseForm(request, PasskeyAction, { formMessage: 'auth:incompleteRequest' });
   if (!form.ok) return data<ActionAnswer>({ ...form.answer.data, passkeyId: form.values.passkeyId }, form.answer.init ?? undefined);
-  const input = form.data;
+  const { data: input, t } = form;
   if (input.intent === 'rename') {
-    if (!(await renameCustomerPasskey(session, input.passkeyId, input.name)))
-      throw new Response('That passkey was not found.', { status: 404 });
-    return data<ActionAnswer>({ notice: `Renamed to “${input.name}”.` });
+    if (!(await renameCustomerPasskey(session, input.passkeyId, input.name))) throw new Response('auth:passkeys.notFound', { status: 404 });
+    return data<ActionAnswer>({ notice: t('auth:passkeys.renamed', { name: input.name }) });
   }
   // Removing a way in is sensitive: it needs a passkey confirmation in the last 5 minutes, like adding one.
   if (!hasRecentStepUp(session)) throw redirect(CONFIRM_FIRST);
   const result = await removeCustomerPasskey(session, input.passkeyId);
-  if (result === 'not-found') throw new Response('That passkey was not found.', { status: 404 });
+  if (result === 'not-found') throw new Response('auth:passkeys.notFound', { status: 404 });
   if (result === 'last') {
     return data<ActionAnswer>(
       {
         passkeyId: input.passkeyId,
         errors: {
           fields: {},
-          form: 'This is your only passkey, so it cannot be removed: you would have no way to sign in. Add another passkey first.',
+          form: t('auth:passkeys.last'),
         },
       },
       { status: 400 },
     );
   }
-  return data<ActionAnswer>({ notice: 'Passkey removed. It can no longer be used to sign in.' });
+  return data<ActionAnswer>({ notice: t('auth:passkeys.removed') });
 }
 
 export default function Passkeys() {
   const { passkeys, added, confirmed } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
+  const { t } = useTranslation('auth');
   return (
     <>
-      <h1>Your passkeys</h1>
-      <p className="lead">Each passkey lets one device or password manager sign in to your account.</p>
+      <h1>{t('passkeys.title')}</h1>
+      <p className="lead">{t('passkeys.lead')}</p>
       {added ? (
         <div className="alert alert--ok" role="status">
-          <p>Passkey added. We sent a notice to the contacts on your account.</p>
+          <p>{t('passkeys.added')}</p>
         </div>
       ) : null}
       {answer?.notice ? (
@@ -90,13 +93,13 @@ export default function Passkeys() {
             <li key={passkey.id} className="card">
               <h2 id={`title-${passkey.id}`}>{passkey.name}</h2>
               <dl className="facts">
-                <dt>Created</dt>
+                <dt>{t('passkeys.created')}</dt>
                 <dd>{passkey.createdAt}</dd>
-                <dt>Last used</dt>
-                <dd>{passkey.lastUsedAt ?? 'Not used yet'}</dd>
-                <dt>Kind</dt>
+                <dt>{t('passkeys.lastUsed')}</dt>
+                <dd>{passkey.lastUsedAt ?? t('passkeys.notUsed')}</dd>
+                <dt>{t('passkeys.kind')}</dt>
                 <dd>
-                  <span className="tag">{passkey.synced ? 'Synced' : 'This device only'}</span>
+                  <span className="tag">{passkey.synced ? t('passkeys.synced') : t('passkeys.deviceOnly')}</span>
                 </dd>
               </dl>
               {mine?.errors?.form ? (
@@ -105,29 +108,29 @@ export default function Passkeys() {
                 </p>
               ) : null}
               <div className="passkey-forms">
-                <Form method="post" className="form inline-form" aria-label={`Rename ${passkey.name}`}>
+                <Form method="post" className="form inline-form" aria-label={t('passkeys.renameForm', { name: passkey.name })}>
                   <input type="hidden" name="passkeyId" value={passkey.id} />
                   <TextField
                     key={passkey.name}
                     id={fieldId}
                     name="name"
-                    label="New name"
+                    label={t('passkeys.newName')}
                     maxLength={80}
                     defaultValue={fieldError(mine, 'name') ? typedValue(mine, 'name') : passkey.name}
                     error={fieldError(mine, 'name')}
                   />
                   <button type="submit" name="intent" value="rename" className="button--secondary" disabled={busy}>
-                    Rename
+                    {t('passkeys.rename')}
                   </button>
                 </Form>
                 <ActionButton
                   intent="remove"
                   fields={{ passkeyId: passkey.id }}
                   tone="danger"
-                  formLabel={`Remove ${passkey.name}`}
+                  formLabel={t('passkeys.removeForm', { name: passkey.name })}
                   disabled={busy}
                 >
-                  Remove
+                  {t('passkeys.remove')}
                 </ActionButton>
               </div>
             </li>
@@ -135,12 +138,11 @@ export default function Passkeys() {
         })}
       </ul>
       <section className="card" aria-labelledby="add-title">
-        <h2 id="add-title">Add another passkey</h2>
+        <h2 id="add-title">{t('passkeys.addTitle')}</h2>
         <p>
-          Add one on each device you use, so losing a phone never locks you out.{' '}
-          {confirmed ? '' : 'First we ask you to confirm it is you with a passkey you already have.'}
+          {t('passkeys.addText')} {confirmed ? '' : t('passkeys.addConfirm')}
         </p>
-        <PasskeyButton run={() => createPasskey('add')}>Add a passkey</PasskeyButton>
+        <PasskeyButton run={() => createPasskey('add')}>{t('passkeys.addButton')}</PasskeyButton>
       </section>
     </>
   );

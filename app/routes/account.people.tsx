@@ -1,7 +1,10 @@
 // The holder's list of the people on the account: role, masked line, passkeys, last sign-in; remove or restore access.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { pageTitle } from '~/i18n/translator';
+import { requestLanguage } from '~/services/i18n.server';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormAlerts } from '~/components/form-alerts';
 import { parseForm } from '~/services/form.server';
@@ -11,18 +14,18 @@ import { hasRecentStepUp, requireCustomer } from '~/services/session.server';
 import { formatDateTime } from '~/utils/format-time';
 import { ActionButton } from '~/components/action-button';
 
-export const meta: MetaFunction = () => [{ title: 'People on this account | Breach check' }];
+export const meta: MetaFunction = pageTitle('people:metaTitle');
 
 const CONFIRM_FIRST = `/account/confirm?redirectTo=${encodeURIComponent('/account/people')}`;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireCustomer(request);
-  const people = await listPeopleForHolder(session);
+  const [people, language] = await Promise.all([listPeopleForHolder(session), requestLanguage(request)]);
   return {
     people: people.map((person) => ({
       ...person,
-      lastSignInAt: formatDateTime(person.lastSignInAt),
-      accessRemovedAt: formatDateTime(person.accessRemovedAt),
+      lastSignInAt: formatDateTime(person.lastSignInAt, language),
+      accessRemovedAt: formatDateTime(person.accessRemovedAt, language),
     })),
   };
 }
@@ -34,48 +37,44 @@ const PeopleAction = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await requireCustomer(request);
-  const form = await parseForm(request, PeopleAction, { formMessage: 'That request was not complete. Reload the page and try again.' });
+  const form = await parseForm(request, PeopleAction, { formMessage: 'auth:incompleteRequest' });
   if (!form.ok) return form.answer;
+  const { t } = form;
   // Taking someone's access away is as sensitive as removing a passkey: it needs a recent passkey confirmation.
   if (!hasRecentStepUp(session)) throw redirect(CONFIRM_FIRST);
   if (form.data.intent === 'restore-access') {
     await restoreAccess(session, form.data.personId);
-    return data<FormAnswer>({ notice: 'Access restored: they can set up a passkey again with a code sent to their line.' });
+    return data<FormAnswer>({ notice: t('people:restored') });
   }
   const ended = await removePersonAccess(session, form.data.personId);
-  return data<FormAnswer>({
-    notice: `Access removed: ${ended.sessions} session${ended.sessions === 1 ? '' : 's'} signed out and ${ended.passkeys} passkey${ended.passkeys === 1 ? '' : 's'} removed. We sent a message to their line.`,
-  });
+  return data<FormAnswer>({ notice: t('people:removed', { sessions: ended.sessions, passkeys: ended.passkeys }) });
 }
 
 export default function People() {
   const { people } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
+  const { t } = useTranslation(['people', 'common']);
   return (
     <>
-      <h1>People on this account</h1>
-      <p className="lead">
-        Everyone who uses a line on this account can set up their own passkey and read the account&rsquo;s exposure. Only you, the account
-        holder, can change the account PIN and manage the people here.
-      </p>
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('lead')}</p>
       <FormAlerts answer={answer} />
       <ul className="people-list">
         {people.map((person) => (
           <li key={person.line} className="card">
             <h2 id={`person-${person.line}`}>
-              {person.role}, line {person.line}
-              {person.you ? ' (you)' : ''}
+              {t(person.you ? 'headingYou' : 'heading', { role: t(`common:roles.${person.role}`), line: person.line })}
             </h2>
             <dl className="facts">
-              <dt>Passkeys</dt>
-              <dd>{person.personId === null || person.passkeys === 0 ? 'None set up' : person.passkeys}</dd>
-              <dt>Last sign-in</dt>
-              <dd>{person.lastSignInAt ?? 'Never'}</dd>
+              <dt>{t('passkeys')}</dt>
+              <dd>{person.personId === null || person.passkeys === 0 ? t('noPasskeys') : person.passkeys}</dd>
+              <dt>{t('lastSignIn')}</dt>
+              <dd>{person.lastSignInAt ?? t('common:never')}</dd>
               {person.accessRemovedAt ? (
                 <>
-                  <dt>Access</dt>
-                  <dd>Removed on {person.accessRemovedAt}</dd>
+                  <dt>{t('access')}</dt>
+                  <dd>{t('removedOn', { date: person.accessRemovedAt })}</dd>
                 </>
               ) : null}
             </dl>
@@ -87,7 +86,7 @@ export default function People() {
                 formLabelledBy={`person-${person.line}`}
                 disabled={busy}
               >
-                {person.accessRemovedAt ? 'Restore access' : 'Remove access'}
+                {person.accessRemovedAt ? t('restore') : t('remove')}
               </ActionButton>
             ) : null}
           </li>

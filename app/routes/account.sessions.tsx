@@ -1,7 +1,10 @@
 // Where you are signed in: each session's browser and system, when it started and was last seen; sign any out.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { pageTitle } from '~/i18n/translator';
+import { requestLanguage } from '~/services/i18n.server';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormAlerts } from '~/components/form-alerts';
 import {
@@ -18,17 +21,17 @@ import type { FormAnswer } from '~/utils/form-answer';
 import { ActionButton } from '~/components/action-button';
 import { DataTable } from '~/components/data-table';
 
-export const meta: MetaFunction = () => [{ title: 'Your sessions · Breach check' }];
+export const meta: MetaFunction = pageTitle('auth:sessions.metaTitle');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireCustomer(request);
-  const sessions = await listCustomerSessions(session);
+  const [sessions, language] = await Promise.all([listCustomerSessions(session), requestLanguage(request)]);
   return {
     sessions: sessions.map((item) => ({
       id: item.id,
       ...describeUserAgent(item.userAgent),
-      signedIn: formatDateTime(item.createdAt)!,
-      lastSeen: formatDateTime(item.lastSeenAt)!,
+      signedIn: formatDateTime(item.createdAt, language)!,
+      lastSeen: formatDateTime(item.lastSeenAt, language)!,
       current: item.current,
     })),
   };
@@ -41,47 +44,50 @@ const SessionAction = z.discriminatedUnion('intent', [
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await requireCustomer(request);
-  const form = await parseForm(request, SessionAction, { formMessage: 'That request was not complete. Reload the page and try again.' });
+  const form = await parseForm(request, SessionAction, { formMessage: 'auth:incompleteRequest' });
   if (!form.ok) return form.answer;
+  const { t } = form;
   if (form.data.intent === 'revoke-others') {
     const count = await revokeOtherCustomerSessions(session);
-    return data<FormAnswer>({ notice: count === 1 ? 'Signed out 1 other session.' : `Signed out ${count} other sessions.` });
+    return data<FormAnswer>({ notice: t('auth:sessions.signedOutOthers', { count }) });
   }
   if (form.data.sessionId === session.sessionId) {
     throw redirect('/', { headers: { 'Set-Cookie': await signOutCustomer(request) } });
   }
   const revoked = await revokeCustomerSession(session, form.data.sessionId);
-  return data<FormAnswer>({ notice: revoked ? 'That session is signed out.' : 'That session had already ended.' });
+  return data<FormAnswer>({ notice: t(revoked ? 'auth:sessions.revoked' : 'auth:sessions.alreadyEnded') });
 }
 
 export default function Sessions() {
   const { sessions } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
+  const { t } = useTranslation('auth');
   const others = sessions.filter((item) => !item.current).length;
   return (
     <>
-      <h1>Your sessions</h1>
-      <p className="lead">
-        These are the browsers signed in to your account. If you do not recognise one, sign it out and remove any passkey you do not
-        recognise.
-      </p>
+      <h1>{t('sessions.title')}</h1>
+      <p className="lead">{t('sessions.lead')}</p>
       <FormAlerts answer={answer} />
       <DataTable
-        caption="Signed-in sessions"
+        caption={t('sessions.caption')}
         className="sessions-table"
-        columns={['Device', 'Signed in', 'Last seen', { label: 'Actions', hidden: true }]}
+        columns={[t('sessions.device'), t('sessions.signedIn'), t('sessions.lastSeen'), { label: t('sessions.actions'), hidden: true }]}
       >
         {sessions.map((item) => (
           <tr key={item.id} data-current={item.current ? 'true' : undefined}>
             <th scope="row">
-              {item.browser} on {item.os} {item.current ? <span className="tag tag--safe">This device</span> : null}
+              {t('sessions.deviceName', {
+                browser: item.browser ?? t('sessions.unknownBrowser'),
+                os: item.os ?? t('sessions.unknownSystem'),
+              })}{' '}
+              {item.current ? <span className="tag tag--safe">{t('sessions.thisDevice')}</span> : null}
             </th>
             <td>{item.signedIn}</td>
             <td>{item.lastSeen}</td>
             <td>
               <ActionButton intent="revoke" fields={{ sessionId: item.id }} disabled={busy}>
-                Sign out
+                {t('sessions.signOut')}
               </ActionButton>
             </td>
           </tr>
@@ -89,10 +95,10 @@ export default function Sessions() {
       </DataTable>
       {others > 0 ? (
         <ActionButton intent="revoke-others" tone="danger" className="actions" disabled={busy}>
-          Sign out all other sessions
+          {t('sessions.signOutOthers')}
         </ActionButton>
       ) : (
-        <p>No other browser is signed in to your account.</p>
+        <p>{t('sessions.noOthers')}</p>
       )}
     </>
   );

@@ -1,13 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { useHeadline } from '~/components/exposure/dashboard';
 import { PrintButton } from '~/components/print-button';
+import { fieldLabel, incidentText, neverExposedLabel } from '~/i18n/catalogue';
+import { pageTitle } from '~/i18n/translator';
+import { useLanguage } from '~/i18n/use-language';
 import { requireCustomer } from '~/services/session.server';
 import { createStatement } from '~/services/statement.server';
-
 import { formatCalendarDate, formatDateTime } from '~/utils/format-time';
 
-export const meta: MetaFunction = () => [{ title: 'Statement of exposure | Breach check' }];
+export const meta: MetaFunction = pageTitle('account:statement.metaTitle');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireCustomer(request);
@@ -16,7 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Statement() {
   const statement = useLoaderData<typeof loader>();
+  const { t } = useTranslation('account');
+  const language = useLanguage();
   const { report } = statement;
+  const headline = useHeadline(report);
   const involved = report.incidents.filter((incident) => incident.involved);
   const actions = report.checklist.filter((step) => step.done && step.doneAt);
   return (
@@ -24,56 +31,59 @@ export default function Statement() {
       <div className="actions no-print">
         <PrintButton />
       </div>
-      <p className="eyebrow">Statement of exposure</p>
-      <h1 id="statement-title">Customer data incidents: statement for your records</h1>
+      <p className="eyebrow">{t('statement.eyebrow')}</p>
+      <h1 id="statement-title">{t('statement.title')}</h1>
       <dl className="facts">
-        <dt>Reference</dt>
+        <dt>{t('statement.reference')}</dt>
         <dd>{statement.reference}</dd>
-        <dt>Generated</dt>
-        <dd>{formatDateTime(new Date(statement.generatedAt))}</dd>
-        <dt>Account holder</dt>
+        <dt>{t('statement.generated')}</dt>
+        <dd>{formatDateTime(new Date(statement.generatedAt), language)}</dd>
+        <dt>{t('statement.holder')}</dt>
         <dd>{statement.holder}</dd>
-        <dt>Account</dt>
+        <dt>{t('statement.account')}</dt>
         <dd>
-          {statement.accountNumber} ({statement.accountType})
+          {statement.accountNumber} ({t(`statement.accountType.${statement.accountType}`)})
         </dd>
       </dl>
       <p>
-        <strong>{report.headline}</strong>
+        <strong>{headline}</strong>
       </p>
 
       {involved.map((incident) => (
         <section key={incident.id} className="card" aria-labelledby={`statement-${incident.id}`}>
-          <h2 id={`statement-${incident.id}`}>{incident.title}</h2>
-          <p>{incident.when}</p>
+          <h2 id={`statement-${incident.id}`}>{incidentText(t, incident.id, 'title')}</h2>
+          <p>{incidentText(t, incident.id, 'when')}</p>
           <p>
-            <strong>Exposed for this account:</strong> {incident.exposed.map((field) => field.label).join(', ')}.
+            <strong>{t('statement.exposed')}</strong> {incident.exposed.map((field) => fieldLabel(t, field)).join(', ')}.
           </p>
           <p>
-            <strong>Not exposed for this account:</strong>{' '}
-            {[...incident.notExposed.map((field) => field.label), ...report.neverExposed].join(', ')}.
+            <strong>{t('statement.notExposed')}</strong>{' '}
+            {[
+              ...incident.notExposed.map((field) => fieldLabel(t, field)),
+              ...report.neverExposed.map((item) => neverExposedLabel(t, item)),
+            ].join(', ')}
+            .
           </p>
         </section>
       ))}
 
       <section className="card" aria-labelledby="statement-actions">
-        <h2 id="statement-actions">Actions taken</h2>
+        <h2 id="statement-actions">{t('statement.actions')}</h2>
         {actions.length > 0 ? (
           <ul className="link-list">
             {actions.map((step) => (
               <li key={step.id}>
-                {step.id === 'change-pin' ? 'Account PIN changed' : 'Passkey set up for sign-in'} on {formatCalendarDate(step.doneAt!)}
+                {t(step.id === 'change-pin' ? 'statement.pinChanged' : 'statement.passkeySetUp', {
+                  date: formatCalendarDate(step.doneAt!, language),
+                })}
               </li>
             ))}
           </ul>
         ) : (
-          <p>No actions recorded yet.</p>
+          <p>{t('statement.noActions')}</p>
         )}
       </section>
-      <p className="hint">
-        This statement reflects the carrier&rsquo;s records of the incidents at the time it was generated. Quote the reference when you
-        contact us about it.
-      </p>
+      <p className="hint">{t('statement.footnote')}</p>
     </article>
   );
 }

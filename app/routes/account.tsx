@@ -1,6 +1,7 @@
 // The signed-in area: every /account page needs a customer session; sub-navigation and the enrollment welcome.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { NavLink, Outlet, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { countPasskeys } from '~/models/passkey.server';
 import { requireCustomer } from '~/services/session.server';
@@ -16,29 +17,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { welcome, olderPasskeys: passkeys > 1, role: session.role };
 }
 
+// Labels are keys in the account catalog (nav.*).
 const SECTIONS: Array<{ to: string; label: string; end?: boolean; right?: Right; otherwise?: string }> = [
-  { to: '/account', label: 'Your exposure', end: true },
-  { to: '/account/pin', label: 'Change PIN', right: 'change-pin', otherwise: 'Account PIN' },
-  { to: '/account/passkeys', label: 'Passkeys' },
-  { to: '/account/sessions', label: 'Sessions' },
-  { to: '/account/people', label: 'People', right: 'manage-people' },
-  { to: '/account/statement', label: 'Statement', right: 'print-statement' },
+  { to: '/account', label: 'exposure', end: true },
+  { to: '/account/pin', label: 'changePin', right: 'change-pin', otherwise: 'accountPin' },
+  { to: '/account/passkeys', label: 'passkeys' },
+  { to: '/account/sessions', label: 'sessions' },
+  { to: '/account/people', label: 'people', right: 'manage-people' },
+  { to: '/account/statement', label: 'statement', right: 'print-statement' },
 ];
 
 export default function AccountLayout() {
   const { welcome, olderPasskeys, role } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('account');
   // A section someone may not use is left out (or renamed), not just refused when they get there.
   const sections = SECTIONS.filter((section) => !section.right || may(role, section.right) || section.otherwise).map((section) =>
     section.right && !may(role, section.right) ? { ...section, label: section.otherwise! } : section,
   );
   return (
     <>
-      <nav aria-label="Your account" className="subnav no-print">
+      <nav aria-label={t('nav.label')} className="subnav no-print">
         <ul>
           {sections.map((section) => (
             <li key={section.to}>
               <NavLink to={section.to} end={section.end}>
-                {section.label}
+                {t(`nav.${section.label}`)}
               </NavLink>
             </li>
           ))}
@@ -46,10 +49,7 @@ export default function AccountLayout() {
       </nav>
       {welcome ? (
         <div className="alert alert--ok no-print" role="status">
-          <p>
-            Your passkey is set up and you are signed in. Next time, choose “Sign in with a passkey”.
-            {olderPasskeys ? ' Your older passkeys still work until you remove them on Your passkeys.' : ''}
-          </p>
+          <p>{t(olderPasskeys ? 'welcomeOlder' : 'welcome')}</p>
         </div>
       ) : null}
       <Outlet />

@@ -23,6 +23,8 @@ import { formatDateTime } from '~/utils/format-time';
 import { formMessageFailure, parseForm } from '~/services/form.server';
 import type { FormAnswer } from '~/utils/form-answer';
 import { DataTable } from '~/components/data-table';
+import { incidentText } from '~/i18n/catalogue';
+import { translatorFor } from '~/i18n/translator';
 
 export const meta: MetaFunction = () => [{ title: 'Administration · Breach check' }];
 
@@ -104,7 +106,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ]),
     imports: importRuns.map((run) => ({ ...run, startedAt: formatDateTime(run.startedAt)!, finishedAt: formatDateTime(run.finishedAt) })),
     pinDays,
-    exposure: incidents.map((incident) => ({ id: incident.id, title: incident.title, accounts: exposed.get(incident.id) ?? 0 })),
+    exposure: incidents.map((incident) => ({
+      id: incident.id,
+      title: incidentText(translatorFor('en'), incident.id, 'title'),
+      accounts: exposed.get(incident.id) ?? 0,
+    })),
   };
 }
 

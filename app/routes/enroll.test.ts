@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, oneTimeCodes, outbox } from '../../db/schema';
 import { accountIdOf } from '../../tests/helpers/customers';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
-import { args, CookieJar } from '../../tests/helpers/requests';
+import { args, CookieJar, saidBy } from '../../tests/helpers/requests';
 import { SoftAuthenticator } from '../../tests/helpers/soft-authenticator';
 import { findPerson, personHasPasskey } from '~/models/person.server';
 import { issueOneTimeCode } from '~/services/one-time-code.server';
@@ -110,7 +110,7 @@ describe('/enroll code requests', () => {
       ).catch((e) => e);
       expect(fourth).toBeInstanceOf(Response);
       expect(fourth.status).toBe(429);
-      expect(await fourth.text()).toMatch(/^Too many attempts\. Please try again in \d+ minutes?\.$/);
+      expect(await saidBy(fourth)).toMatch(/^Too many attempts\. Please try again in \d+ minutes?\.$/);
     }
   });
 });

@@ -1,6 +1,7 @@
 // Enrollment: account number + phone → code to the contacts on file → verify → create a passkey → signed in.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Trans, useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { PasskeyButton } from '~/components/passkey-button';
@@ -15,12 +16,12 @@ import {
   verifyEnrollmentCode,
   WRONG_CODE_MESSAGE,
 } from '~/services/enrollment.server';
-import { CODE_SENT_MESSAGE } from '~/utils/enrollment-messages';
 import { accountNumberField, oneTimeCodeField, phoneField } from '~/utils/identity-fields';
 import { createPasskey } from '~/utils/passkey-client';
+import { pageTitle } from '~/i18n/translator';
 import { fieldFailure, parseForm } from '~/services/form.server';
 
-export const meta: MetaFunction = () => [{ title: 'Set up a passkey · Breach check' }];
+export const meta: MetaFunction = pageTitle('auth:enroll.metaTitle');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const state = readEnrollmentState(request);
@@ -55,7 +56,7 @@ function codeRequested({ state, cookies }: { state: EnrollmentState; cookies: st
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await parseForm(request, EnrollAction, { formMessage: 'That form was not complete. Please start again.' });
+  const form = await parseForm(request, EnrollAction, { formMessage: 'auth:enroll.incomplete' });
   if (!form.ok) return form.answer;
   const input = form.data;
   if (input.intent === 'send-code') return codeRequested(await requestEnrollmentCode(request, input, context));
@@ -69,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { accountNumber: state.accountNumber, phone: state.phone, code: input.code, purposes: ['enroll'] },
       context,
     );
-    if (!verified) return fieldFailure('code', WRONG_CODE_MESSAGE, form.values);
+    if (!verified) return fieldFailure('code', form.t(WRONG_CODE_MESSAGE), form.values);
     return goTo(enrollmentStateCookie(verified));
   }
   // "Start again", or a step that expired meanwhile: back to the first step.
@@ -80,38 +81,42 @@ export default function Enroll() {
   const view = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
+  const { t } = useTranslation('auth');
 
   return (
     <div className="narrow">
-      <p className="eyebrow">Set up a passkey</p>
+      <p className="eyebrow">{t('enroll.eyebrow')}</p>
       {view.step === 'details' ? (
         <>
-          <h1>Tell us which account</h1>
-          <p className="lead">
-            We will text a one-time code to the phone number you enter, if it is a line on the account. Everyone on a family plan sets up
-            their own passkey with their own line. Knowing an account number is not enough: you need the code.
-          </p>
-          <EnrollForm fields={['accountNumber', 'phone']} intent="send-code" submitLabel="Send code" answer={answer} busy={busy} />
+          <h1>{t('enroll.detailsTitle')}</h1>
+          <p className="lead">{t('enroll.detailsLead')}</p>
+          <EnrollForm
+            fields={['accountNumber', 'phone']}
+            intent="send-code"
+            submitLabel={t('enroll.sendCode')}
+            answer={answer}
+            busy={busy}
+          />
           <p>
-            <Link to="/enroll/agent-code">I have a code from an agent</Link>
+            <Link to="/enroll/agent-code">{t('enroll.haveAgentCode')}</Link>
           </p>
         </>
       ) : null}
 
       {view.step === 'code' ? (
         <>
-          <h1>Enter your code</h1>
+          <h1>{t('enroll.codeTitle')}</h1>
           <div className="alert alert--ok" role="status">
-            <p>{CODE_SENT_MESSAGE}</p>
+            <p>{t('enroll.codeSent')}</p>
           </div>
-          <p>The code has 6 digits and expires in 10 minutes. We will never call or text to ask you for it.</p>
-          <EnrollForm fields={['code']} intent="verify" submitLabel="Verify" answer={answer} busy={busy} />
+          <p>{t('enroll.codeHint')}</p>
+          <EnrollForm fields={['code']} intent="verify" submitLabel={t('enroll.verify')} answer={answer} busy={busy} />
           <Form method="post" className="actions">
             <button type="submit" name="intent" value="resend" className="button--secondary" disabled={busy}>
-              Send a new code
+              {t('enroll.resend')}
             </button>
             <button type="submit" name="intent" value="start-over" className="button--secondary" disabled={busy}>
-              Start again
+              {t('enroll.startOver')}
             </button>
           </Form>
         </>
@@ -119,29 +124,27 @@ export default function Enroll() {
 
       {view.step === 'create' ? (
         <>
-          <h1>Create your passkey</h1>
-          <p className="lead">
-            Your code is confirmed. Now create a passkey: your device will ask for your fingerprint, face or screen lock. You use it to sign
-            in from now on.
-          </p>
+          <h1>{t('enroll.createTitle')}</h1>
+          <p className="lead">{t('enroll.createLead')}</p>
           {view.hasPasskey ? (
             <div className="alert alert--warn">
               <p>
-                You already have a passkey for this account. Your older passkeys still work until you remove them on Your passkeys, and we
-                will tell you about this new one. If you still have one, you can{' '}
-                <Link to={`/sign-in?redirectTo=${encodeURIComponent(view.agentReset ? '/account/pin' : '/account')}`}>
-                  sign in with it instead
-                </Link>
-                .
+                <Trans
+                  t={t}
+                  i18nKey="enroll.alreadyHave"
+                  components={{
+                    signIn: <Link to={`/sign-in?redirectTo=${encodeURIComponent(view.agentReset ? '/account/pin' : '/account')}`} />,
+                  }}
+                />
               </p>
             </div>
           ) : null}
           <section className="card">
-            <PasskeyButton run={() => createPasskey('enroll')}>Create passkey</PasskeyButton>
+            <PasskeyButton run={() => createPasskey('enroll')}>{t('enroll.create')}</PasskeyButton>
           </section>
           <Form method="post">
             <button type="submit" name="intent" value="start-over" className="button--secondary">
-              Start again
+              {t('enroll.startOver')}
             </button>
           </Form>
         </>

@@ -1,65 +1,73 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { GeneralAdvice } from '~/components/what-to-do';
-import { getIncident } from '~/models/incident.server';
 import { FieldList } from '~/components/field-list';
+import { GeneralAdvice } from '~/components/what-to-do';
+import { fieldLabel, fieldRisk, incidentText, neverExposedLabel } from '~/i18n/catalogue';
+import { languageOfMatches, translatorFor } from '~/i18n/translator';
+import { getIncident } from '~/models/incident.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.incident.title} | Breach check` : 'Incident not found | Breach check' },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = translatorFor(languageOfMatches(matches));
+  return [{ title: t('common:title', { page: data ? incidentText(t, data.incident.id, 'title') : t('incidents:page.notFound') }) }];
+};
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const incident = await getIncident(params.id ?? '');
-  if (!incident) throw new Response('There is no incident with that name. The three incidents are listed below.', { status: 404 });
+  if (!incident) throw new Response('incidents:missing', { status: 404 });
   return { incident };
 }
 
 export default function IncidentPage() {
   const { incident } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(['incidents', 'common']);
+  const text = (part: Parameters<typeof incidentText>[2]) => incidentText(t, incident.id, part);
   return (
     <>
       <p>
-        <Link to="/incidents">All incidents</Link>
+        <Link to="/incidents">{t('page.all')}</Link>
       </p>
-      <p className="eyebrow">{incident.when}</p>
-      <h1>{incident.title}</h1>
-      <p className="lead">{incident.summary}</p>
+      <p className="eyebrow">{text('when')}</p>
+      <h1>{text('title')}</h1>
+      <p className="lead">{text('summary')}</p>
 
       <dl className="facts">
-        <dt>When</dt>
-        <dd>{incident.when}</dd>
-        <dt>Customers affected</dt>
-        <dd>{incident.affectedNote}</dd>
+        <dt>{t('page.when')}</dt>
+        <dd>{text('when')}</dd>
+        <dt>{t('page.affected')}</dt>
+        <dd>{text('affected')}</dd>
       </dl>
 
-      <h2>What happened</h2>
-      <p>{incident.whatHappened}</p>
+      <h2>{t('page.whatHappened')}</h2>
+      <p>{text('whatHappened')}</p>
 
       <div className="columns">
         <section className="card" aria-labelledby="may-title">
-          <h2 id="may-title">Details that may have been exposed</h2>
-          <p>Not every affected customer had every one of these exposed. Sign in to see your own.</p>
-          <FieldList items={incident.possibleFields.map((field) => ({ id: field.id, title: field.label, text: field.risk }))} />
+          <h2 id="may-title">{t('page.mayTitle')}</h2>
+          <p>{t('page.mayIntro')}</p>
+          <FieldList
+            items={incident.possibleFields.map((field) => ({ id: field, title: fieldLabel(t, field), text: fieldRisk(t, field) }))}
+          />
         </section>
         <section className="card" aria-labelledby="not-title">
-          <h2 id="not-title">Not exposed</h2>
+          <h2 id="not-title">{t('page.notTitle')}</h2>
           <FieldList
             items={[
-              ...incident.neverExposed.map((item) => ({ id: item, title: item })),
-              ...incident.otherFields.map((field) => ({ id: field.id, title: field.label, text: 'Not part of this incident.' })),
+              ...incident.neverExposed.map((item) => ({ id: item, title: neverExposedLabel(t, item) })),
+              ...incident.otherFields.map((field) => ({ id: field, title: fieldLabel(t, field), text: t('page.notPart') })),
             ]}
           />
         </section>
       </div>
 
-      <h2>What to do</h2>
+      <h2>{t('page.whatToDo')}</h2>
       <GeneralAdvice />
       <section className="card" aria-labelledby="personal-title">
-        <h2 id="personal-title">See your own answer</h2>
-        <p>Sign in with a passkey to see whether your account was in this incident and exactly which details.</p>
+        <h2 id="personal-title">{t('page.personalTitle')}</h2>
+        <p>{t('page.personalText')}</p>
         <Link to="/sign-in" className="button">
-          Check my account
+          {t('common:checkMyAccount')}
         </Link>
       </section>
     </>

@@ -1,9 +1,12 @@
 import type { MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { fieldLabel, incidentText, neverExposedLabel } from '~/i18n/catalogue';
+import { pageTitle } from '~/i18n/translator';
 import { listIncidents } from '~/models/incident.server';
 
-export const meta: MetaFunction = () => [{ title: 'The incidents | Breach check' }];
+export const meta: MetaFunction = pageTitle('incidents:list.title');
 
 export async function loader() {
   return { incidents: await listIncidents() };
@@ -11,31 +14,29 @@ export async function loader() {
 
 export default function Incidents() {
   const { incidents } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(['incidents', 'common']);
   return (
     <>
-      <h1>The incidents</h1>
-      <p className="lead">
-        Three incidents exposed some customer details. Each affected different customers and different details. Sign in to see which, if
-        any, involved your account.
-      </p>
+      <h1>{t('list.title')}</h1>
+      <p className="lead">{t('list.lead')}</p>
       {incidents.map((incident) => (
         <article key={incident.id} className="card" aria-labelledby={`incident-${incident.id}`}>
-          <p className="eyebrow">{incident.when}</p>
+          <p className="eyebrow">{incidentText(t, incident.id, 'when')}</p>
           <h2 id={`incident-${incident.id}`}>
-            <Link to={`/incidents/${incident.id}`}>{incident.title}</Link>
+            <Link to={`/incidents/${incident.id}`}>{incidentText(t, incident.id, 'title')}</Link>
           </h2>
-          <p>{incident.summary}</p>
+          <p>{incidentText(t, incident.id, 'summary')}</p>
           <p>
-            <strong>May have been exposed:</strong> {incident.possibleFields.map((field) => field.label).join(', ')}.
+            <strong>{t('list.mayHaveBeen')}</strong> {incident.possibleFields.map((field) => fieldLabel(t, field)).join(', ')}.
           </p>
           <p>
-            <strong>Not exposed:</strong> {incident.neverExposed.join(', ')}.
+            <strong>{t('list.notExposed')}</strong> {incident.neverExposed.map((item) => neverExposedLabel(t, item)).join(', ')}.
           </p>
         </article>
       ))}
       <p>
         <Link to="/sign-in" className="button">
-          Check my account
+          {t('common:checkMyAccount')}
         </Link>
       </p>
     </>

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditEvents, outbox, passkeys, sessions } from '../../db/schema';
 import { accountIdOf, customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
-import { args, type CookieJar } from '../../tests/helpers/requests';
+import { args, type CookieJar, saidBy } from '../../tests/helpers/requests';
 import { requestEnrollmentCode } from '~/services/enrollment.server';
 import { getCustomerSession, markStepUp } from '~/services/session.server';
 import { action as passkeysAction } from './account.passkeys';
@@ -40,7 +40,7 @@ async function refusal(run: () => Promise<unknown>): Promise<{ status: number; t
     (error: unknown) => error,
   );
   expect(thrown).toBeInstanceOf(Response);
-  return { status: (thrown as Response).status, text: await (thrown as Response).text() };
+  return { status: (thrown as Response).status, text: await saidBy(thrown as Response) };
 }
 
 const pinHash = () =>
@@ -72,7 +72,7 @@ describe('section 9: what each person on an account may do', () => {
         const refused = await refusal(() => pinAction(args(browser.form('/account/pin', fields), browser)));
         expect(refused).toEqual({
           status: 403,
-          text: 'Only the account holder can change the account PIN. You can ask them to: choose "Ask the account holder".',
+          text: 'Only the account holder can change the account PIN. You can ask them to: choose “Ask the account holder”.',
         });
       }
     }
@@ -134,10 +134,10 @@ describe('section 9: what each person on an account may do', () => {
     }
     const { people: list } = await peopleLoader(args(people.holder.browser.request('/account/people'), people.holder.browser));
     expect(list.map((person) => [person.role, person.line, person.you, person.passkeys])).toEqual([
-      ['Account holder', '•••-•••-0110', true, 1],
-      ['Authorized user', '•••-•••-0111', false, 1],
-      ['Line user', '•••-•••-0112', false, 1],
-      ['Line user', '•••-•••-0113', false, 1],
+      ['holder', '•••-•••-0110', true, 1],
+      ['authorized', '•••-•••-0111', false, 1],
+      ['line', '•••-•••-0112', false, 1],
+      ['line', '•••-•••-0113', false, 1],
     ]);
     expect(testDb().select().from(passkeys).where(eq(passkeys.customerId, people.holder.customerId)).all()).toHaveLength(1);
   });
@@ -160,7 +160,7 @@ describe('section 9: what each person on an account may do', () => {
         people.holder.browser,
       ),
     )) as { data: { notice: string } };
-    expect(answer.data.notice).toBe('Access removed: 1 session signed out and 1 passkey removed. We sent a message to their line.');
+    expect(answer.data.notice).toBe('Access removed. Sessions signed out: 1. Passkeys removed: 1. We sent a message to their line.');
     expect(await getCustomerSession(target.browser.request('/account'))).toBeNull();
     expect(testDb().select().from(passkeys).where(eq(passkeys.customerId, target.customerId)).all()).toHaveLength(0);
     expect(

@@ -2,13 +2,15 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { PasskeyButton } from '~/components/passkey-button';
 import { getCustomerSession } from '~/services/session.server';
 import { authenticateWithPasskey, autofillAvailable, cancelPasskeyRequest } from '~/utils/passkey-client';
+import { pageTitle } from '~/i18n/translator';
 import { safeRedirect } from '~/utils/safe-redirect';
 
-export const meta: MetaFunction = () => [{ title: 'Sign in · Breach check' }];
+export const meta: MetaFunction = pageTitle('auth:signIn.metaTitle');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'));
@@ -20,6 +22,7 @@ type AutofillState = 'idle' | 'pending' | 'unsupported' | 'done';
 
 export default function SignIn() {
   const { redirectTo } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('auth');
   const [autofill, setAutofill] = useState<AutofillState>('idle');
   const [autofillError, setAutofillError] = useState<string | null>(null);
 
@@ -42,25 +45,25 @@ export default function SignIn() {
       if (outcome.ok) window.location.assign(outcome.redirectTo ?? '/account');
       // The browser ends a conditional request quietly (no passkey here, another request started); only our own
       // verification failures are worth showing.
-      else if (!outcome.fromBrowser) setAutofillError(outcome.message);
+      else if (!outcome.fromBrowser) setAutofillError(outcome.message ?? t(outcome.messageKey));
     })();
     return () => {
       active = false;
       cancelPasskeyRequest();
     };
-  }, [redirectTo]);
+  }, [redirectTo, t]);
 
   return (
     <div className="narrow">
-      <h1>Sign in</h1>
-      <p className="lead">Use the passkey you set up for your account. There is no password to remember.</p>
+      <h1>{t('signIn.title')}</h1>
+      <p className="lead">{t('signIn.lead')}</p>
       <section className="card" aria-labelledby="passkey-title">
-        <h2 id="passkey-title">Sign in with a passkey</h2>
+        <h2 id="passkey-title">{t('signIn.passkeyTitle')}</h2>
         <form className="form" data-conditional={autofill} onSubmit={(event) => event.preventDefault()}>
           <div className="field">
-            <label htmlFor="sign-in-username">Account</label>
+            <label htmlFor="sign-in-username">{t('signIn.accountLabel')}</label>
             <span className="hint" id="sign-in-username-hint">
-              Select this field to choose a passkey saved on this device, or use the button below.
+              {t('signIn.accountHint')}
             </span>
             <input
               id="sign-in-username"
@@ -76,17 +79,14 @@ export default function SignIn() {
             {autofillError}
           </p>
         ) : null}
-        <PasskeyButton run={() => authenticateWithPasskey({ mode: 'sign-in', redirectTo })}>Sign in with a passkey</PasskeyButton>
+        <PasskeyButton run={() => authenticateWithPasskey({ mode: 'sign-in', redirectTo })}>{t('signIn.button')}</PasskeyButton>
       </section>
       <section className="card" aria-labelledby="new-title">
-        <h2 id="new-title">First time here, or lost your passkey?</h2>
-        <p>
-          We send a one-time code to the email and phone numbers on your account, then you create a passkey on this device. Your older
-          passkeys keep working until you remove them.
-        </p>
+        <h2 id="new-title">{t('signIn.newTitle')}</h2>
+        <p>{t('signIn.newText')}</p>
         <p>
           <Link to="/enroll" className="button button--secondary">
-            Set up a passkey
+            {t('signIn.setUp')}
           </Link>
         </p>
       </section>

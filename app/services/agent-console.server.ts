@@ -17,6 +17,11 @@ import { verifyPin, VERIFY_MAX_FAILURES, type VerifyPinResult } from './pin.serv
 import { enforceRateLimit } from './rate-limit.server';
 import type { StaffSession } from './session.server';
 import { signPayload, verifyPayload } from './tokens.server';
+import { fieldLabel, incidentText } from '~/i18n/catalogue';
+import { translatorFor } from '~/i18n/translator';
+
+// Staff pages are in English (DESIGN section 10); the card shows the customer's language.
+const STAFF_T = translatorFor('en');
 
 export const LOOKUPS_PER_AGENT = { name: 'agent-lookup.staff', limit: 60, windowMs: 60 * 60_000 };
 /** PIN checks per agent, on top of the per-account lock: an agent cannot sweep PINs across many accounts. */
@@ -78,7 +83,7 @@ export async function accountCard(accountId: number) {
     holder: maskName(account.holderName),
     people: people.map((person) => ({
       line: person.line,
-      role: person.role,
+      role: STAFF_T(`common:roles.${person.role}`),
       status: person.accessRemovedAt ? 'Access removed by the holder' : person.passkeys > 0 ? 'Passkey set up' : 'Not set up',
     })),
     language: account.language,
@@ -87,9 +92,9 @@ export async function accountCard(accountId: number) {
     accountNumberEnding: account.accountNumber.slice(-4),
     incidents: report.incidents.map((incident) => ({
       id: incident.id,
-      title: incident.title,
+      title: incidentText(STAFF_T, incident.id, 'title'),
       involved: incident.involved,
-      exposed: incident.exposed.map((field) => field.label),
+      exposed: incident.exposed.map((field) => fieldLabel(STAFF_T, field)),
     })),
     pinSet: Boolean(account.pinHash),
     pinChangedAt: formatDateTime(pinChangedAt),
@@ -129,18 +134,7 @@ export async function sendPinResetCode(agent: StaffSession, accountId: number): 
       status: 409,
     });
   const code = await issueOneTimeCode({ accountId, phone, purpose: 'agent-reset', issuedByStaffId: agent.staffId });
-  await textLine(
-    accountId,
-    phone,
-    {
-      subject: 'Your PIN reset code',
-      body:
-        `A support agent started a PIN reset for your account at your request. Your code is ${code}. It expires in 10 minutes. ` +
-        'Open the breach-check portal yourself (do not use links in messages), choose "Set up a passkey", then "I have a code from an agent". ' +
-        'Your new PIN takes effect 24 hours after you choose it. We will never call or text to ask for this code. If you did not ask for this, call 611 from your phone.',
-    },
-    { expiresAt: new Date(Date.now() + CODE_TTL_MS) },
-  );
+  await textLine(accountId, phone, { key: 'agentCode', values: { code } }, { expiresAt: new Date(Date.now() + CODE_TTL_MS) });
   await recordAudit({ actor: actorOf(agent), action: 'agent.reset_code_sent', accountId, details: { to: 'holder line' } });
   return { line: maskPhone(phone) };
 }

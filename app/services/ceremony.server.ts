@@ -1,8 +1,10 @@
 // What every passkey ceremony shares, customer or staff: the JSON answer, its failure sentences, the per-client limit
 // and how a failure is recorded. Each ceremony returns an answer the route sends as JSON; failures are 4xx, never a 500.
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import type { TFunction } from 'i18next';
+import { translateMessage, type MessageValues } from '~/i18n/message';
 import { recordAudit } from './audit.server';
-import { clientKey, consumeRateLimit, countOccurrence, describeWait, type RateLimitRule } from './rate-limit.server';
+import { clientKey, consumeRateLimit, countOccurrence, type RateLimitRule } from './rate-limit.server';
 import type { CeremonyFailure } from './webauthn.server';
 
 export const PASSKEY_CEREMONIES_PER_CLIENT: RateLimitRule = { name: 'passkey-ceremony.client', limit: 30, windowMs: 10 * 60_000 };
@@ -12,9 +14,11 @@ export type CeremonyOptions = PublicKeyCredentialRequestOptionsJSON | PublicKeyC
 export type CeremonyBody =
   { status: 'success'; options?: CeremonyOptions; redirectTo?: string } | { status: 'error'; message: string; redirectTo?: string };
 
+/** What a ceremony step answers; an error's message is a catalog key (with values) until the endpoint words it. */
 export interface CeremonyAnswer {
   httpStatus: number;
   body: CeremonyBody;
+  values?: MessageValues;
   headers?: Headers;
 }
 
@@ -23,8 +27,14 @@ export interface ClientContext {
   clientAddress: string;
 }
 
-export function error(httpStatus: number, message: string, redirectTo?: string): CeremonyAnswer {
-  return { httpStatus, body: { status: 'error', message, ...(redirectTo ? { redirectTo } : {}) } };
+export function error(httpStatus: number, messageKey: string, redirectTo?: string): CeremonyAnswer {
+  return { httpStatus, body: { status: 'error', message: messageKey, ...(redirectTo ? { redirectTo } : {}) } };
+}
+
+/** The answer as the browser gets it: an error's key worded in the page's language. */
+export function wordAnswer(answer: CeremonyAnswer, t: TFunction): CeremonyAnswer {
+  if (answer.body.status !== 'error') return answer;
+  return { ...answer, body: { ...answer.body, message: translateMessage(t, answer.body.message, answer.values) } };
 }
 
 /** Options for the browser to answer, with the challenge cookie. */
@@ -44,20 +54,20 @@ export function signedInAnswer(redirectTo: string, cookie: string): CeremonyAnsw
 export function failureMessage(reason: CeremonyFailure): string {
   switch (reason) {
     case 'unknown credential':
-      return 'We do not recognise that passkey; it may have been removed. You can set up a new one with a code.';
+      return 'messages:passkey.unknown';
     case 'user not verified':
-      return 'Your device did not confirm it was you (fingerprint, face or screen lock). Please try again.';
+      return 'messages:passkey.notVerified';
     case 'counter went backwards':
-      return 'That passkey answered like a copy of one we have seen before, so we did not accept it. Try another passkey or call 611.';
+      return 'messages:passkey.copied';
     case 'credential already registered':
-      return 'That passkey is already set up.';
+      return 'messages:passkey.alreadySetUp';
     case 'unknown challenge':
     case 'challenge already used':
     case 'challenge expired':
     case 'challenge from another browser':
-      return 'That request expired or was already used. Please try again.';
+      return 'messages:passkey.expired';
     default:
-      return 'We could not verify that passkey. Please try again.';
+      return 'messages:passkey.failed';
   }
 }
 
@@ -66,7 +76,8 @@ export async function limitedCeremony(context: ClientContext, step: () => Promis
   const { allowed, retryAfterSeconds } = await consumeRateLimit(PASSKEY_CEREMONIES_PER_CLIENT, clientKey(context));
   if (allowed) return step();
   return {
-    ...error(429, `Too many attempts. Please try again in ${describeWait(retryAfterSeconds)}.`),
+    ...error(429, 'messages:tooManyAttempts'),
+    values: { waitSeconds: retryAfterSeconds },
     headers: new Headers({ 'Retry-After': String(retryAfterSeconds) }),
   };
 }

@@ -16,6 +16,7 @@ import {
   type ClientContext,
 } from './ceremony.server';
 import { enrollmentStateCookie, readEnrollmentState } from './enrollment.server';
+import { adoptPageLanguage } from './i18n.server';
 import { codeUsedAt } from './one-time-code.server';
 import { describeError } from './errors.server';
 import { log } from './logger.server';
@@ -41,13 +42,7 @@ async function sendNotice(accountId: number, phone: string, message: Notice) {
 
 /** A passkey added with a code to someone who already had one is what a SIM-swapper's enrollment looks like: say so. */
 function passkeyAddedNotice(hadPasskeys: boolean, byCode: boolean): Notice {
-  return {
-    subject: 'A passkey was added to your account',
-    body:
-      hadPasskeys && byCode
-        ? "A new passkey was set up with a one-time code for your breach-check account. Your older passkeys still work. If this wasn't you, call 611 from your phone now."
-        : "A new passkey was added for signing in to your breach-check account. If this wasn't you, call 611 from your phone.",
-  };
+  return { key: 'passkeyAdded', body: hadPasskeys && byCode ? 'byCode' : 'body' };
 }
 
 // ---- sign-in and step-up ----
@@ -57,7 +52,7 @@ export function passkeyAssertionOptions(request: Request, context: ClientContext
     let owner: PasskeyOwner | undefined;
     if (mode === 'step-up') {
       const session = await getCustomerSession(request);
-      if (!session) return error(401, 'Please sign in again.', '/sign-in');
+      if (!session) return error(401, 'messages:signInAgain', '/sign-in');
       owner = { kind: 'customer', id: session.customerId };
     }
     const { options, headers } = await createAuthenticationOptions(request, {
@@ -104,7 +99,7 @@ export function completePasskeySignIn(
 export function completeStepUp(request: Request, context: ClientContext, response: AuthenticationResponseJSON): Promise<CeremonyAnswer> {
   return limitedCeremony(context, async () => {
     const session = await getCustomerSession(request);
-    if (!session) return error(401, 'Please sign in again.', '/sign-in');
+    if (!session) return error(401, 'messages:signInAgain', '/sign-in');
     const owner: PasskeyOwner = { kind: 'customer', id: session.customerId };
     const result = await verifyPasskeyAssertion(request, response, { purpose: 'step-up', kind: 'customer', owner });
     const actor = { type: 'customer' as const, id: String(session.customerId) };
@@ -134,13 +129,13 @@ async function registrationOwner(
   if (context === 'enroll') {
     const state = readEnrollmentState(request);
     if (state?.step !== 'verified') {
-      return { ok: false, answer: error(400, 'Your code check has expired. Please start again.', '/enroll') };
+      return { ok: false, answer: error(400, 'messages:enroll.expired', '/enroll') };
     }
     const customer = await ensurePerson(state.accountId, state.phone);
     if (customer.accessRemovedAt) {
       return {
         ok: false,
-        answer: error(403, 'The account holder removed your access to this account. Ask them to restore it.', '/enroll'),
+        answer: error(403, 'messages:enroll.accessRemoved', '/enroll'),
       };
     }
     // One verified code sets up one passkey: a copied enrollment cookie cannot add another.
@@ -148,15 +143,15 @@ async function registrationOwner(
     if (!usedAt || (await passkeyCreatedSince({ kind: 'customer', id: customer.id }, usedAt))) {
       return {
         ok: false,
-        answer: error(400, 'That code has already been used to set up a passkey. Sign in with it, or start again.', '/enroll'),
+        answer: error(400, 'messages:enroll.codeUsed', '/enroll'),
       };
     }
     return { ok: true, customerId: customer.id, accountId: customer.accountId, phone: customer.phone, userHandle: customer.webauthnUserId };
   }
   const session = await getCustomerSession(request);
-  if (!session) return { ok: false, answer: error(401, 'Please sign in again.', '/sign-in') };
+  if (!session) return { ok: false, answer: error(401, 'messages:signInAgain', '/sign-in') };
   if (!hasRecentStepUp(session)) {
-    return { ok: false, answer: error(403, 'Please confirm it is you with a passkey first.', STEP_UP_PATH) };
+    return { ok: false, answer: error(403, 'messages:confirmFirst', STEP_UP_PATH) };
   }
   const customer = (await findPersonById(session.customerId))!;
   return { ok: true, customerId: customer.id, accountId: customer.accountId, phone: customer.phone, userHandle: customer.webauthnUserId };
@@ -223,6 +218,7 @@ async function finishEnrollment(
   const state = readEnrollmentState(request);
   const purpose = state?.step === 'verified' ? state.purpose : 'enroll';
   const actor = { type: 'customer' as const, id: String(who.customerId) };
+  await adoptPageLanguage(request, who.customerId);
   await recordAudit({ actor, action: 'customer.enrolled', accountId: who.accountId, details: { purpose, olderPasskeys } });
   // Creating a passkey with user verification right after the code check counts as a fresh verification.
   const answer = signedInAnswer(

@@ -12,13 +12,13 @@ import { describeError } from './errors.server';
 import { insertCodeReplacingOlderIn } from '~/models/one-time-code.server';
 import { queueMessagesIn } from '~/models/outbox.server';
 import { writeTransaction } from '~/models/transaction.server';
-import { messagesQueued, notifyHolder, textLineRows } from './notifier.server';
+import { requestLanguage } from './i18n.server';
+import { messagesQueued, notifyHolder, textLineRows, type Notice } from './notifier.server';
 import { CODE_TTL_MS, prepareOneTimeCode, redeemOneTimeCode, type CodePurpose } from './one-time-code.server';
 import {
   clientKey,
   consumeRateLimitIn,
   countFailure,
-  describeWait,
   enforceRateLimit,
   failuresSoFar,
   subjectKey,
@@ -26,8 +26,6 @@ import {
   type RateLimitRule,
 } from './rate-limit.server';
 import { signPayload, verifyPayload } from './tokens.server';
-
-export { CODE_SENT_MESSAGE } from '~/utils/enrollment-messages';
 
 const HOUR = 60 * 60_000;
 export const CODE_REQUESTS_PER_CLIENT: RateLimitRule = { name: 'enroll-code.client', limit: 10, windowMs: HOUR };
@@ -74,11 +72,8 @@ export function enrollmentStateCookie(state: EnrollmentState | null): string {
   return serializeCookie(cookieName(STATE_COOKIE), signPayload('enroll', state), Math.ceil((state.exp - Date.now()) / 1000));
 }
 
-export function codeMessage(code: string) {
-  return {
-    subject: 'Your breach-check code',
-    body: `Your breach-check code is ${code}. It expires in 10 minutes. We will never call or text to ask for it.`,
-  };
+export function codeMessage(code: string): Notice {
+  return { key: 'code', values: { code } };
 }
 
 /**
@@ -95,6 +90,8 @@ export async function requestEnrollmentCode(
 ): Promise<{ state: EnrollmentState; cookies: string[] }> {
   const deadline = Date.now() + CODE_REQUEST_MIN_MS;
   const binding = browserBinding(request, true);
+  // The code is worded in the language of the page it was asked from: the person's choice at that moment.
+  const language = await requestLanguage(request);
   const line = await findLine(details.accountNumber, details.phone);
   // A person whose access the holder removed gets no code until the holder restores it (the notice told them so).
   const removed = line ? (await findPerson(line.accountId, details.phone))?.accessRemovedAt : null;
@@ -105,7 +102,10 @@ export async function requestEnrollmentCode(
     purpose: 'enroll',
     browserHash: binding.hash,
   });
-  const message = textLineRows(line?.accountId ?? 0, details.phone, codeMessage(prepared.code), { expiresAt: prepared.row.expiresAt });
+  const message = textLineRows(line?.accountId ?? 0, details.phone, codeMessage(prepared.code), {
+    expiresAt: prepared.row.expiresAt,
+    language,
+  });
   const send = line && !removed ? { accountId: line.accountId } : null;
   const outcome = await writeTransaction((tx): { limitedFor: number } | { sent: boolean } => {
     for (const [rule, subject] of [
@@ -136,8 +136,7 @@ export async function requestEnrollmentCode(
   return { state, cookies: binding.setCookie ? [binding.setCookie] : [] };
 }
 
-export const WRONG_CODE_MESSAGE =
-  'That code is not right, or it has expired or been replaced. Check the latest message we sent, or ask for a new code.';
+export const WRONG_CODE_MESSAGE = 'messages:code.wrong';
 
 /**
  * Checks a typed code for the account number (and the line it was asked for, when known), among the codes this
@@ -157,10 +156,10 @@ export async function verifyEnrollmentCode(
   const accountKey = subjectKey(input.accountNumber);
   for (const [rule, subject, sentence] of [
     [WRONG_CODES_PER_BROWSER, browserKey, undefined],
-    [WRONG_CODES_PER_ACCOUNT, accountKey, PAUSED_MESSAGE],
+    [WRONG_CODES_PER_ACCOUNT, accountKey, 'messages:code.paused'],
   ] as const) {
     const { allowed, retryAfterSeconds } = await failuresSoFar(rule, subject);
-    if (!allowed) throw tooManyAttempts(retryAfterSeconds, sentence?.(retryAfterSeconds));
+    if (!allowed) throw tooManyAttempts(retryAfterSeconds, sentence);
   }
   const accountId = await findAccountIdByNumber(input.accountNumber);
   const check = await redeemOneTimeCode({
@@ -185,18 +184,9 @@ export async function verifyEnrollmentCode(
   return null;
 }
 
-const PAUSED_MESSAGE = (retryAfterSeconds: number) =>
-  `Too many wrong codes were typed for this account today, so code checks for it are paused for ${describeWait(retryAfterSeconds)}. ` +
-  'If you already have a passkey, sign in with it; otherwise call 611.';
-
 async function tellHolderCodesArePaused(accountId: number): Promise<void> {
   try {
-    await notifyHolder(accountId, {
-      subject: 'Code checks for your account are paused',
-      body:
-        'Too many wrong one-time codes were typed for your breach-check account today, so we paused code checks for it for a day. ' +
-        "Your passkeys still work. If this wasn't you, someone may be trying to get into your account: call 611 from your phone.",
-    });
+    await notifyHolder(accountId, { key: 'codesPaused' });
   } catch (error) {
     log('error', 'notice not queued', describeError(error));
   }

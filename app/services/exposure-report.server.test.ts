@@ -19,24 +19,20 @@ describe('exposure report', () => {
       const report = await getExposureReport(accountId(accountNumber));
       const involved = Object.keys(demo.exposures);
       expect(report.involvedCount).toBe(involved.length);
-      expect(report.headline).toBe(
-        involved.length === 0
-          ? 'Your account was not in any of the 3 incidents. We checked it against the records of all 3.'
-          : `Your account was in ${involved.length} of the 3 incidents.`,
-      );
+      expect(report.incidents).toHaveLength(3);
       for (const incident of report.incidents) {
         const expected = demo.exposures[incident.id] ?? [];
         expect(incident.involved).toBe(incident.id in demo.exposures);
-        expect(incident.exposed.map((field) => field.id).sort()).toEqual([...expected].sort());
+        expect([...incident.exposed].sort()).toEqual([...expected].sort());
         const facts = INCIDENTS.find((candidate) => candidate.id === incident.id)!;
-        expect([...incident.exposed, ...incident.notExposed].map((field) => field.id).sort()).toEqual([...facts.possibleFields].sort());
+        expect([...incident.exposed, ...incident.notExposed].sort()).toEqual([...facts.possibleFields].sort());
       }
     },
   );
 
   it('fills the field-by-incident grid with exposed, not exposed and not part of it', async () => {
     const report = await getExposureReport(accountId('100000003')); // 2018: name, phone, email
-    const row = (id: string) => report.grid.find((entry) => entry.field.id === id)!.cells;
+    const row = (id: string) => report.grid.find((entry) => entry.field === id)!.cells;
     expect(row('name')).toEqual(['exposed', 'not-exposed', 'not-exposed']);
     expect(row('billing_zip')).toEqual(['not-exposed', 'not-part', 'not-part']);
     expect(row('billing_information')).toEqual(['not-part', 'not-part', 'not-exposed']);
@@ -45,8 +41,8 @@ describe('exposure report', () => {
   it('names the port-out kit when account number, billing ZIP and phone were exposed', async () => {
     const report = await getExposureReport(accountId('100000009'));
     const in2018 = report.incidents.find((incident) => incident.id === '2018-08-api')!;
-    expect(in2018.combinations.map((combination) => combination.id)).toContain('port-out-kit');
-    expect(in2018.combinations.map((combination) => combination.id)).not.toContain('port-out-request');
+    expect(in2018.combinations).toContain('port-out-kit');
+    expect(in2018.combinations).not.toContain('port-out-request');
   });
 
   it('marks the PIN step done only when the PIN changed after the latest incident that exposed the account', async () => {

@@ -1,53 +1,47 @@
 // The customer's exposure, incident by incident and field by field, with the steps the system has seen done.
+// Ids and facts only: the page words it in its language, and the statement's reference is the same in either.
 import { getAccount } from '~/models/account.server';
 import type { PersonRole } from '../../db/schema';
 import { getExposedFields, getFirstPasskeyCreatedAt } from '~/models/exposure.server';
 import { findPendingPinReset } from '~/models/pin-reset.server';
-import {
-  EXPOSABLE_FIELDS,
-  fieldView,
-  INCIDENTS,
-  incidentEndDate,
-  NEVER_EXPOSED,
-  type ExposableField,
-  type FieldView,
-} from '~/models/incident.server';
+import { EXPOSABLE_FIELDS, INCIDENTS, incidentEndDate, NEVER_EXPOSED, type ExposableField } from '~/models/incident.server';
 import { calendarDate } from '~/utils/format-time';
-import { combinationsFor, type RiskCombination } from '~/utils/risk-combinations';
+import { combinationsFor } from '~/utils/risk-combinations';
 
 export type CellStatus = 'exposed' | 'not-exposed' | 'not-part';
 
 export interface IncidentExposure {
   id: string;
-  title: string;
-  when: string;
-  whatHappened: string;
   involved: boolean;
-  exposed: FieldView[];
+  exposed: ExposableField[];
   /** Fields this incident could have exposed that it did not expose for this account. */
-  notExposed: FieldView[];
+  notExposed: ExposableField[];
   /** Fields this incident did not involve at all. */
-  notPart: FieldView[];
-  combinations: RiskCombination[];
+  notPart: ExposableField[];
+  /** Ids of what the exposed fields allow together (incidents:combination.<id>). */
+  combinations: string[];
 }
+
+/** Which way the PIN step reads: whose it is, whether it is done, and why it matters for this account. */
+export type PinStepDetail = 'holder-done' | 'holder-todo' | 'done' | 'since-incident' | 'since-latest' | 'not-exposed';
 
 export interface ChecklistStep {
   id: 'change-pin' | 'passkey';
   /** Whose step it is: the person reading, or the account holder (the PIN is the holder's). */
   owner: 'you' | 'holder';
-  title: string;
   done: boolean;
+  /** The Pacific calendar date it was done (YYYY-MM-DD). */
   doneAt: string | null;
-  detail: string;
+  /** For the PIN step: which sentence explains it. */
+  detail?: PinStepDetail;
 }
 
 export interface ExposureReport {
-  headline: string;
   involvedCount: number;
   incidents: IncidentExposure[];
-  grid: Array<{ field: FieldView; cells: CellStatus[] }>;
+  grid: Array<{ field: ExposableField; cells: CellStatus[] }>;
   /** Combinations that only appear when fields from different incidents are put together. */
-  crossIncidentCombinations: RiskCombination[];
+  crossIncidentCombinations: string[];
   neverExposed: readonly string[];
   checklist: ChecklistStep[];
   /** For the holder: a 24-hour PIN reset waiting to take effect (ISO time), which they may cancel. */
@@ -62,26 +56,23 @@ export interface ReportViewer {
 
 export async function getExposureReport(accountId: number, viewer?: ReportViewer): Promise<ExposureReport> {
   const account = await getAccount(accountId);
-  if (!account) throw new Response('Account not found', { status: 404 });
+  if (!account) throw new Response('messages:accountNotFound', { status: 404 });
   const exposedByIncident = await getExposedFields(accountId);
 
   const incidents = INCIDENTS.map((incident): IncidentExposure => {
     const exposed = new Set(exposedByIncident.get(incident.id) ?? []);
     return {
       id: incident.id,
-      title: incident.title,
-      when: incident.when,
-      whatHappened: incident.whatHappened,
       involved: exposedByIncident.has(incident.id),
-      exposed: incident.possibleFields.filter((field) => exposed.has(field)).map(fieldView),
-      notExposed: incident.possibleFields.filter((field) => !exposed.has(field)).map(fieldView),
-      notPart: EXPOSABLE_FIELDS.filter((field) => !incident.possibleFields.includes(field)).map(fieldView),
-      combinations: combinationsFor(exposed),
+      exposed: incident.possibleFields.filter((field) => exposed.has(field)),
+      notExposed: incident.possibleFields.filter((field) => !exposed.has(field)),
+      notPart: EXPOSABLE_FIELDS.filter((field) => !incident.possibleFields.includes(field)),
+      combinations: combinationsFor(exposed).map((combination) => combination.id),
     };
   });
 
   const grid = EXPOSABLE_FIELDS.map((field) => ({
-    field: fieldView(field),
+    field,
     cells: INCIDENTS.map((incident): CellStatus => {
       if (!incident.possibleFields.includes(field)) return 'not-part';
       return exposedByIncident.get(incident.id)?.includes(field) ? 'exposed' : 'not-exposed';
@@ -89,9 +80,11 @@ export async function getExposureReport(accountId: number, viewer?: ReportViewer
   }));
 
   const involved = incidents.filter((incident) => incident.involved);
-  const allExposed = new Set<ExposableField>(involved.flatMap((incident) => incident.exposed.map((field) => field.id)));
-  const withinOne = new Set(involved.flatMap((incident) => incident.combinations.map((combination) => combination.id)));
-  const crossIncidentCombinations = combinationsFor(allExposed).filter((combination) => !withinOne.has(combination.id));
+  const allExposed = new Set<ExposableField>(involved.flatMap((incident) => incident.exposed));
+  const withinOne = new Set(involved.flatMap((incident) => incident.combinations));
+  const crossIncidentCombinations = combinationsFor(allExposed)
+    .map((combination) => combination.id)
+    .filter((id) => !withinOne.has(id));
 
   const latestExposure = INCIDENTS.filter((incident) => exposedByIncident.has(incident.id))
     .map(incidentEndDate)
@@ -103,7 +96,6 @@ export async function getExposureReport(accountId: number, viewer?: ReportViewer
   const pendingReset = viewer?.role === 'holder' ? await findPendingPinReset(accountId) : null;
 
   return {
-    headline: headline(involved.length),
     involvedCount: involved.length,
     incidents,
     grid,
@@ -113,7 +105,6 @@ export async function getExposureReport(accountId: number, viewer?: ReportViewer
       {
         id: 'change-pin',
         owner: pinOwner,
-        title: pinOwner === 'you' ? 'Change your account PIN' : 'The account holder changes the account PIN',
         done: pinDone,
         doneAt: pinDone && pinChangedAt ? calendarDate(pinChangedAt) : null,
         detail: pinDetail(pinOwner, pinDone, latestExposure !== undefined, involved.length),
@@ -121,30 +112,17 @@ export async function getExposureReport(accountId: number, viewer?: ReportViewer
       {
         id: 'passkey',
         owner: 'you',
-        title: 'Set up a passkey',
         done: firstPasskey !== null,
         doneAt: firstPasskey ? calendarDate(firstPasskey) : null,
-        detail: 'You sign in here with a passkey: nothing a phishing site could steal.',
       },
     ],
     pendingPinReset: pendingReset ? { effectiveAt: pendingReset.effectiveAt.toISOString() } : null,
   };
 }
 
-function pinDetail(owner: 'you' | 'holder', done: boolean, exposed: boolean, involvedCount: number): string {
-  const latest = involvedCount === 1 ? 'the incident' : 'the latest incident';
-  if (owner === 'holder') {
-    if (done) return 'The account holder changed the PIN after the incidents that involved the account.';
-    return 'Only the account holder can change the account PIN, the lock that stops someone moving your line to a new SIM or carrier. You can ask them to.';
-  }
-  if (done) return 'Your PIN was changed after the incidents that involved your account.';
-  if (exposed) return `Your PIN has not been changed since ${latest} that involved your account.`;
-  return 'Your account was not in any incident, but a strong PIN is still the best lock on your number.';
-}
-
-function headline(involvedCount: number): string {
-  if (involvedCount === 0) {
-    return `Your account was not in any of the ${INCIDENTS.length} incidents. We checked it against the records of all ${INCIDENTS.length}.`;
-  }
-  return `Your account was in ${involvedCount} of the ${INCIDENTS.length} incidents.`;
+function pinDetail(owner: 'you' | 'holder', done: boolean, exposed: boolean, involvedCount: number): PinStepDetail {
+  if (owner === 'holder') return done ? 'holder-done' : 'holder-todo';
+  if (done) return 'done';
+  if (exposed) return involvedCount === 1 ? 'since-incident' : 'since-latest';
+  return 'not-exposed';
 }

@@ -1,12 +1,19 @@
 // The one form shape: field errors by name, a form error for what no field can fix, typed values kept, secrets never.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { saidBy } from '../../tests/helpers/requests';
 import { parseForm } from './form.server';
 
-const post = (fields: Record<string, string>) => new Request('http://localhost/x', { method: 'POST', body: new URLSearchParams(fields) });
+const post = (fields: Record<string, string>, language = 'en-US') =>
+  new Request('http://localhost/x', { method: 'POST', body: new URLSearchParams(fields), headers: { 'Accept-Language': language } });
 
+// Messages are catalog keys; zod's own English defaults become one plain sentence.
 const Schema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('save'), name: z.string().min(1, 'Enter a name'), pin: z.string().regex(/^\d{6}$/, 'Six digits') }),
+  z.object({
+    intent: z.literal('save'),
+    name: z.string().min(1, 'messages:field.accountNumber.required'),
+    pin: z.string().regex(/^\d{6}$/),
+  }),
   z.object({ intent: z.literal('delete') }),
 ]);
 
@@ -22,14 +29,25 @@ describe('parseForm', () => {
     if (parsed.ok) return;
     expect(parsed.answer.init).toEqual({ status: 400 });
     expect(parsed.answer.data).toEqual({
-      errors: { fields: { name: 'Enter a name', pin: 'Six digits' } },
+      errors: { fields: { name: 'Enter your account number', pin: 'Check this field and try again.' } },
       values: { intent: 'save', name: '' },
     });
   });
 
+  it('words the answer in the page’s language', async () => {
+    const parsed = await parseForm(post({ intent: 'save', name: '', pin: '12' }, 'es-MX,es;q=0.9'), Schema, { secret: ['pin'] });
+    expect(!parsed.ok && parsed.answer.data.errors).toEqual({
+      fields: { name: 'Escribe tu número de cuenta', pin: 'Revisa este campo e inténtalo de nuevo.' },
+    });
+    expect(parsed.language).toBe('es');
+  });
+
   it('an unknown intent is the form’s error, in the sentence the route gives', async () => {
-    const parsed = await parseForm(post({ intent: 'explode' }), Schema, { formMessage: 'That request was not complete.' });
-    expect(!parsed.ok && parsed.answer.data.errors).toEqual({ fields: {}, form: 'That request was not complete.' });
+    const parsed = await parseForm(post({ intent: 'explode' }), Schema, { formMessage: 'auth:incompleteRequest' });
+    expect(!parsed.ok && parsed.answer.data.errors).toEqual({
+      fields: {},
+      form: 'That request was not complete. Reload the page and try again.',
+    });
   });
 
   it('a body that is not a form is a 400 with a sentence, never a 500', async () => {
@@ -38,6 +56,6 @@ describe('parseForm', () => {
       Schema,
     ).catch((error) => error);
     expect((thrown as Response).status).toBe(400);
-    expect(await (thrown as Response).text()).toBe('We could not read that form. Please reload the page and try again.');
+    expect(await saidBy(thrown as Response)).toBe('We could not read that form. Please reload the page and try again.');
   });
 });

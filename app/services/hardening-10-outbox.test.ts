@@ -16,10 +16,7 @@ const accountId = () => testDb().$client.prepare("SELECT id FROM accounts WHERE 
 
 describe('finding 10: codes are not in clear at rest, and never sent after they expired', () => {
   it('seals message bodies at rest with a key outside the database: the file holds no code while it waits', async () => {
-    await textLine(accountId(), '+15035550105', {
-      subject: 'Your breach-check code',
-      body: 'Your breach-check code is 737373. It expires in 10 minutes.',
-    });
+    await textLine(accountId(), '+15035550105', { key: 'code', values: { code: '737373' } });
     const stored = testDb().$client.prepare('SELECT body FROM outbox').pluck().get() as string;
     expect(stored).toMatch(/^enc1:/);
     expect(stored).not.toContain('737373');
@@ -32,12 +29,7 @@ describe('finding 10: codes are not in clear at rest, and never sent after they 
   it('marks a message whose code expired as expired instead of sending it', async () => {
     const sent: string[] = [];
     const transport: Transport = { send: async (message) => void sent.push(message.body) };
-    await textLine(
-      accountId(),
-      '+15035550105',
-      { subject: 'Your breach-check code', body: 'Your breach-check code is 616161.' },
-      { expiresAt: new Date(Date.now() + 60_000) },
-    );
+    await textLine(accountId(), '+15035550105', { key: 'code', values: { code: '616161' } }, { expiresAt: new Date(Date.now() + 60_000) });
     const later = new Date(Date.now() + 10 * 60_000);
     expect(await deliverPendingMessages(later, transport)).toEqual({ sent: 0, failed: 0, retried: 0, expired: 1 });
     expect(sent).toEqual([]);

@@ -89,7 +89,7 @@ describe('finding 6: no personal data in logs', () => {
         from: 'Portal <p@example.com>',
       });
       const accountId = testDb().$client.prepare("SELECT id FROM accounts WHERE account_number = '100000001'").pluck().get() as number;
-      await notifyHolder(accountId, { subject: 'Notice', body: 'A notice. Call 611.' });
+      await notifyHolder(accountId, { key: 'passkeyRemoved' });
       const output = await captured(() =>
         deliverPendingMessages(new Date(), {
           send: (message) => (message.channel === 'email' ? transport.send(message) : Promise.resolve()),

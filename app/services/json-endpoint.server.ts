@@ -1,29 +1,32 @@
 // JSON endpoints for the passkey ceremonies: bodies parsed with zod (400 on anything else), answers as JSON.
 import type { ActionFunctionArgs } from '@remix-run/node';
+import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import type { CeremonyAnswer, ClientContext } from './ceremony.server';
+import { wordAnswer, type CeremonyAnswer, type ClientContext } from './ceremony.server';
+import { requestTranslator } from './i18n.server';
 
 const MAX_BODY_CHARS = 64 * 1024;
 
 export async function readJsonBody<T extends z.ZodTypeAny>(
   request: Request,
   schema: T,
+  t: TFunction,
 ): Promise<{ ok: true; data: z.infer<T> } | { ok: false; response: Response }> {
-  const invalid = (message: string) => ({
+  const invalid = (key: string) => ({
     ok: false as const,
-    response: Response.json({ status: 'error', message }, { status: 400, headers: { 'Cache-Control': 'no-store' } }),
+    response: Response.json({ status: 'error', message: t(key) }, { status: 400, headers: { 'Cache-Control': 'no-store' } }),
   });
-  if (!request.headers.get('content-type')?.includes('application/json')) return invalid('Expected a JSON body.');
+  if (!request.headers.get('content-type')?.includes('application/json')) return invalid('messages:json.notJson');
   const text = await request.text();
-  if (text.length > MAX_BODY_CHARS) return invalid('That request was too large.');
+  if (text.length > MAX_BODY_CHARS) return invalid('messages:json.tooLarge');
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return invalid('That request was not valid JSON.');
+    return invalid('messages:json.invalid');
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) return invalid('That passkey response was not in the expected form. Please try again.');
+  if (!parsed.success) return invalid('messages:json.unexpected');
   return { ok: true, data: parsed.data };
 }
 
@@ -39,9 +42,10 @@ export function ceremonyAction<T extends z.ZodTypeAny>(
   step: (request: Request, context: ClientContext, body: z.infer<T>, params: ActionFunctionArgs['params']) => Promise<CeremonyAnswer>,
 ) {
   return async ({ request, context, params }: ActionFunctionArgs): Promise<Response> => {
-    const body = await readJsonBody(request, schema);
+    const t = await requestTranslator(request);
+    const body = await readJsonBody(request, schema, t);
     if (!body.ok) return body.response;
-    return ceremonyResponse(await step(request, context, body.data, params));
+    return ceremonyResponse(wordAnswer(await step(request, context, body.data, params), t));
   };
 }
 

@@ -2,8 +2,11 @@
 import { z } from 'zod';
 import type { OutboxMessage } from '../../db/schema';
 import { getConfig } from '../config.server';
+import type { Language } from '../i18n/config';
+import { translatorFor } from '../i18n/translator';
 import { getAccount } from '../models/account.server';
-import { holderLine } from '../models/person.server';
+import { findPerson, holderLine } from '../models/person.server';
+import { formatDateTime } from '../utils/format-time';
 import {
   claimDueMessages,
   markExpired,
@@ -28,42 +31,62 @@ const LINK_PATTERN = /https?:\/\/|\bwww\.|(?<![@\w.-])(?:[a-z0-9-]+\.)+[a-z]{2,}
 /** Notices never contain links: customers were phished with links in messages that looked like ours. */
 export class NoticeContainsLinkError extends Error {}
 
+/**
+ * A notice by its key in the notices catalog (notices:<key>.subject, notices:<key>.<body>), worded only once its
+ * recipient's language is known. Dates among the values are said in that language, in Pacific time.
+ */
 export interface Notice {
-  subject: string;
-  body: string;
+  key: string;
+  /** Which text of the notice is the body: `body` unless the notice has variants. */
+  body?: string;
+  values?: Record<string, string | number | Date>;
 }
 
 type Contact = Pick<OutboxMessage, 'channel' | 'recipient'>;
 
-/** To the account holder's contacts: the holder's line and the account email (DESIGN section 9). */
-export async function notifyHolder(accountId: number, message: Notice): Promise<{ channels: number }> {
-  return queueNotice(accountId, await holderContacts(accountId), message);
+/** The notice's subject and body in a language. */
+export function wordNotice(notice: Notice, language: Language): { subject: string; body: string } {
+  const t = translatorFor(language);
+  const values = Object.fromEntries(
+    Object.entries(notice.values ?? {}).map(([name, value]) => [name, value instanceof Date ? formatDateTime(value, language) : value]),
+  );
+  return { subject: t(`notices:${notice.key}.subject`), body: t(`notices:${notice.key}.${notice.body ?? 'body'}`, values) };
 }
 
-/** To one person's contacts: the holder's when the line is the holder's, otherwise that line only. */
-export async function notifyPerson(accountId: number, phone: string, message: Notice): Promise<{ channels: number }> {
+/** To the account holder's contacts (their line and the account email, DESIGN section 9), in the account's language. */
+export async function notifyHolder(accountId: number, notice: Notice): Promise<{ channels: number }> {
   const holder = await holderContacts(accountId);
-  const isHolder = holder.some((contact) => contact.channel === 'sms' && contact.recipient === phone);
-  return queueNotice(accountId, isHolder ? holder : [{ channel: 'sms', recipient: phone }], message);
+  return queueNotice(accountId, holder.contacts, wordNotice(notice, holder.language));
+}
+
+/** To one person's contacts: the holder's when the line is the holder's, otherwise that line only, in their language. */
+export async function notifyPerson(accountId: number, phone: string, notice: Notice): Promise<{ channels: number }> {
+  const holder = await holderContacts(accountId);
+  const isHolder = holder.contacts.some((contact) => contact.channel === 'sms' && contact.recipient === phone);
+  if (isHolder) return queueNotice(accountId, holder.contacts, wordNotice(notice, holder.language));
+  const language = (await findPerson(accountId, phone))?.language ?? holder.language;
+  return queueNotice(accountId, [{ channel: 'sms', recipient: phone }], wordNotice(notice, language));
 }
 
 /**
- * To one line by text only: one-time codes go to the line the person typed and nowhere else. A message carrying a
- * code says when it expires, and is never sent after that.
+ * To one line by text only: one-time codes go to the line the person typed and nowhere else, in the language given
+ * (the page the person asked from) or else the one they chose, or the account's. A message carrying a code says when
+ * it expires, and is never sent after that.
  */
 export async function textLine(
   accountId: number,
   phone: string,
-  message: Notice,
-  options: { expiresAt?: Date } = {},
+  notice: Notice,
+  options: { expiresAt?: Date; language?: Language } = {},
 ): Promise<{ channels: number }> {
-  return queueNotice(accountId, [{ channel: 'sms', recipient: phone }], message, options.expiresAt ?? null);
+  const language = options.language ?? (await findPerson(accountId, phone))?.language ?? (await getAccount(accountId))?.language ?? 'en';
+  return queueNotice(accountId, [{ channel: 'sms', recipient: phone }], wordNotice(notice, language), options.expiresAt ?? null);
 }
 
 async function queueNotice(
   accountId: number,
   contacts: Contact[],
-  message: Notice,
+  message: { subject: string; body: string },
   expiresAt: Date | null = null,
 ): Promise<{ channels: number }> {
   const rows = outboxRows(accountId, contacts, message, expiresAt);
@@ -73,7 +96,12 @@ async function queueNotice(
 }
 
 /** The rows of a notice, checked (no links) and ready to queue: for a caller that queues them in its own transaction. */
-function outboxRows(accountId: number, contacts: Contact[], message: Notice, expiresAt: Date | null): NewOutboxMessage[] {
+function outboxRows(
+  accountId: number,
+  contacts: Contact[],
+  message: { subject: string; body: string },
+  expiresAt: Date | null,
+): NewOutboxMessage[] {
   const { subject, body } = messageSchema.parse(message);
   for (const [part, text] of [
     ['subject', subject],
@@ -85,9 +113,14 @@ function outboxRows(accountId: number, contacts: Contact[], message: Notice, exp
   return contacts.map((contact) => ({ accountId, ...contact, subject, body, expiresAt }));
 }
 
-/** textLine's message, checked but not queued. */
-export function textLineRows(accountId: number, phone: string, message: Notice, options: { expiresAt?: Date } = {}): NewOutboxMessage[] {
-  return outboxRows(accountId, [{ channel: 'sms', recipient: phone }], message, options.expiresAt ?? null);
+/** textLine's message in the language given, checked but not queued. */
+export function textLineRows(
+  accountId: number,
+  phone: string,
+  notice: Notice,
+  options: { expiresAt?: Date; language: Language },
+): NewOutboxMessage[] {
+  return outboxRows(accountId, [{ channel: 'sms', recipient: phone }], wordNotice(notice, options.language), options.expiresAt ?? null);
 }
 
 /** Wakes the delivery loop (if it runs in this process) once queued messages are committed, so codes go out at once. */
@@ -95,14 +128,18 @@ export function messagesQueued(): void {
   wakeDelivery()?.();
 }
 
-async function holderContacts(accountId: number): Promise<Contact[]> {
+/** The holder's contacts, and the account's language (the import's `language` column) that notices to them use. */
+async function holderContacts(accountId: number): Promise<{ contacts: Contact[]; language: Language }> {
   const account = await getAccount(accountId);
   if (!account) throw new Error(`notifyHolder: no account with id ${accountId}`);
   const phone = await holderLine(accountId);
-  return [
-    ...(account.email ? [{ channel: 'email' as const, recipient: account.email }] : []),
-    ...(phone ? [{ channel: 'sms' as const, recipient: phone }] : []),
-  ];
+  return {
+    contacts: [
+      ...(account.email ? [{ channel: 'email' as const, recipient: account.email }] : []),
+      ...(phone ? [{ channel: 'sms' as const, recipient: phone }] : []),
+    ],
+    language: account.language,
+  };
 }
 
 const MINUTE = 60_000;

@@ -64,7 +64,7 @@ describe('webhook transport', () => {
     withDemoAccounts();
     testDb().delete(outbox).run();
     const { id } = testDb().select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, '100000010')).get()!;
-    await notifyHolder(id, { subject: 'Notice', body: 'A passkey was added to your account. If this was not you, call 611.' });
+    await notifyHolder(id, { key: 'passkeyAdded' });
     answer = 500;
     expect(await deliverPendingMessages(new Date(), webhookTransport({ url, token: null }))).toEqual({
       sent: 0,

@@ -1,5 +1,6 @@
 // What a signed-in customer can do with their passkeys: list, rename, remove (never the last one).
 import { countPasskeys, listPasskeys, removePasskey, renamePasskey, type PasskeyOwner } from '~/models/passkey.server';
+import type { Language } from '~/i18n/config';
 import { formatDateTime } from '~/utils/format-time';
 import { recordAudit } from './audit.server';
 import { describeError } from './errors.server';
@@ -19,13 +20,13 @@ function ownerOf(session: CustomerSession): PasskeyOwner {
   return { kind: 'customer', id: session.customerId };
 }
 
-export async function listCustomerPasskeys(session: CustomerSession): Promise<PasskeyView[]> {
+export async function listCustomerPasskeys(session: CustomerSession, language: Language): Promise<PasskeyView[]> {
   const passkeys = await listPasskeys(ownerOf(session));
   return passkeys.map((passkey) => ({
     id: passkey.id,
     name: passkey.name,
-    createdAt: formatDateTime(passkey.createdAt)!,
-    lastUsedAt: formatDateTime(passkey.lastUsedAt),
+    createdAt: formatDateTime(passkey.createdAt, language)!,
+    lastUsedAt: formatDateTime(passkey.lastUsedAt, language),
     synced: passkey.backedUp || passkey.deviceType === 'multiDevice',
   }));
 }
@@ -56,10 +57,7 @@ export async function removeCustomerPasskey(session: CustomerSession, passkeyId:
     details: { remaining: await countPasskeys(ownerOf(session)), sessionsEnded },
   });
   try {
-    await notifyPerson(session.accountId, session.phone, {
-      subject: 'A passkey was removed from your account',
-      body: "A passkey was removed from your breach-check account. If this wasn't you, call 611 from your phone.",
-    });
+    await notifyPerson(session.accountId, session.phone, { key: 'passkeyRemoved' });
   } catch (error) {
     log('error', 'notice not queued', describeError(error));
   }

@@ -1,14 +1,14 @@
 // The people on an account as the holder manages them, and what others may ask of the holder.
+import type { PersonRole } from '../../db/schema';
 import { getAccount } from '~/models/account.server';
 import { endPersonAccess, findPersonById, listPeople, restorePersonAccess } from '~/models/person.server';
 import { maskPhone } from '~/utils/mask';
-import { ROLE_NAMES } from '~/utils/rights';
 import { recordAudit } from './audit.server';
 import { describeError } from './errors.server';
 import { log } from './logger.server';
 import { notifyHolder, textLine } from './notifier.server';
 import { customerActor } from './pin.server';
-import { consumeRateLimit, describeWait } from './rate-limit.server';
+import { consumeRateLimit } from './rate-limit.server';
 import { requireRight } from './rights.server';
 import { forgetSessionReads, type CustomerSession } from './session.server';
 
@@ -17,7 +17,7 @@ type Viewer = Pick<CustomerSession, 'accountId' | 'customerId' | 'role' | 'phone
 export interface PersonView {
   /** The line, masked: people page and agent card never show whole numbers. */
   line: string;
-  role: string;
+  role: PersonRole;
   you: boolean;
   /** The enrolled person's id, for "Remove access" / "Restore access"; null while nobody enrolled on the line. */
   personId: number | null;
@@ -30,7 +30,7 @@ export interface PersonView {
 export async function peopleOnAccount(accountId: number, viewerPhone: string | null = null): Promise<PersonView[]> {
   return (await listPeople(accountId)).map((person) => ({
     line: maskPhone(person.phone),
-    role: ROLE_NAMES[person.role],
+    role: person.role,
     you: person.phone === viewerPhone,
     personId: person.personId,
     passkeys: person.passkeys,
@@ -47,9 +47,8 @@ export async function listPeopleForHolder(session: Viewer): Promise<PersonView[]
 async function otherPersonOnAccount(session: Viewer, personId: number) {
   requireRight(session, 'manage-people');
   const person = await findPersonById(personId);
-  if (!person || person.accountId !== session.accountId) throw new Response('That person is not on your account.', { status: 404 });
-  if (person.id === session.customerId)
-    throw new Response('You cannot remove your own access. Remove passkeys on Your passkeys instead.', { status: 400 });
+  if (!person || person.accountId !== session.accountId) throw new Response('messages:people.notOnAccount', { status: 404 });
+  if (person.id === session.customerId) throw new Response('messages:people.notYourself', { status: 400 });
   return person;
 }
 
@@ -71,10 +70,8 @@ export async function removePersonAccess(
   const account = await getAccount(session.accountId);
   try {
     await textLine(session.accountId, person.phone, {
-      subject: 'Your access to the breach-check portal was removed',
-      body:
-        `The account holder removed your access to the breach-check portal for the account ending ${account?.accountNumber.slice(-4) ?? ''}. ` +
-        'Your passkeys for it no longer work. If you think this is a mistake, ask the account holder.',
+      key: 'accessRemoved',
+      values: { accountEnding: account?.accountNumber.slice(-4) ?? '' },
     });
   } catch (error) {
     log('error', 'notice not queued', describeError(error));
@@ -96,25 +93,19 @@ export async function restoreAccess(session: Viewer, personId: number): Promise<
 /** Three asks a day per person: enough to nudge, too few to flood the holder's phone. */
 export const ASKS_PER_PERSON = { name: 'ask-holder.person', limit: 3, windowMs: 24 * 60 * 60_000 };
 
-export type AskResult = { sent: true } | { sent: false; retryAfter: string };
+export type AskResult = { sent: true } | { sent: false; retryAfterSeconds: number };
 
 /** "Ask the account holder": a notice to the holder saying who asked (role and masked line); it changes nothing. */
 export async function askHolderToChangePin(session: Viewer): Promise<AskResult> {
-  if (session.role === 'holder') throw new Response('You are the account holder: you can change the PIN yourself.', { status: 400 });
+  if (session.role === 'holder') throw new Response('messages:people.youAreHolder', { status: 400 });
   const { allowed, retryAfterSeconds } = await consumeRateLimit(ASKS_PER_PERSON, String(session.customerId));
-  if (!allowed) return { sent: false, retryAfter: describeWait(retryAfterSeconds) };
+  if (!allowed) return { sent: false, retryAfterSeconds };
   await recordAudit({
     actor: customerActor(session),
     action: 'pin.holder_asked',
     accountId: session.accountId,
     details: { role: session.role },
   });
-  await notifyHolder(session.accountId, {
-    subject: 'Someone on your account asked you to change the account PIN',
-    body:
-      `The ${ROLE_NAMES[session.role].toLowerCase()} of the line ending ${session.phone.slice(-4)} on your account asked you to change the account PIN ` +
-      'in the breach-check portal. Open the portal yourself (type its address: we never send links) and choose Change PIN. ' +
-      "If you don't know who asked, call 611 from your phone.",
-  });
+  await notifyHolder(session.accountId, { key: 'askHolder', body: session.role, values: { lineEnding: session.phone.slice(-4) } });
   return { sent: true };
 }

@@ -9,7 +9,7 @@ import type { CustomerSession } from './session.server';
 export async function getPinResetContext(session: Pick<CustomerSession, 'accountId' | 'customerId' | 'role'>) {
   const { accountId } = session;
   const account = await getAccount(accountId);
-  if (!account) throw new Response('Account not found', { status: 404 });
+  if (!account) throw new Response('messages:accountNotFound', { status: 404 });
   const report = await getExposureReport(accountId, { personId: session.customerId, role: session.role });
   const rulesContext: PinContext = {
     phones: await getAccountPhones(accountId),
@@ -23,9 +23,9 @@ export async function getPinResetContext(session: Pick<CustomerSession, 'account
     pendingReset: pending ? { requestedAt: pending.requestedAt.toISOString(), effectiveAt: pending.effectiveAt.toISOString() } : null,
     urgentIncidents: report.incidents
       .filter((incident) => incident.involved)
-      .map((incident) => ({ id: incident.id, title: incident.title, exposed: incident.exposed.map((field) => field.label) })),
+      .map((incident) => ({ id: incident.id, exposed: incident.exposed })),
     portOutKitExposed: report.incidents.some((incident) =>
-      incident.combinations.some((combination) => combination.id === 'port-out-kit' || combination.id === 'port-out-request'),
+      incident.combinations.some((id) => id === 'port-out-kit' || id === 'port-out-request'),
     ),
     pinStep: report.checklist.find((step) => step.id === 'change-pin')!,
     rulesContext,

@@ -8,7 +8,6 @@ import type { PinRuleId } from '~/utils/pin-rules';
 import { recordAudit, type AuditActor } from './audit.server';
 import { describeError } from './errors.server';
 import { log } from './logger.server';
-import { formatDateTime } from '~/utils/format-time';
 import { notifyHolder } from './notifier.server';
 import { hashPin } from './pin-hash.server';
 import { checkNewPin, customerActor, PIN_HISTORY_KEPT } from './pin.server';
@@ -54,12 +53,7 @@ export async function requestPinReset(input: {
     accountId: session.accountId,
     details: { resetId: reset.id, via: reset.via, effectiveAt: effectiveAt.toISOString() },
   });
-  await notifyHolder(session.accountId, {
-    subject: 'A reset of your account PIN was requested',
-    body:
-      `A reset of your account PIN was requested on ${formatDateTime(now)}. The new PIN takes effect on ${formatDateTime(effectiveAt)} ` +
-      "unless it is cancelled before then. If this wasn't you, call 611 from your phone now, or cancel it in the breach-check portal.",
-  });
+  await notifyHolder(session.accountId, { key: 'resetRequested', values: { at: now, effectiveAt } });
   return { ok: true, effectiveAt };
 }
 
@@ -74,10 +68,9 @@ export async function cancelPinReset(by: PinResetCanceller, accountId: number, n
   if (!cancelled) return false;
   await recordAudit({ actor, action: 'pin.reset_cancelled', accountId, details: { resetId: cancelled.id, by: by.kind } });
   await notifyHolder(accountId, {
-    subject: 'The reset of your account PIN was cancelled',
-    body:
-      `The reset of your account PIN requested on ${formatDateTime(cancelled.requestedAt)} was cancelled ` +
-      `${by.kind === 'staff' ? 'by a support agent' : 'in the breach-check portal'}. Your PIN has not changed. If you did not ask for this, call 611 from your phone.`,
+    key: 'resetCancelled',
+    body: by.kind === 'staff' ? 'byAgent' : 'byPortal',
+    values: { requestedAt: cancelled.requestedAt },
   });
   return true;
 }
@@ -107,12 +100,7 @@ export async function applyDuePinResets(now = new Date()): Promise<number> {
       accountId: reset.accountId,
       details: { resetId: reset.id, via: reset.via },
     });
-    await notifyHolder(reset.accountId, {
-      subject: 'Your account PIN was changed',
-      body:
-        `Your account PIN was changed on ${formatDateTime(now)}: the reset requested on ${formatDateTime(reset.requestedAt)} took effect. ` +
-        "If this wasn't you, call 611 from your phone.",
-    });
+    await notifyHolder(reset.accountId, { key: 'resetApplied', values: { at: now, requestedAt: reset.requestedAt } });
   }
   return applied;
 }

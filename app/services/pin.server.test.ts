@@ -8,6 +8,7 @@ import { getConfig } from '~/config.server';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { hashPin, pinMatches } from './pin-hash.server';
 import { changePin, verifyPin, VERIFY_LOCK_MS } from './pin.server';
+import { saidBy } from '../../tests/helpers/requests';
 
 const agent = { type: 'staff', id: '7' } as const;
 
@@ -81,8 +82,8 @@ describe('changePin', () => {
       );
       expect(refused).toBeInstanceOf(Response);
       expect((refused as Response).status).toBe(403);
-      expect(await (refused as Response).text()).toBe(
-        'Only the account holder can change the account PIN. You can ask them to: choose "Ask the account holder".',
+      expect(await saidBy(refused as Response)).toBe(
+        'Only the account holder can change the account PIN. You can ask them to: choose “Ask the account holder”.',
       );
     }
     expect(testDb().select().from(accounts).where(eq(accounts.accountNumber, '100000011')).get()!.pinHash).toBeNull();

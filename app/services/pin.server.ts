@@ -5,7 +5,6 @@ import { cancelPendingPinReset } from '~/models/pin-reset.server';
 import { addVerificationFailure, clearVerificationFailures, getVerificationFailures } from '~/models/pin-verification-lock.server';
 import { checkPin, type PinRuleId } from '~/utils/pin-rules';
 import { recordAudit, type AuditActor } from './audit.server';
-import { formatDateTime } from '~/utils/format-time';
 import { notifyHolder } from './notifier.server';
 import { hashPin, pinMatches } from './pin-hash.server';
 import { enforceRateLimit } from './rate-limit.server';
@@ -33,7 +32,7 @@ export async function checkNewPin(
   checkReuse = true,
 ): Promise<PinRuleId[]> {
   const account = await getAccount(accountId);
-  if (!account) throw new Response('Account not found', { status: 404 });
+  if (!account) throw new Response('messages:accountNotFound', { status: 404 });
   const phones = await getAccountPhones(accountId);
   const broken = checkPin(pin, { phones, accountNumber: account.accountNumber, birthDate: account.birthDate }, confirmation);
   if (broken.length > 0 || !checkReuse) return broken;
@@ -89,12 +88,7 @@ export async function changePin(input: {
     accountId: session.accountId,
     details: superseded ? { supersededResetId: superseded.id } : undefined,
   });
-  await notifyHolder(session.accountId, {
-    subject: current ? 'Your account PIN was changed' : 'An account PIN was set',
-    body: current
-      ? `Your account PIN was changed on ${formatDateTime(now)}. If this wasn't you, call 611 from your phone.`
-      : `An account PIN was set for your account on ${formatDateTime(now)}. If this wasn't you, call 611 from your phone.`,
-  });
+  await notifyHolder(session.accountId, { key: current ? 'pinChanged' : 'pinSet', values: { at: now } });
   return { ok: true, changedAt: now };
 }
 

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { getConfig } from '../config.server';
-import { clientKey, consumeRateLimit, describeWait, enforceRateLimit, subjectKey } from './rate-limit.server';
+import { describeWait } from '~/i18n/message';
+import { translatorFor } from '~/i18n/translator';
+import { clientKey, consumeRateLimit, enforceRateLimit, subjectKey } from './rate-limit.server';
+import { saidBy } from '../../tests/helpers/requests';
 
 const rule = (name: string, limit = 3, windowMs = 15 * 60_000) => ({ name, limit, windowMs });
 
@@ -56,15 +59,22 @@ describe('enforceRateLimit', () => {
     const response = thrown as Response;
     expect(response.status).toBe(429);
     expect(Number(response.headers.get('Retry-After'))).toBeGreaterThan(11 * 60);
-    expect(await response.text()).toBe('Too many attempts. Please try again in 12 minutes.');
+    expect(await saidBy(response)).toBe('Too many attempts. Please try again in 12 minutes.');
+    expect(await saidBy((await enforceRateLimit(r, 'a').catch((error: unknown) => error)) as Response, 'es')).toBe(
+      'Demasiados intentos. Inténtalo de nuevo en 12 minutos.',
+    );
   });
 
-  it('words the wait in seconds, minutes or hours, never sooner than true', () => {
-    expect(describeWait(1)).toBe('1 second');
-    expect(describeWait(45)).toBe('45 seconds');
-    expect(describeWait(61)).toBe('2 minutes');
-    expect(describeWait(3600)).toBe('1 hour');
-    expect(describeWait(5400)).toBe('2 hours');
+  it('words the wait in seconds, minutes or hours, never sooner than true, in each language', () => {
+    const [en, es] = [translatorFor('en'), translatorFor('es')];
+    expect(describeWait(en, 1)).toBe('1 second');
+    expect(describeWait(en, 45)).toBe('45 seconds');
+    expect(describeWait(en, 61)).toBe('2 minutes');
+    expect(describeWait(en, 3600)).toBe('1 hour');
+    expect(describeWait(en, 5400)).toBe('2 hours');
+    expect(describeWait(es, 1)).toBe('1 segundo');
+    expect(describeWait(es, 61)).toBe('2 minutos');
+    expect(describeWait(es, 3600)).toBe('1 hora');
   });
 });
 

@@ -1,4 +1,5 @@
 // Fixed-window rate limits kept in the database, so they hold across restarts and processes.
+import { encodeMessage } from '~/i18n/message';
 import { createHmac } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import { z } from 'zod';
@@ -51,12 +52,9 @@ export async function countFailure(rule: RateLimitRule, subject: string): Promis
   return (await countHit(`${name}:${subjectSchema.parse(subject)}`, Date.now(), windowMs)).count;
 }
 
-/** A 429 Response with Retry-After and a sentence. */
-export function tooManyAttempts(
-  retryAfterSeconds: number,
-  sentence = `Too many attempts. Please try again in ${describeWait(retryAfterSeconds)}.`,
-): Response {
-  return new Response(sentence, {
+/** A 429 Response with Retry-After and the key of the sentence the error page says (it is told the wait, in words). */
+export function tooManyAttempts(retryAfterSeconds: number, sentence = 'messages:tooManyAttempts'): Response {
+  return new Response(encodeMessage(sentence, { waitSeconds: retryAfterSeconds }), {
     status: 429,
     headers: { 'Retry-After': String(retryAfterSeconds), 'Content-Type': 'text/plain; charset=utf-8' },
   });
@@ -81,13 +79,6 @@ export async function enforceRateLimit(rule: RateLimitRule, subject: string): Pr
   const { allowed, retryAfterSeconds } = await consumeRateLimit(rule, subject);
   if (allowed) return;
   throw tooManyAttempts(retryAfterSeconds);
-}
-
-/** 45 → "45 seconds", 700 → "12 minutes", 5400 → "2 hours" (rounded up: never sooner than true). */
-export function describeWait(seconds: number): string {
-  const [amount, unit] =
-    seconds < 60 ? [seconds, 'second'] : seconds < 3600 ? [Math.ceil(seconds / 60), 'minute'] : [Math.ceil(seconds / 3600), 'hour'];
-  return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
 }
 
 /** A stable, non-reversible key for the client; raw IP addresses are never stored. */

@@ -1,12 +1,11 @@
-// The rights of DESIGN section 9, enforced where the work is done: a refused right is a 403 with a sentence.
+// The rights of DESIGN section 9, enforced where the work is done: a refused right is a 403 with a sentence (the error
+// page words it in the page's language).
 import type { PersonRole } from '../../db/schema';
-import { may, REFUSALS, type Right } from '~/utils/rights';
-
-type RefusableRight = keyof typeof REFUSALS;
+import { may, type RefusableRight, type Right } from '~/utils/rights';
 
 export function requireRight(person: { role: PersonRole }, right: RefusableRight): void {
   if (may(person.role, right)) return;
-  throw new Response(REFUSALS[right], { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  throw new Response(`messages:refusal.${right}`, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
 export function hasRight(person: { role: PersonRole }, right: Right): boolean {

@@ -160,11 +160,11 @@ describe('/account without a session', () => {
     await expect(requireCustomer(browser.request('/account'))).rejects.toBeInstanceOf(Response);
   });
 
-  it('the JSON endpoints refuse to add a passkey without a session, and the root says only signedIn: false', async () => {
+  it('the JSON endpoints refuse to add a passkey without a session, and the root says only signedIn: false and the language', async () => {
     const browser = new CookieJar();
     const response = await registrationOptionsAction(args(browser.json('/auth/passkey/registration-options', { context: 'add' }), browser));
     expect(response.status).toBe(401);
-    expect(await rootLoader(args(browser.request('/'), browser))).toEqual({ signedIn: false });
+    expect(await rootLoader(args(browser.request('/'), browser))).toEqual({ signedIn: false, locale: 'en' });
   });
 
   it('adding a passkey needs a recent step-up: otherwise the answer points to /account/confirm', async () => {

@@ -45,6 +45,8 @@ export interface CustomerSession {
   /** Their line, and its role on the account as of this request. */
   phone: string;
   role: PersonRole;
+  /** Their own choice of language, once they made one. */
+  language: 'en' | 'es' | null;
   createdAt: Date;
   stepUpAt: Date | null;
 }
@@ -158,6 +160,7 @@ export async function getCustomerSession(request: Request): Promise<CustomerSess
     accountId: person.accountId,
     phone: person.phone,
     role: person.role,
+    language: person.language,
     createdAt: row.createdAt,
     stepUpAt: row.stepUpAt,
   };

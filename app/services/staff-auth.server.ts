@@ -9,7 +9,7 @@ import { openInviteFor } from './staff-invites.server';
 import { startStaffSession } from './session.server';
 import { createAuthenticationOptions, createRegistrationOptions, registerPasskey, verifyPasskeyAssertion } from './webauthn.server';
 
-const INVITE_GONE = 'This enrollment link has expired or was already used. Ask an administrator for a new one.';
+const INVITE_GONE = 'messages:staff.inviteGone';
 
 export function staffHome(role: 'agent' | 'admin'): string {
   return role === 'admin' ? '/admin' : '/agent';
@@ -84,7 +84,7 @@ export function completeStaffSignIn(
     const member = await getStaff(result.owner.id);
     if (!member || member.disabledAt) {
       await recordAudit({ actor: actorOf(result.owner), action: 'staff.sign_in_failed', details: { reason: 'disabled' } });
-      return ceremony.error(403, 'Your staff sign-in has been disabled. Ask an administrator if you think this is wrong.');
+      return ceremony.error(403, 'messages:staff.disabled');
     }
     const cookie = await startStaffSession(request, member.id, result.passkey.id);
     await recordAudit({ actor: actorOf(result.owner), action: 'staff.signed_in', details: { passkeyName: result.passkey.name } });

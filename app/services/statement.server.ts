@@ -27,7 +27,7 @@ export async function createStatement(session: Pick<CustomerSession, 'accountId'
   requireRight(session, 'print-statement');
   const { accountId, customerId } = session;
   const account = await getAccount(accountId);
-  if (!account) throw new Response('Account not found', { status: 404 });
+  if (!account) throw new Response('messages:accountNotFound', { status: 404 });
   const report = await getExposureReport(accountId, { personId: customerId, role: session.role });
   const reference = statementReference(customerId, calendarDate(now), report);
   const issued = await issueStatementReference({ reference, accountId, customerId }, now);

@@ -19,6 +19,7 @@ import { findPersonById } from '~/models/person.server';
 import { getStaff } from '~/models/staff.server';
 import { claimChallenge, findChallenge, storeChallenge as insertChallenge } from '~/models/webauthn-challenge.server';
 import { passkeyProviderName } from '~/utils/passkey-providers';
+import { requestTranslator } from './i18n.server';
 import { browserBinding, type Binding } from './browser-binding.server';
 
 export const CHALLENGE_TTL_MS = 5 * 60_000;
@@ -224,7 +225,8 @@ export async function registerPasskey(
   if (!verification.verified) return { ok: false, reason: 'verification failed' };
   const { credential, credentialDeviceType, credentialBackedUp, aaguid } = verification.registrationInfo;
   if (await findPasskey(credential.id)) return { ok: false, reason: 'credential already registered' };
-  const name = passkeyProviderName(aaguid);
+  // An unknown provider's passkey is named in the words of the page it was made on; the person can rename it.
+  const name = passkeyProviderName(aaguid) ?? (await requestTranslator(request))('auth:passkeys.defaultName');
   await insertPasskey({
     id: credential.id,
     owner,

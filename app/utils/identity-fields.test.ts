@@ -58,13 +58,13 @@ describe('user agents and passkey names', () => {
       'Chrome (headless)',
       'Linux',
     ],
-    ['', 'Unknown browser', 'unknown system'],
+    ['', null, null],
   ])('%s', (ua, browser, os) => expect(describeUserAgent(ua)).toEqual({ browser, os }));
 
-  it('names known providers by AAGUID, anything else "Passkey"', () => {
+  it('names known providers by AAGUID, and no other (the page names those in its language)', () => {
     expect(passkeyProviderName('FBFC3007-154E-4ECC-8C0B-6E020557D7BD')).toBe('iCloud Keychain');
     expect(passkeyProviderName('ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4')).toBe('Google Password Manager');
-    expect(passkeyProviderName(null)).toBe('Passkey');
-    expect(passkeyProviderName('00000000-0000-0000-0000-000000000000')).toBe('Passkey');
+    expect(passkeyProviderName(null)).toBeNull();
+    expect(passkeyProviderName('00000000-0000-0000-0000-000000000000')).toBeNull();
   });
 });

@@ -10,19 +10,24 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/browser';
 
+/**
+ * A failure carries the server's sentence (`message`, already in the page's language) or, when the browser or the
+ * network failed, the catalog key of ours (`messageKey`, auth:passkeyButton.*) for the page to word.
+ */
 export type CeremonyOutcome =
   | { ok: true; redirectTo?: string }
   /** `fromBrowser`: the browser call itself failed (cancelled, timed out, no passkey), not the server's check. */
-  | { ok: false; message: string; redirectTo?: string; aborted?: boolean; fromBrowser?: boolean };
+  | { ok: false; message?: string; messageKey: string; redirectTo?: string; aborted?: boolean; fromBrowser?: boolean };
 
 interface EndpointAnswer {
   status: 'success' | 'error';
   message?: string;
+  messageKey?: string;
   redirectTo?: string;
   options?: unknown;
 }
 
-const CANCELLED = 'The passkey request was cancelled or timed out. You can try again.';
+const CANCELLED = 'auth:passkeyButton.cancelled';
 
 async function postJson(url: string, body: unknown): Promise<EndpointAnswer> {
   try {
@@ -34,20 +39,24 @@ async function postJson(url: string, body: unknown): Promise<EndpointAnswer> {
     });
     const type = response.headers.get('content-type') ?? '';
     if (type.includes('application/json')) return (await response.json()) as EndpointAnswer;
-    const text = (await response.text()).trim();
-    return { status: 'error', message: response.status === 429 && text ? text : 'Something went wrong. Please try again.' };
+    return { status: 'error', messageKey: 'auth:passkeyButton.failed' };
   } catch {
-    return { status: 'error', message: 'We could not reach the portal. Check your connection and try again.' };
+    return { status: 'error', messageKey: 'auth:passkeyButton.offline' };
   }
 }
 
-function describeBrowserError(error: unknown): { message: string; aborted: boolean } {
+function describeBrowserError(error: unknown): { messageKey: string; aborted: boolean } {
   const name = error instanceof Error ? error.name : '';
   const code = (error as { code?: string } | null)?.code ?? '';
-  if (name === 'AbortError' || code === 'ERROR_CEREMONY_ABORTED') return { message: CANCELLED, aborted: true };
-  if (name === 'NotAllowedError') return { message: CANCELLED, aborted: false };
-  if (name === 'InvalidStateError') return { message: 'This device already has a passkey for this account.', aborted: false };
-  return { message: 'Your browser could not use a passkey here. Please try again.', aborted: false };
+  if (name === 'AbortError' || code === 'ERROR_CEREMONY_ABORTED') return { messageKey: CANCELLED, aborted: true };
+  if (name === 'NotAllowedError') return { messageKey: CANCELLED, aborted: false };
+  if (name === 'InvalidStateError') return { messageKey: 'auth:passkeyButton.alreadyOnDevice', aborted: false };
+  return { messageKey: 'auth:passkeyButton.browserFailed', aborted: false };
+}
+
+/** A step that did not succeed, as an outcome: the server's sentence when it gave one. */
+function failed(answer: EndpointAnswer): CeremonyOutcome {
+  return { ok: false, message: answer.message, messageKey: answer.messageKey ?? CANCELLED, redirectTo: answer.redirectTo };
 }
 
 export function webAuthnAvailable(): boolean {
@@ -74,7 +83,7 @@ export async function authenticateWithPasskey(input: {
   onPending?: () => void;
 }): Promise<CeremonyOutcome> {
   const start = await postJson('/auth/passkey/options', { mode: input.mode });
-  if (start.status !== 'success' || !start.options) return { ok: false, message: start.message ?? CANCELLED, redirectTo: start.redirectTo };
+  if (start.status !== 'success' || !start.options) return failed(start);
   let response;
   try {
     const pending = startAuthentication({
@@ -92,14 +101,14 @@ export async function authenticateWithPasskey(input: {
     redirectTo: input.redirectTo,
     via: input.autofill ? 'autofill' : 'button',
   });
-  if (done.status !== 'success') return { ok: false, message: done.message ?? CANCELLED, redirectTo: done.redirectTo };
+  if (done.status !== 'success') return failed(done);
   return { ok: true, redirectTo: done.redirectTo };
 }
 
 /** Creates a passkey: the first one during enrollment, or another one for a signed-in customer. */
 export async function createPasskey(context: 'enroll' | 'add'): Promise<CeremonyOutcome> {
   const start = await postJson('/auth/passkey/registration-options', { context });
-  if (start.status !== 'success' || !start.options) return { ok: false, message: start.message ?? CANCELLED, redirectTo: start.redirectTo };
+  if (start.status !== 'success' || !start.options) return failed(start);
   let response;
   try {
     response = await startRegistration({ optionsJSON: start.options as PublicKeyCredentialCreationOptionsJSON });
@@ -107,14 +116,14 @@ export async function createPasskey(context: 'enroll' | 'add'): Promise<Ceremony
     return { ok: false, fromBrowser: true, ...describeBrowserError(error) };
   }
   const done = await postJson('/auth/passkey/registration', { context, response });
-  if (done.status !== 'success') return { ok: false, message: done.message ?? CANCELLED, redirectTo: done.redirectTo };
+  if (done.status !== 'success') return failed(done);
   return { ok: true, redirectTo: done.redirectTo };
 }
 
 /** Staff ceremonies: the same browser steps against one staff endpoint that takes `{ step: 'options' | 'verify' }`. */
 export async function staffPasskeyCeremony(kind: 'sign-in' | 'enroll', endpoint: string): Promise<CeremonyOutcome> {
   const start = await postJson(endpoint, { step: 'options' });
-  if (start.status !== 'success' || !start.options) return { ok: false, message: start.message ?? CANCELLED, redirectTo: start.redirectTo };
+  if (start.status !== 'success' || !start.options) return failed(start);
   let response;
   try {
     response =
@@ -125,6 +134,6 @@ export async function staffPasskeyCeremony(kind: 'sign-in' | 'enroll', endpoint:
     return { ok: false, fromBrowser: true, ...describeBrowserError(error) };
   }
   const done = await postJson(endpoint, { step: 'verify', response });
-  if (done.status !== 'success') return { ok: false, message: done.message ?? CANCELLED, redirectTo: done.redirectTo };
+  if (done.status !== 'success') return failed(done);
   return { ok: true, redirectTo: done.redirectTo };
 }

@@ -27,9 +27,8 @@ const PROVIDERS: Readonly<Record<string, string>> = {
   '2fc0579f-8113-47ea-b116-bb5a8db9202a': 'YubiKey 5 Series with NFC',
 };
 
-export const DEFAULT_PASSKEY_NAME = 'Passkey';
-
-export function passkeyProviderName(aaguid: string | null | undefined): string {
-  if (!aaguid) return DEFAULT_PASSKEY_NAME;
-  return PROVIDERS[aaguid.toLowerCase()] ?? DEFAULT_PASSKEY_NAME;
+/** The provider's own name (a product name, the same in every language); null for one we do not know. */
+export function passkeyProviderName(aaguid: string | null | undefined): string | null {
+  if (!aaguid) return null;
+  return PROVIDERS[aaguid.toLowerCase()] ?? null;
 }

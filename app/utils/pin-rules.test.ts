@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMON_PINS } from './common-pins';
-import { checkPin, PIN_RULES, pinRuleMessage, type PinContext, type PinRuleId } from './pin-rules';
+import { translatorFor } from '~/i18n/translator';
+import { checkPin, PIN_RULES, type PinContext, type PinRuleId } from './pin-rules';
 
 // Matches the demo account in DESIGN.md §5.
 const context: PinContext = {
@@ -150,17 +151,15 @@ describe('PIN_RULES', () => {
     expect(PIN_RULES.filter((rule) => rule.serverOnly).map((rule) => rule.id)).toEqual(['reused']);
   });
 
-  it.each(allIds)('%s has a description and a message that echo no PIN or customer data', (id) => {
-    const rule = PIN_RULES.find((candidate) => candidate.id === id);
-    expect(rule?.description).toMatch(/\S/);
-    expect(pinRuleMessage(id)).toBe(rule?.message);
-    // Messages are shown next to what was typed: no digit strings at all beyond the length bounds.
-    expect(pinRuleMessage(id)).not.toMatch(/\d{3,}/);
-  });
-
-  it('throws on an unknown id', () => {
-    expect(() => pinRuleMessage('nope' as PinRuleId)).toThrow(/Unknown PIN rule/);
-  });
+  it.each(allIds.flatMap((id) => [[id, 'en'] as const, [id, 'es'] as const]))(
+    '%s has a description and a message in %s that echo no PIN or customer data',
+    (id, language) => {
+      const t = translatorFor(language);
+      expect(t(`pin:rules.${id}.description`, { min: 6, max: 15 })).toMatch(/\S/);
+      // Messages are shown next to what was typed: no digit strings at all beyond the length bounds.
+      expect(t(`pin:rules.${id}.message`, { min: 6, max: 15 })).not.toMatch(/\d{3,}/);
+    },
+  );
 });
 
 describe('COMMON_PINS', () => {

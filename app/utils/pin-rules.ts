@@ -1,7 +1,7 @@
 /**
  * Account PIN rules, shared by the PIN form (live feedback while typing) and the server (final say).
  * Pure and dependency-free so the same code runs in the browser and in Node.
- * Messages never repeat the PIN or the customer's data: they may be shown on a shared screen.
+ * Its messages (in the catalogs) never repeat the PIN or the customer's data: they may be shown on a shared screen.
  */
 import { COMMON_PINS } from './common-pins';
 
@@ -17,12 +17,9 @@ export interface PinContext {
   birthDate?: string | null;
 }
 
+/** A rule's checklist line and its message when broken are in the catalogs: pin:rules.<id>.description / .message. */
 export interface PinRule {
   id: PinRuleId;
-  /** Shown before typing, as a checklist item. */
-  description: string;
-  /** Shown when the rule is broken. */
-  message: string;
   /** Checked only on the server (needs stored hashes); listed so the UI can show it. */
   serverOnly?: boolean;
 }
@@ -31,67 +28,18 @@ export const PIN_MIN_LENGTH = 6;
 export const PIN_MAX_LENGTH = 15;
 
 export const PIN_RULES: readonly PinRule[] = Object.freeze([
-  { id: 'digits', description: 'Numbers only', message: 'Use digits only.' },
-  {
-    id: 'length',
-    description: `${PIN_MIN_LENGTH} to ${PIN_MAX_LENGTH} digits`,
-    message: `Use ${PIN_MIN_LENGTH} to ${PIN_MAX_LENGTH} digits.`,
-  },
-  {
-    id: 'repeated',
-    description: 'Not one digit repeated, like 111111',
-    message: "Don't repeat a single digit.",
-  },
-  {
-    id: 'sequence',
-    description: 'Not digits counting up or down, like 123456 or 987654',
-    message: "Don't use digits that count up or down.",
-  },
-  {
-    id: 'pattern',
-    description: 'Not a short pattern repeated, like 121212 or 123123',
-    message: "Don't repeat a short pattern.",
-  },
-  {
-    id: 'common',
-    description: 'Not one of the most common PINs',
-    message: "This is one of the most common PINs. Choose one that's harder to guess.",
-  },
-  {
-    id: 'phone',
-    description: 'Not part of a phone number on your account',
-    message: "Don't use part of a phone number on your account.",
-  },
-  {
-    id: 'account',
-    description: 'Not part of your account number',
-    message: "Don't use part of your account number.",
-  },
-  {
-    id: 'birthDate',
-    description: 'Not your date of birth',
-    message: "Don't use your date of birth.",
-  },
-  {
-    id: 'confirm',
-    description: 'Both PIN entries match',
-    message: "The two PINs don't match. Type the same PIN in both fields.",
-  },
-  {
-    id: 'reused',
-    description: 'Not your current PIN or one of your last 3',
-    message: "Don't reuse your current PIN or one of your last 3.",
-    serverOnly: true,
-  },
+  { id: 'digits' },
+  { id: 'length' },
+  { id: 'repeated' },
+  { id: 'sequence' },
+  { id: 'pattern' },
+  { id: 'common' },
+  { id: 'phone' },
+  { id: 'account' },
+  { id: 'birthDate' },
+  { id: 'confirm' },
+  { id: 'reused', serverOnly: true },
 ]);
-
-const RULE_BY_ID = new Map(PIN_RULES.map((rule) => [rule.id, rule]));
-
-export function pinRuleMessage(id: PinRuleId): string {
-  const rule = RULE_BY_ID.get(id);
-  if (!rule) throw new Error(`Unknown PIN rule: ${id}`);
-  return rule.message;
-}
 
 const DIGITS_ONLY = /^[0-9]*$/;
 

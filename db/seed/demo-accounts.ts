@@ -169,8 +169,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     email: 'robin@example.com',
     birthDate: '1983-10-10',
     phones: ['+16025550116'],
+    language: 'es',
     exposures: { '2018-08-api': ['name', 'phone_number', 'account_type'], '2019-11-prepaid': ALL_2019 },
-    shows: '2018 (some fields) and 2019 (every field)',
+    shows: '2018 (some fields) and 2019 (every field); notices in Spanish (import language es)',
   },
   {
     accountNumber: '100000013',

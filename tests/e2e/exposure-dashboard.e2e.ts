@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_INFO, NEVER_EXPOSED } from '../../db/fields';
+import catalogue from '../../app/i18n/locales/en/incidents';
+import { EXPOSABLE_FIELDS } from '../../db/fields';
 import { INCIDENTS } from '../../db/incidents';
 import { DEMO_ACCOUNTS } from '../../db/seed/demo-accounts';
 import { collectConsoleErrors } from '../helpers/browser';
@@ -26,8 +27,10 @@ describe('exposure dashboard', () => {
       // The grid: every cell says its status in words.
       const table = page.getByRole('table', { name: 'Your fields in each incident' });
       for (const [column, incident] of INCIDENTS.entries()) {
-        for (const field of Object.keys(FIELD_INFO) as Array<keyof typeof FIELD_INFO>) {
-          const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: FIELD_INFO[field].label, exact: true }) });
+        for (const field of EXPOSABLE_FIELDS) {
+          const row = table
+            .getByRole('row')
+            .filter({ has: page.getByRole('rowheader', { name: catalogue.field[field].label, exact: true }) });
           const cell = (await row.getByRole('cell').nth(column).textContent())!.trim();
           const expected = !incident.possibleFields.includes(field)
             ? 'Not part of this incident'
@@ -47,12 +50,12 @@ describe('exposure dashboard', () => {
           continue;
         }
         const exposedList = section.locator('h3:text-is("Exposed for your account") + ul > li strong');
-        expect((await exposedList.allTextContents()).sort()).toEqual(exposed.map((field) => FIELD_INFO[field].label).sort());
+        expect((await exposedList.allTextContents()).sort()).toEqual(exposed.map((field) => catalogue.field[field].label).sort());
         const notExposedList = await section.locator('h3:text-is("Not exposed for your account") + ul > li strong').allTextContents();
         for (const field of incident.possibleFields.filter((candidate) => !exposed.includes(candidate))) {
-          expect(notExposedList).toContain(FIELD_INFO[field].label);
+          expect(notExposedList).toContain(catalogue.field[field].label);
         }
-        for (const never of NEVER_EXPOSED) expect(notExposedList).toContain(never);
+        for (const never of Object.values(catalogue.never)) expect(notExposedList).toContain(never);
         expect(await section.getByRole('link', { name: 'About this incident' }).getAttribute('href')).toBe(`/incidents/${incident.id}`);
       }
       expect(errors).toEqual([]);

@@ -103,7 +103,7 @@ describe('people on an account', () => {
     await lineCard.getByRole('button', { name: 'Remove access' }).click();
     await expect
       .poll(() => page.getByRole('status').first().textContent())
-      .toContain('Access removed: 1 session signed out and 1 passkey removed.');
+      .toContain('Access removed. Sessions signed out: 1. Passkeys removed: 1.');
     await expect.poll(() => lineCard.getByRole('button', { name: 'Restore access' }).isVisible()).toBe(true);
 
     await lineUser.page.goto(`${portal.server.url}/account`);

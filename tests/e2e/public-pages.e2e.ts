@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { INCIDENTS } from '../../db/incidents';
-import { FIELD_INFO } from '../../db/fields';
+import catalogue from '../../app/i18n/locales/en/incidents';
 import { collectConsoleErrors } from '../helpers/browser';
 import { portalFixture } from './fixture';
 
@@ -37,7 +37,7 @@ describe('public pages', () => {
     for (const incident of INCIDENTS) {
       const article = page.getByRole('article').filter({ has: page.getByRole('heading', { name: incident.title }) });
       const text = await article.textContent();
-      for (const field of incident.possibleFields) expect(text).toContain(FIELD_INFO[field].label);
+      for (const field of incident.possibleFields) expect(text).toContain(catalogue.field[field].label);
       expect(text).toContain('Social Security number');
     }
     expect(errors).toEqual([]);
@@ -51,11 +51,11 @@ describe('public pages', () => {
       const { page, errors, status } = await open(`/incidents/${id}`);
       expect(status).toBe(200);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(incident.title);
-      expect(await page.textContent('body')).toContain(incident.when);
+      expect(await page.textContent('body')).toContain(catalogue.incident[id as keyof typeof catalogue.incident].when);
       const exposed = page.getByRole('region', { name: 'Details that may have been exposed' });
       const exposedItems = await exposed.getByRole('listitem').allTextContents();
       expect(exposedItems).toHaveLength(incident.possibleFields.length);
-      incident.possibleFields.forEach((field, index) => expect(exposedItems[index]).toContain(FIELD_INFO[field].label));
+      incident.possibleFields.forEach((field, index) => expect(exposedItems[index]).toContain(catalogue.field[field].label));
       const notExposed = await page.getByRole('region', { name: 'Not exposed' }).textContent();
       for (const never of ['Social Security number', 'Credit or debit card numbers', 'Passwords']) {
         expect(notExposed).toContain(never);

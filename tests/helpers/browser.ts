@@ -85,11 +85,13 @@ let nextClient = 1;
  */
 export async function newCustomerContext(
   browser: Browser,
-  options: { javaScriptEnabled?: boolean; sameClientAs?: BrowserContext } = {},
+  options: { javaScriptEnabled?: boolean; sameClientAs?: BrowserContext; locale?: string } = {},
 ): Promise<BrowserContext> {
   const client = options.sameClientAs ? clientNumber.get(options.sameClientAs)! : nextClient++;
   const context = await browser.newContext({
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    // The browser's language: Accept-Language and navigator.language (en-US unless a test says otherwise).
+    locale: options.locale ?? 'en-US',
     extraHTTPHeaders: { 'X-Forwarded-For': `198.51.${100 + Math.floor(client / 250)}.${client % 250}` },
   });
   clientNumber.set(context, client);

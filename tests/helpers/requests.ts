@@ -1,5 +1,7 @@
 // Calling loaders and actions as functions: a CookieJar keeps one simulated browser's cookies and client address.
 import type { AppLoadContext } from '@remix-run/node';
+import { decodeMessage, translateMessage } from '../../app/i18n/message';
+import { translatorFor } from '../../app/i18n/translator';
 
 export const ORIGIN = 'http://localhost:3000';
 
@@ -14,6 +16,8 @@ export function nextClientAddress(): string {
 export class CookieJar {
   readonly cookies = new Map<string, string>();
   readonly context: AppLoadContext;
+  /** The browser's Accept-Language; none unless a test sets it (the portal then answers in English). */
+  acceptLanguage: string | null = null;
 
   constructor(
     readonly userAgent = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
@@ -25,6 +29,7 @@ export class CookieJar {
     const headers = new Headers(init.headers);
     if (this.cookies.size > 0) headers.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     headers.set('User-Agent', this.userAgent);
+    if (this.acceptLanguage) headers.set('Accept-Language', this.acceptLanguage);
     if (init.method && init.method !== 'GET') headers.set('Origin', ORIGIN);
     return new Request(`${ORIGIN}${path}`, { ...init, headers });
   }
@@ -54,4 +59,11 @@ export class CookieJar {
 
 export function args(request: Request, browser: CookieJar) {
   return { request, context: browser.context, params: {} };
+}
+
+/** What a thrown Response says on the error page, worded as a reader of `language` sees it. */
+export async function saidBy(response: Response, language: 'en' | 'es' = 'en'): Promise<string> {
+  const text = await response.text();
+  const message = decodeMessage(text);
+  return message ? translateMessage(translatorFor(language), message.key, message.values) : text;
 }

@@ -1,32 +1,43 @@
 // The exposure page: the answer first, then the grid, the steps, and each incident in detail.
+import { useTranslation } from 'react-i18next';
+import { FieldList } from '~/components/field-list';
 import { PendingPinReset } from '~/components/pin/pending-reset';
+import { combinationExplanation, combinationTitle } from '~/i18n/catalogue';
 import type { ExposureReport } from '~/services/exposure-report.server';
 import { Checklist } from './checklist';
 import { ExposureGrid } from './exposure-grid';
 import { IncidentSection } from './incident-section';
-import { FieldList } from '~/components/field-list';
+
+/** "Your account was in 2 of the 3 incidents." */
+export function useHeadline(report: Pick<ExposureReport, 'involvedCount' | 'incidents'>): string {
+  const { t } = useTranslation('account');
+  const total = report.incidents.length;
+  return report.involvedCount === 0 ? t('dashboard.inNone', { total }) : t('dashboard.inSome', { count: report.involvedCount, total });
+}
 
 export function ExposureDashboard({ report }: { report: ExposureReport }) {
+  const { t } = useTranslation(['account', 'incidents']);
+  const headline = useHeadline(report);
   return (
     <>
-      <h1>Your exposure</h1>
+      <h1>{t('dashboard.title')}</h1>
       <p className={report.involvedCount > 0 ? 'alert alert--warn headline' : 'alert alert--ok headline'}>
-        <strong>{report.headline}</strong>
-        {report.involvedCount > 0 ? ' Below is exactly which of your details were in each one, and which were not.' : null}
+        <strong>{headline}</strong>
+        {report.involvedCount > 0 ? ` ${t('dashboard.below')}` : null}
       </p>
       {report.pendingPinReset ? <PendingPinReset effectiveAt={report.pendingPinReset.effectiveAt} /> : null}
       <Checklist steps={report.checklist} />
       <ExposureGrid report={report} />
-      <p className="hint">None of the incidents involved Social Security numbers, credit or debit card numbers, or passwords.</p>
+      <p className="hint">{t('dashboard.neverHint')}</p>
       {report.crossIncidentCombinations.length > 0 ? (
         <section className="card" aria-labelledby="combined-title">
-          <h2 id="combined-title">Put together across incidents</h2>
-          <p>Someone holding data from more than one incident could combine it:</p>
+          <h2 id="combined-title">{t('dashboard.combinedTitle')}</h2>
+          <p>{t('dashboard.combinedIntro')}</p>
           <FieldList
-            items={report.crossIncidentCombinations.map((combination) => ({
-              id: combination.id,
-              title: combination.title,
-              text: combination.explanation,
+            items={report.crossIncidentCombinations.map((id) => ({
+              id,
+              title: combinationTitle(t, id),
+              text: combinationExplanation(t, id),
             }))}
           />
         </section>

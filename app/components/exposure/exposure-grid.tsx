@@ -1,34 +1,37 @@
 // Fields by incident as an accessible table: every cell says its status in words, colour only helps.
-import type { ExposureReport, CellStatus } from '~/services/exposure-report.server';
+import { useTranslation } from 'react-i18next';
+import { fieldLabel, incidentText } from '~/i18n/catalogue';
+import type { CellStatus, ExposureReport } from '~/services/exposure-report.server';
 
-const CELL_TEXT: Record<CellStatus, { label: string; className: string }> = {
-  exposed: { label: 'Exposed', className: 'tag tag--exposed' },
-  'not-exposed': { label: 'Not exposed', className: 'tag tag--safe' },
-  'not-part': { label: 'Not part of this incident', className: 'tag tag--na' },
+const CELL: Record<CellStatus, { label: string; className: string }> = {
+  exposed: { label: 'grid.exposed', className: 'tag tag--exposed' },
+  'not-exposed': { label: 'grid.notExposed', className: 'tag tag--safe' },
+  'not-part': { label: 'grid.notPart', className: 'tag tag--na' },
 };
 
 export function ExposureGrid({ report }: { report: Pick<ExposureReport, 'grid' | 'incidents'> }) {
+  const { t } = useTranslation('account');
   return (
     <div className="table-wrap" role="region" aria-labelledby="grid-caption" tabIndex={0}>
       <table className="exposure-grid">
-        <caption id="grid-caption">Your fields in each incident</caption>
+        <caption id="grid-caption">{t('grid.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Field</th>
+            <th scope="col">{t('grid.field')}</th>
             {report.incidents.map((incident) => (
               <th scope="col" key={incident.id}>
-                {incident.title}
+                {incidentText(t, incident.id, 'title')}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {report.grid.map((row) => (
-            <tr key={row.field.id}>
-              <th scope="row">{row.field.label}</th>
+            <tr key={row.field}>
+              <th scope="row">{fieldLabel(t, row.field)}</th>
               {row.cells.map((status, index) => (
                 <td key={report.incidents[index]!.id}>
-                  <span className={CELL_TEXT[status].className}>{CELL_TEXT[status].label}</span>
+                  <span className={CELL[status].className}>{t(CELL[status].label)}</span>
                 </td>
               ))}
             </tr>

@@ -1,6 +1,7 @@
 // The PIN form: optional current PIN, new PIN and its confirmation, with the rules ticked off live while typing.
 import { Form, useNavigation } from '@remix-run/react';
 import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormAlerts } from '~/components/form-alerts';
 import { livePinStatus, PinRulesChecklist } from '~/components/pin-rules-checklist';
 import type { FormAnswer } from '~/utils/form-answer';
@@ -27,6 +28,7 @@ export function NewPinForm({
   /** Shown under the submit button (other ways forward). */
   children?: ReactNode;
 }) {
+  const { t } = useTranslation('pin');
   const [pin, setPin] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [typed, setTyped] = useState(false);
@@ -41,15 +43,15 @@ export function NewPinForm({
   return (
     <>
       <FormAlerts answer={answer} />
-      <p id="pin-rules-intro">Your new PIN must be:</p>
+      <p id="pin-rules-intro">{t('form.mustBe')}</p>
       <PinRulesChecklist pin={pin} broken={live} serverBroken={serverBroken} />
       <Form method="post" className="form" aria-describedby="pin-rules-intro">
         <input type="hidden" name="intent" value={intent} />
         <fieldset disabled={!enabled} className="plain-fieldset">
-          <legend className="visually-hidden">New PIN</legend>
+          <legend className="visually-hidden">{t('form.legend')}</legend>
           {withCurrentPin ? (
             <div className="field">
-              <label htmlFor="currentPin">Current PIN</label>
+              <label htmlFor="currentPin">{t('form.current')}</label>
               <input
                 id="currentPin"
                 name="currentPin"
@@ -70,7 +72,7 @@ export function NewPinForm({
           ) : null}
           <PinInput
             id="pin"
-            label="New PIN"
+            label={t('form.new')}
             value={pin}
             invalid={pinInvalid}
             errorId={pinInvalid ? 'pin-error' : undefined}
@@ -78,12 +80,12 @@ export function NewPinForm({
           />
           {pinInvalid ? (
             <p className="field-error" id="pin-error" role="alert">
-              {answer?.errors?.fields.pin ?? 'That PIN can’t be used: choose one that meets every rule listed.'}
+              {answer?.errors?.fields.pin ?? t('form.refused')}
             </p>
           ) : null}
           <PinInput
             id="confirmation"
-            label="Confirm new PIN"
+            label={t('form.confirmation')}
             value={confirmation}
             invalid={Boolean(confirmError)}
             errorId={confirmError ? 'confirmation-error' : undefined}
@@ -91,20 +93,20 @@ export function NewPinForm({
           />
           {confirmError ? (
             <p className="field-error" id="confirmation-error">
-              The two PINs don&rsquo;t match.
+              {t('form.mismatch')}
             </p>
           ) : null}
           {intent === 'change-pin' ? (
             <div className="field field--checkbox">
               <input id="signOutOthers" name="signOutOthers" type="checkbox" defaultChecked />
-              <label htmlFor="signOutOthers">Sign out everywhere else too</label>
+              <label htmlFor="signOutOthers">{t('form.signOutOthers')}</label>
             </div>
           ) : null}
           <button type="submit" disabled={navigation.state === 'submitting'}>
             {submitLabel}
           </button>
         </fieldset>
-        {!enabled ? <p className="hint">Confirm it&rsquo;s you first (step 1).</p> : null}
+        {!enabled ? <p className="hint">{t('form.confirmFirst')}</p> : null}
       </Form>
       {children}
     </>

@@ -1,124 +1,124 @@
 // The PIN page's other states: why it matters, done, scheduled, and what people other than the holder see.
 import { Link } from '@remix-run/react';
-import { formatCalendarDate, formatDateTime } from '~/utils/format-time';
+import { Trans, useTranslation } from 'react-i18next';
 import { ActionButton } from '~/components/action-button';
+import { fieldLabel, incidentText } from '~/i18n/catalogue';
+import { useLanguage } from '~/i18n/use-language';
+import { formatCalendarDate, formatDateTime } from '~/utils/format-time';
 
 export function WhyItMatters({
   incidents,
   portOutKitExposed,
 }: {
-  incidents: Array<{ id: string; title: string; exposed: string[] }>;
+  incidents: Array<{ id: string; exposed: string[] }>;
   portOutKitExposed: boolean;
 }) {
+  const { t } = useTranslation('pin');
   return (
     <section className="card" aria-labelledby="why-title">
-      <h2 id="why-title">Why now</h2>
+      <h2 id="why-title">{t('why.title')}</h2>
       <p>
-        Your account PIN is what we ask for before moving your number to a new SIM or another carrier, by phone or in a store.
-        {portOutKitExposed
-          ? ' The details exposed for your account are the ones a fraudster would use to try exactly that, so the PIN is the lock that stops them.'
-          : ''}
+        {t('why.text')}
+        {portOutKitExposed ? ` ${t('why.kit')}` : ''}
       </p>
       {incidents.length > 0 ? (
         <ul className="link-list">
           {incidents.map((incident) => (
             <li key={incident.id}>
-              <strong>{incident.title}:</strong> {incident.exposed.join(', ')}
+              <strong>{incidentText(t, incident.id, 'title')}:</strong> {incident.exposed.map((field) => fieldLabel(t, field)).join(', ')}
             </li>
           ))}
         </ul>
       ) : (
-        <p>Your account was not in any of the incidents. A PIN nobody could guess still keeps it that way.</p>
+        <p>{t('why.none')}</p>
       )}
     </section>
   );
 }
 
+function BackToExposure() {
+  const { t } = useTranslation();
+  return (
+    <p>
+      <Link to="/account">{t('backToExposure')}</Link>
+    </p>
+  );
+}
+
 export function PinChanged({ changedOn, signedOutOthers }: { changedOn: string | null; signedOutOthers?: number }) {
+  const { t } = useTranslation('pin');
+  const language = useLanguage();
   return (
     <>
-      <h1>Your PIN was changed</h1>
+      <h1>{t('changed.title')}</h1>
       <div className="alert alert--ok" role="status">
         <p>
-          <strong>Done{changedOn ? ` on ${formatCalendarDate(changedOn)}` : ''}.</strong> Use your new PIN when you call us or visit a
-          store. We sent a notice to your phone and email on file; it has no links.
+          <strong>{changedOn ? t('changed.doneOn', { date: formatCalendarDate(changedOn, language) }) : t('changed.done')}</strong>{' '}
+          {t('changed.text')}
         </p>
       </div>
       <section className="card" aria-labelledby="others-title">
-        <h2 id="others-title">Sign out everywhere else?</h2>
+        <h2 id="others-title">{t('changed.othersTitle')}</h2>
         {signedOutOthers !== undefined ? (
-          <p role="status">
-            {signedOutOthers === 0
-              ? 'There were no other sessions to sign out.'
-              : `Signed out ${signedOutOthers} other session${signedOutOthers === 1 ? '' : 's'}.`}
-          </p>
+          <p role="status">{signedOutOthers === 0 ? t('changed.noOthers') : t('changed.signedOut', { count: signedOutOthers })}</p>
         ) : (
           <>
-            <p>If you think someone else may have used your account, sign out every other browser where it is open.</p>
-            <ActionButton intent="sign-out-others">Sign out all other sessions</ActionButton>
+            <p>{t('changed.othersIntro')}</p>
+            <ActionButton intent="sign-out-others">{t('changed.signOutOthers')}</ActionButton>
           </>
         )}
       </section>
-      <p>
-        <Link to="/account">Back to your exposure</Link>
-      </p>
+      <BackToExposure />
     </>
   );
 }
 
 export function ResetScheduled({ effectiveAt }: { effectiveAt: string }) {
+  const { t } = useTranslation('pin');
+  const language = useLanguage();
   return (
     <>
-      <h1>Your PIN reset is scheduled</h1>
+      <h1>{t('scheduled.title')}</h1>
       <div className="alert alert--ok" role="status">
         <p>
-          <strong>Your new PIN takes effect on {formatDateTime(new Date(effectiveAt))}.</strong> We wait 24 hours because a texted code
-          alone must never move the lock on your number: if someone else started this reset, you have a day to stop it. We sent a notice to
-          your phone and email on file; it has no links.
+          <strong>{t('scheduled.effective', { when: formatDateTime(new Date(effectiveAt), language) })}</strong> {t('scheduled.why')}
         </p>
       </div>
-      <p>Until then your current PIN still works. You can cancel the reset from any browser where you are signed in, or by calling 611.</p>
+      <p>{t('scheduled.meanwhile')}</p>
       <ActionButton intent="cancel-reset" tone="danger">
-        Cancel the PIN reset
+        {t('scheduled.cancel')}
       </ActionButton>
-      <p>
-        <Link to="/account">Back to your exposure</Link>
-      </p>
+      <BackToExposure />
     </>
   );
 }
 
 export function AskTheHolder({ pinDone, asked }: { pinDone: boolean; asked?: { sent: boolean; text: string } }) {
+  const { t } = useTranslation('pin');
   return (
     <>
-      <h1>The account PIN</h1>
+      <h1>{t('holderOnly.title')}</h1>
       <section className="card" aria-labelledby="holder-only-title">
-        <h2 id="holder-only-title">Only the account holder can change it</h2>
-        <p>
-          The account PIN protects every line on the account: we ask for it before moving a number to a new SIM or another carrier. That is
-          why only the person responsible for the bill can change it.
-        </p>
-        <p>
-          {pinDone
-            ? 'The account holder has changed the PIN since the incidents.'
-            : 'It has not been changed since the incidents that involved this account.'}
-        </p>
+        <h2 id="holder-only-title">{t('holderOnly.heading')}</h2>
+        <p>{t('holderOnly.why')}</p>
+        <p>{pinDone ? t('holderOnly.done') : t('holderOnly.notDone')}</p>
         {asked ? (
           <p className={asked.sent ? 'alert alert--ok' : 'alert alert--warn'} role="status">
             {asked.text}
           </p>
         ) : null}
         <ActionButton intent="ask-holder" tone="primary">
-          Ask the account holder
+          {t('holderOnly.ask')}
         </ActionButton>
-        <p className="hint">
-          We send the account holder a message saying someone on the account asked, with your role and the last 4 digits of your line. It
-          changes nothing else.
-        </p>
+        <p className="hint">{t('holderOnly.askHint')}</p>
       </section>
-      <p>
-        <Link to="/account">Back to your exposure</Link>
-      </p>
+      <BackToExposure />
     </>
   );
+}
+
+/** The strong part of a sentence through <strong>, in any language's word order. */
+export function Strong({ i18nKey, values }: { i18nKey: string; values?: Record<string, string> }) {
+  const { t } = useTranslation('pin');
+  return <Trans t={t} i18nKey={i18nKey} values={values} components={{ strong: <strong /> }} />;
 }

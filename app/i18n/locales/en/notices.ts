@@ -1,0 +1,60 @@
+// Texts and emails to the contacts on file. Plain text, never a link (the notifier refuses one); dates are said in
+// the recipient's language and Pacific time. English keeps to plain ASCII quotes: a curly one would turn a text into
+// UCS-2, 70 characters a segment instead of 160.
+export default {
+  code: {
+    subject: 'Your breach-check code',
+    body: 'Your breach-check code is {{code}}. It expires in 10 minutes. We will never call or text to ask for it.',
+  },
+  agentCode: {
+    subject: 'Your PIN reset code',
+    body: 'A support agent started a PIN reset for your account at your request. Your code is {{code}}. It expires in 10 minutes. Open the breach-check portal yourself (do not use links in messages), choose "Set up a passkey", then "I have a code from an agent". Your new PIN takes effect 24 hours after you choose it. We will never call or text to ask for this code. If you did not ask for this, call 611 from your phone.',
+  },
+  codesPaused: {
+    subject: 'Code checks for your account are paused',
+    body: "Too many wrong one-time codes were typed for your breach-check account today, so we paused code checks for it for a day. Your passkeys still work. If this wasn't you, someone may be trying to get into your account: call 611 from your phone.",
+  },
+  passkeyAdded: {
+    subject: 'A passkey was added to your account',
+    body: "A new passkey was added for signing in to your breach-check account. If this wasn't you, call 611 from your phone.",
+    byCode:
+      "A new passkey was set up with a one-time code for your breach-check account. Your older passkeys still work. If this wasn't you, call 611 from your phone now.",
+  },
+  passkeyRemoved: {
+    subject: 'A passkey was removed from your account',
+    body: "A passkey was removed from your breach-check account. If this wasn't you, call 611 from your phone.",
+  },
+  accessRemoved: {
+    subject: 'Your access to the breach-check portal was removed',
+    body: 'The account holder removed your access to the breach-check portal for the account ending {{accountEnding}}. Your passkeys for it no longer work. If you think this is a mistake, ask the account holder.',
+  },
+  askHolder: {
+    subject: 'Someone on your account asked you to change the account PIN',
+    authorized:
+      "The authorized user of the line ending {{lineEnding}} on your account asked you to change the account PIN in the breach-check portal. Open the portal yourself (type its address: we never send links) and choose Change PIN. If you don't know who asked, call 611 from your phone.",
+    line: "The line user of the line ending {{lineEnding}} on your account asked you to change the account PIN in the breach-check portal. Open the portal yourself (type its address: we never send links) and choose Change PIN. If you don't know who asked, call 611 from your phone.",
+  },
+  pinChanged: {
+    subject: 'Your account PIN was changed',
+    body: "Your account PIN was changed on {{at}}. If this wasn't you, call 611 from your phone.",
+  },
+  pinSet: {
+    subject: 'An account PIN was set',
+    body: "An account PIN was set for your account on {{at}}. If this wasn't you, call 611 from your phone.",
+  },
+  resetRequested: {
+    subject: 'A reset of your account PIN was requested',
+    body: "A reset of your account PIN was requested on {{at}}. The new PIN takes effect on {{effectiveAt}} unless it is cancelled before then. If this wasn't you, call 611 from your phone now, or cancel it in the breach-check portal.",
+  },
+  resetCancelled: {
+    subject: 'The reset of your account PIN was cancelled',
+    byPortal:
+      'The reset of your account PIN requested on {{requestedAt}} was cancelled in the breach-check portal. Your PIN has not changed. If you did not ask for this, call 611 from your phone.',
+    byAgent:
+      'The reset of your account PIN requested on {{requestedAt}} was cancelled by a support agent. Your PIN has not changed. If you did not ask for this, call 611 from your phone.',
+  },
+  resetApplied: {
+    subject: 'Your account PIN was changed',
+    body: "Your account PIN was changed on {{at}}: the reset requested on {{requestedAt}} took effect. If this wasn't you, call 611 from your phone.",
+  },
+} as const;
