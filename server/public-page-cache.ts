@@ -15,6 +15,9 @@ interface RenderedPage {
 }
 
 const CUSTOMER_SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?bc_session=/;
+const LANGUAGE_COOKIE = /(?:^|;\s*)((?:__Host-)?bc_lng=[^;]*)/;
+// Visitors send few distinct Accept-Language headers: the app's detection runs once for each (bounded).
+const KNOWN_LANGUAGE_HEADERS = 1000;
 
 export function publicPageCache(
   build: ServerBuild,
@@ -28,6 +31,39 @@ export function publicPageCache(
   const placeholder = `nonce${randomBytes(16).toString('hex')}`;
   const publicPaths = new Set(options.paths);
   const pages = new Map<string, Promise<RenderedPage | null>>();
+  // Visitors send few distinct (cookie, Accept-Language) pairs: the app's detection runs once for each (bounded).
+  const languages = new Map<string, string>();
+  // Settled pages, kept apart so that a hit is answered synchronously, without promise hops.
+  const settled = new Map<string, RenderedPage | null>();
+
+  function languageKey(req: Parameters<RequestHandler>[0]): { key: string; cookie?: string; acceptLanguage?: string } {
+    const cookie = LANGUAGE_COOKIE.exec(req.get('cookie') ?? '')?.[1];
+    const acceptLanguage = req.get('accept-language');
+    return { key: `${cookie ?? ''}\n${acceptLanguage ?? ''}`, cookie, acceptLanguage };
+  }
+
+  /** The app's own choice for this visitor (remembered choice, else Accept-Language), then that page. */
+  async function pageFor(req: Parameters<RequestHandler>[0], path: string): Promise<RenderedPage | null> {
+    const { key, cookie, acceptLanguage } = languageKey(req);
+    let language = languages.get(key);
+    if (language === undefined) {
+      language = await options.languageOf({ cookie, acceptLanguage });
+      if (languages.size >= KNOWN_LANGUAGE_HEADERS) {
+        languages.clear();
+        settled.clear();
+      }
+      languages.set(key, language);
+    }
+    const pageKey = `${language} ${path}`;
+    let page = pages.get(pageKey);
+    if (!page) {
+      page = renderOnce(path, language).catch(() => null);
+      pages.set(pageKey, page);
+    }
+    const rendered = await page;
+    settled.set(`${key}\n${path}`, rendered);
+    return rendered;
+  }
 
   async function renderOnce(path: string, language: string): Promise<RenderedPage | null> {
     const headers = { Accept: 'text/html', 'Accept-Language': language };
@@ -48,17 +84,7 @@ export function publicPageCache(
       !req.originalUrl.includes('?') &&
       !CUSTOMER_SESSION_COOKIE.test(req.get('cookie') ?? '');
     if (!cacheable) return next();
-    const serve = async () => {
-      const language = await options.languageOf({ cookie: req.get('cookie'), acceptLanguage: req.get('accept-language') });
-      const key = `${language} ${req.path}`;
-      let page = pages.get(key);
-      if (!page) {
-        page = renderOnce(req.path, language).catch(() => null);
-        pages.set(key, page);
-      }
-      return page;
-    };
-    serve().then((rendered) => {
+    const send = (rendered: RenderedPage | null) => {
       if (!rendered) return next();
       const nonce = String(res.locals.cspNonce);
       res.status(200).setHeader('Content-Type', rendered.contentType);
@@ -70,6 +96,9 @@ export function publicPageCache(
       } else {
         res.end(rendered.parts.join(nonce));
       }
-    }, next);
+    };
+    const known = settled.get(`${languageKey(req).key}\n${req.path}`);
+    if (known !== undefined) return send(known);
+    pageFor(req, req.path).then(send, next);
   };
 }

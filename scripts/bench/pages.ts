@@ -142,6 +142,8 @@ export async function runPagesBench(input: PagesBenchOptions = {}): Promise<Page
     databasePath: database.databasePath,
     sessionSecret: randomSecret(),
     pinPepper: randomSecret(),
+    auditKey: randomSecret(),
+    outboxKey: randomSecret(),
     logFile: path.join(RESULTS_DIR, 'pages-server.log'),
     cpuProfileDir,
   };

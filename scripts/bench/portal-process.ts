@@ -20,6 +20,9 @@ export interface PortalSettings {
   databasePath: string;
   sessionSecret: string;
   pinPepper: string;
+  /** The audit chain's key and the outbox's sealing key: production requires both. */
+  auditKey: string;
+  outboxKey: string;
   /** Where the server's stdout and stderr (the per-request log lines) go. */
   logFile: string;
   /** When set, the server runs with --cpu-prof and writes its profile here on exit. */
@@ -52,6 +55,8 @@ export function portalEnv(settings: PortalSettings, port = 0): NodeJS.ProcessEnv
     DATABASE_PATH: settings.databasePath,
     SESSION_SECRET: settings.sessionSecret,
     PIN_PEPPER: settings.pinPepper,
+    AUDIT_KEY: settings.auditKey,
+    OUTBOX_KEY: settings.outboxKey,
     DEMO_MODE: 'false',
   };
   delete env.LOG_LEVEL; // the default (info) logs every request, which is part of the real cost
