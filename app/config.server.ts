@@ -54,6 +54,12 @@ const envSchema = z.object({
     .min(0, { message: 'expected megabytes, 0 to turn the memo off' })
     .max(4096, { message: 'expected at most 4096 megabytes' })
     .default(64),
+  WEB_CONCURRENCY: z.coerce
+    .number({ message: 'expected the number of worker processes, from 1 to 64' })
+    .int({ message: 'expected a whole number of worker processes, from 1 to 64' })
+    .min(1, { message: 'expected the number of worker processes, from 1 to 64' })
+    .max(64, { message: 'expected the number of worker processes, from 1 to 64' })
+    .default(1),
   NOTIFY_TRANSPORT: z.enum(['log', 'smtp', 'webhook'], { message: 'expected log, smtp or webhook' }).default('log'),
   // Checked in notifyConfig, whose errors never echo the value: these URLs and the token carry credentials.
   SMTP_URL: z.string().optional(),
@@ -94,6 +100,8 @@ function buildConfig(env: z.infer<typeof envSchema>) {
     trustProxy: env.TRUST_PROXY,
     /** Memory for rendered signed-in pages kept by the data they were rendered from (server/private-page-memo.ts). */
     pageMemoBytes: env.PAGE_MEMO_MB * 1024 * 1024,
+    /** Worker processes serving the one port (server/cluster.ts); each keeps its own memo and caches. */
+    webConcurrency: env.WEB_CONCURRENCY,
     notify: notifyConfig(env),
   };
 }

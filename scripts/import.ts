@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { getConfig } from '../app/config.server';
 import { createProgressBar } from '../db/import/progress';
+import { ImportBusyError } from '../db/import/imports-log';
 import { runImport, type ImportSummary } from '../db/import/run-import';
 
 const USAGE = 'usage: npm run import -- accounts|exposures FILE [--json] [--operator NAME]';
@@ -25,6 +26,10 @@ const summary = await runImport({
   operator: values.operator ?? process.env.IMPORT_OPERATOR ?? userInfo().username,
   audit: getConfig().audit,
   onProgress: progress.update,
+}).catch((error: unknown) => {
+  if (!(error instanceof ImportBusyError)) throw error;
+  console.error(`Import of ${kind} from ${file} not started: ${error.message}`);
+  process.exit(1);
 });
 progress.done();
 

@@ -1,9 +1,13 @@
-// Start-up: load the build, validate configuration, migrate and seed, serve; drain connections on SIGTERM.
+// Start-up: load the build, validate configuration, migrate and seed, then serve: in this process, or in
+// WEB_CONCURRENCY worker processes sharing the port (server/cluster.ts).
 // Everything of the app comes through the build (app/portal.server.ts), so each module exists once in the process.
+import cluster from 'node:cluster';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
-import { createApp, portalOf } from './app';
+import { portalOf } from './app';
+import { reportListening, superviseWorkers } from './cluster';
+import { serve } from './serve';
 
 const buildPath = path.resolve('build/index.js');
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
@@ -20,37 +24,21 @@ function loadConfig() {
 }
 
 const config = loadConfig();
-for (const warning of portal.configWarnings(config)) portal.log('warn', 'configuration', { warning });
-await portal.prepareDatabase();
 
-const app = createApp(config, build);
-let stopBackgroundWork: (() => void) | undefined;
-const onListening = () => {
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  portal.log('info', 'listening', { port, demoMode: config.demoMode, database: config.databasePath });
+function announce(port: number) {
+  portal.log('info', 'listening', { port, demoMode: config.demoMode, database: config.databasePath, workers: config.webConcurrency });
   console.log(`Breach-check portal ready on http://localhost:${port}`);
-  stopBackgroundWork = portal.startBackgroundWork();
-};
-const server = config.host ? app.listen(config.port, config.host, onListening) : app.listen(config.port, onListening);
-
-let stopping = false;
-function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  portal.log('info', 'shutting down', { signal });
-  stopBackgroundWork?.();
-  server.close(() => {
-    portal.closeDb();
-    process.exit(0);
-  });
-  server.closeIdleConnections();
-  // Requests that do not finish in time are cut off rather than holding the process.
-  setTimeout(() => {
-    server.closeAllConnections();
-    portal.closeDb();
-    process.exit(0);
-  }, 10_000).unref();
 }
-process.on('SIGTERM', () => shutdown('SIGTERM'));
-process.on('SIGINT', () => shutdown('SIGINT'));
+
+if (cluster.isWorker) {
+  serve(build, reportListening);
+} else {
+  for (const warning of portal.configWarnings(config)) portal.log('warn', 'configuration', { warning });
+  await portal.prepareDatabase();
+  if (config.webConcurrency === 1) {
+    serve(build, announce);
+  } else {
+    portal.closeDb(); // the workers open their own handles
+    superviseWorkers(portal, config.webConcurrency, announce);
+  }
+}

@@ -1,4 +1,5 @@
 // Read-only queries for the administration page: audit log, import history, PIN changes and exposure counts.
+import { processAlive } from '../../db/process-alive';
 import { hostname } from 'node:os';
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { accounts, auditEvents, exposures, imports, staff } from '../../db/schema';
@@ -88,15 +89,6 @@ export async function listImports(limit: number) {
       ? { ...row, outcome: 'interrupted' as const }
       : row,
   );
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as { code?: string }).code === 'EPERM'; // alive, someone else's
-  }
 }
 
 /** PIN changes per Pacific calendar day from the audit log, from `since` on (grouped here: SQLite knows no US zones). */

@@ -1,18 +1,46 @@
 // Every import leaves a row in `imports` (for the admin page): written outside the import's own transactions,
 // so a failed, rolled-back import is still on record.
 import { hostname } from 'node:os';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../client';
+import { processAlive } from '../process-alive';
 import { imports } from '../schema';
 import type { Counts } from './import-kind';
 
+/** Another import is still running (in any process, on any machine sharing the database): this one did not start. */
+export class ImportBusyError extends Error {}
+
+// A run on record as running on another machine cannot be checked for life; after this long it no longer blocks.
+const OTHER_HOST_RUN_BLOCKS_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * Records the start of an import, or refuses it while another one runs: imports go one at a time, so two never
+ * interleave their chunks. The check and the insert are one IMMEDIATE transaction, so two starting at the same
+ * instant cannot both pass. A run whose process on this machine is gone was killed, and does not block.
+ */
 export function recordStart(db: Db, kind: 'accounts' | 'exposures', fileName: string, operator: string): number {
-  const row = db
-    .insert(imports)
-    .values({ kind, fileName, fileSha256: '', operator, startedAt: new Date(), outcome: 'running', pid: process.pid, host: hostname() })
-    .returning({ id: imports.id })
-    .get();
-  return row.id;
+  return db.$client
+    .transaction(() => {
+      const now = new Date();
+      const running = db.select().from(imports).where(eq(imports.outcome, 'running')).orderBy(desc(imports.id)).all();
+      const live = running.find((row) =>
+        row.host === hostname()
+          ? row.pid !== null && processAlive(row.pid)
+          : now.getTime() - row.startedAt.getTime() < OTHER_HOST_RUN_BLOCKS_MS,
+      );
+      if (live) {
+        const where = live.host === hostname() ? `process ${live.pid}` : `process ${live.pid} on ${live.host}`;
+        throw new ImportBusyError(
+          `import #${live.id} (${live.kind}, ${live.fileName}, started ${live.startedAt.toISOString()} by ${live.operator}) is still running in ${where}; imports run one at a time: wait for it to finish, then run this one again`,
+        );
+      }
+      return db
+        .insert(imports)
+        .values({ kind, fileName, fileSha256: '', operator, startedAt: now, outcome: 'running', pid: process.pid, host: hostname() })
+        .returning({ id: imports.id })
+        .get().id;
+    })
+    .immediate();
 }
 
 export interface Finish extends Counts {

@@ -79,7 +79,13 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const sqlite = db.$client;
   readyDatabase(db);
   tuneForImport(sqlite);
-  const id = recordStart(db, options.kind, path.basename(options.file), options.operator);
+  let id: number;
+  try {
+    id = recordStart(db, options.kind, path.basename(options.file), options.operator);
+  } catch (error) {
+    sqlite.close(); // another import runs (ImportBusyError): this one leaves nothing behind
+    throw error;
+  }
   const errors = new RowErrors();
   const progress: ImportProgress = { phase: 'validating', rows: 0, bytesRead: 0, totalBytes: 0, applied: 0, applyTotal: 0 };
   let counts: Counts = { rows: 0, inserted: 0, updated: 0, unchanged: 0 };

@@ -15,6 +15,8 @@ import { portalEnv, randomSecret, startPortal, type PortalSettings } from './por
 export interface PageLoadRow {
   /** '/account (first view)': each signed-in customer's first request, so every page is rendered (a memo miss). */
   page: '/account' | '/account (first view)' | '/';
+  /** WEB_CONCURRENCY of the portal, and the bare server's process count beside it. */
+  processes: number;
   connections: number;
   portal: LoadFigures;
   /** The portal's CPU time per request during the measured run: steadier than req/s on a busy machine. */
@@ -31,7 +33,9 @@ export interface PagesBenchResult {
   requestHeaders: Record<string, string>;
   pageBytes: Record<string, { compressed: number; encoding: string | null }>;
   rows: PageLoadRow[];
+  /** Peak RSS at one process; with several, the sum of the workers' peaks (and the primary's). */
   portalPeakRssMb: number;
+  portalPeakRssMbByProcesses: Record<number, number>;
   profile: SelfTime[] | null;
   targets: Record<string, { value: number; target: string; met: boolean }>;
 }
@@ -43,6 +47,8 @@ export interface PagesBenchOptions {
   durationSeconds?: number;
   warmupSeconds?: number;
   connections?: number[];
+  /** WEB_CONCURRENCY values to measure, each against a bare server with as many processes. */
+  processes?: number[];
   cpuProfile?: boolean;
 }
 
@@ -88,10 +94,13 @@ function capture(url: string, cookie: string | undefined): Promise<CapturedPage 
   });
 }
 
-async function loadBare(page: CapturedPage, options: Required<PagesBenchOptions>): Promise<Map<number, LoadFigures>> {
+async function loadBare(page: CapturedPage, options: Required<PagesBenchOptions>, processes: number): Promise<Map<number, LoadFigures>> {
   const pageFile = path.join(RESULTS_DIR, 'bare-page.json');
   writeFileSync(pageFile, JSON.stringify(page));
-  const server = fork(path.resolve('scripts/bench/bare-server.ts'), [pageFile], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const server = fork(path.resolve('scripts/bench/bare-server.ts'), [pageFile, String(processes)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: 'inherit',
+  });
   const [{ port }] = (await once(server, 'message')) as [{ port: number }];
   const figures = new Map<number, LoadFigures>();
   try {
@@ -127,6 +136,7 @@ export async function runPagesBench(input: PagesBenchOptions = {}): Promise<Page
     durationSeconds: Number(process.env.BENCH_PAGES_SECONDS ?? 10),
     warmupSeconds: 3,
     connections: (process.env.BENCH_PAGES_CONNECTIONS ?? '32,128').split(',').map(Number),
+    processes: (process.env.BENCH_PAGES_PROCESSES ?? '1,2').split(',').map(Number),
     cpuProfile: process.env.BENCH_CPU_PROF === '1',
     ...input,
   };
@@ -149,9 +159,57 @@ export async function runPagesBench(input: PagesBenchOptions = {}): Promise<Page
   };
   log(`signing in ${options.sessions} customers through the session service`);
   const cookies = createSessions(settings, options.sessions);
+  let captured: Map<string, CapturedPage> | undefined;
 
+  const rows: PageLoadRow[] = [];
+  const peakRssMbByProcesses: Record<number, number> = {};
+  for (const processes of options.processes) {
+    const measured = await measureAtProcesses({ ...settings, webConcurrency: processes }, processes, cookies, options);
+    rows.push(...measured.rows);
+    peakRssMbByProcesses[processes] = measured.portalPeakRssMb;
+    captured ??= measured.captured;
+  }
+  const profileFile = cpuProfileDir ? mainThreadProfile(cpuProfileDir) : null;
+  const account32 = rows.find((row) => row.page === '/account' && row.connections === 32 && row.processes === 1);
+  const home32 = rows.find((row) => row.page === '/' && row.connections === 32 && row.processes === 1);
+  const targets: PagesBenchResult['targets'] = {};
+  if (account32) {
+    targets['/account p99 ms at 32'] = { value: account32.portal.latencyP99Ms, target: '< 100', met: account32.portal.latencyP99Ms < 100 };
+    const failures = account32.portal.errors + account32.portal.non2xx;
+    targets['/account errors + non-2xx at 32'] = { value: failures, target: '0', met: failures === 0 };
+    targets['/account ratio at 32'] = { value: account32.ratio, target: '>= 0.04', met: account32.ratio >= 0.04 };
+  }
+  if (home32) targets['/ ratio at 32'] = { value: home32.ratio, target: '>= 0.08', met: home32.ratio >= 0.08 };
+
+  return {
+    accounts: options.accounts,
+    sessions: cookies.length,
+    durationSeconds: options.durationSeconds,
+    warmupSeconds: options.warmupSeconds,
+    requestHeaders: REQUEST_HEADERS,
+    pageBytes: Object.fromEntries(
+      [...(captured ?? [])].map(([page, answer]) => [
+        page,
+        { compressed: Buffer.from(answer.bodyBase64, 'base64').length, encoding: answer.contentEncoding },
+      ]),
+    ),
+    rows,
+    portalPeakRssMb: peakRssMbByProcesses[1] ?? Number.NaN,
+    portalPeakRssMbByProcesses: peakRssMbByProcesses,
+    profile: profileFile ? topSelfTime(profileFile, 25) : null,
+    targets,
+  };
+}
+
+/** The portal at WEB_CONCURRENCY=processes against a bare server with the same number of processes. */
+async function measureAtProcesses(
+  settings: PortalSettings,
+  processes: number,
+  cookies: string[],
+  options: Required<PagesBenchOptions>,
+): Promise<{ rows: PageLoadRow[]; portalPeakRssMb: number; captured: Map<string, CapturedPage> }> {
   const portal = await startPortal(settings);
-  log(`portal (pid ${portal.pid}) on ${portal.url}`);
+  log(`portal (pid ${portal.pid}, ${processes} process${processes === 1 ? '' : 'es'}) on ${portal.url}`);
   const captured = new Map<string, CapturedPage>();
   const portalFigures = new Map<string, LoadFigures & { cpuMsPerRequest: number }>();
   let portalPeakRssMb = Number.NaN;
@@ -179,7 +237,7 @@ export async function runPagesBench(input: PagesBenchOptions = {}): Promise<Page
         });
       }
       for (const connections of options.connections) {
-        log(`portal ${page} at ${connections} connections`);
+        log(`portal ${page} at ${connections} connections, ${processes} process${processes === 1 ? '' : 'es'}`);
         let cpuBefore = 0;
         const figures = await measureLoad({
           url: `${portal.url}${page}`,
@@ -200,14 +258,15 @@ export async function runPagesBench(input: PagesBenchOptions = {}): Promise<Page
 
   const rows: PageLoadRow[] = [];
   for (const page of PAGES) {
-    log(`bare server with the bytes of ${page}`);
-    const bare = await loadBare(captured.get(page)!, options);
+    log(`bare server (${processes} process${processes === 1 ? '' : 'es'}) with the bytes of ${page}`);
+    const bare = await loadBare(captured.get(page)!, options, processes);
     const firstView = page === '/account' ? portalFigures.get('/account (first view) 32') : undefined;
     if (firstView && bare.has(32)) {
       const { cpuMsPerRequest, ...portalRun } = firstView;
       const bareRun = bare.get(32)!;
       rows.push({
         page: '/account (first view)',
+        processes,
         connections: 32,
         portal: portalRun,
         portalCpuMsPerRequest: cpuMsPerRequest,
@@ -219,39 +278,11 @@ export async function runPagesBench(input: PagesBenchOptions = {}): Promise<Page
       const { cpuMsPerRequest, ...portalRun } = portalFigures.get(`${page} ${connections}`)!;
       const bareRun = bare.get(connections)!;
       const ratio = portalRun.requestsPerSecond / bareRun.requestsPerSecond;
-      rows.push({ page, connections, portal: portalRun, portalCpuMsPerRequest: cpuMsPerRequest, bare: bareRun, ratio });
+      rows.push({ page, processes, connections, portal: portalRun, portalCpuMsPerRequest: cpuMsPerRequest, bare: bareRun, ratio });
     }
   }
 
-  const profileFile = cpuProfileDir ? mainThreadProfile(cpuProfileDir) : null;
-  const account32 = rows.find((row) => row.page === '/account' && row.connections === 32);
-  const home32 = rows.find((row) => row.page === '/' && row.connections === 32);
-  const targets: PagesBenchResult['targets'] = {};
-  if (account32) {
-    targets['/account p99 ms at 32'] = { value: account32.portal.latencyP99Ms, target: '< 100', met: account32.portal.latencyP99Ms < 100 };
-    const failures = account32.portal.errors + account32.portal.non2xx;
-    targets['/account errors + non-2xx at 32'] = { value: failures, target: '0', met: failures === 0 };
-    targets['/account ratio at 32'] = { value: account32.ratio, target: '>= 0.04', met: account32.ratio >= 0.04 };
-  }
-  if (home32) targets['/ ratio at 32'] = { value: home32.ratio, target: '>= 0.08', met: home32.ratio >= 0.08 };
-
-  return {
-    accounts: options.accounts,
-    sessions: cookies.length,
-    durationSeconds: options.durationSeconds,
-    warmupSeconds: options.warmupSeconds,
-    requestHeaders: REQUEST_HEADERS,
-    pageBytes: Object.fromEntries(
-      [...captured].map(([page, answer]) => [
-        page,
-        { compressed: Buffer.from(answer.bodyBase64, 'base64').length, encoding: answer.contentEncoding },
-      ]),
-    ),
-    rows,
-    portalPeakRssMb,
-    profile: profileFile ? topSelfTime(profileFile, 25) : null,
-    targets,
-  };
+  return { rows, portalPeakRssMb, captured };
 }
 
 export function pagesBenchTable(result: PagesBenchResult): string {
@@ -259,13 +290,17 @@ export function pagesBenchTable(result: PagesBenchResult): string {
   const figures = (run: LoadFigures) =>
     `${n(run.requestsPerSecond)} req/s, p50 ${n(run.latencyP50Ms)} ms, p99 ${n(run.latencyP99Ms)} ms, ${run.errors} errors, ${run.non2xx} non-2xx`;
   return [
-    `Pages: ${n(result.accounts)} accounts, ${result.sessions} signed-in customers, ${result.durationSeconds} s per run after ${result.warmupSeconds} s warm-up, Accept-Encoding: gzip; portal peak RSS ${n(result.portalPeakRssMb)} MB`,
+    `Pages: ${n(result.accounts)} accounts, ${result.sessions} signed-in customers, ${result.durationSeconds} s per run after ${result.warmupSeconds} s warm-up, Accept-Encoding: gzip; portal peak RSS ${Object.entries(
+      result.portalPeakRssMbByProcesses,
+    )
+      .map(([processes, mb]) => `${n(mb)} MB at ${processes} process${processes === '1' ? '' : 'es'}`)
+      .join(', ')}`,
     '',
-    '| page | connections | portal | portal CPU ms/request | bare node:http, same bytes | ratio |',
-    '|---|---:|---|---:|---|---:|',
+    '| page | processes | connections | portal | portal CPU ms/request | bare node:http, same bytes, same processes | ratio |',
+    '|---|---:|---:|---|---:|---|---:|',
     ...result.rows.map(
       (row) =>
-        `| ${row.page} | ${row.connections} | ${figures(row.portal)} | ${n(row.portalCpuMsPerRequest, 2)} | ${figures(row.bare)} | ${n(row.ratio, 3)} |`,
+        `| ${row.page} | ${row.processes} | ${row.connections} | ${figures(row.portal)} | ${n(row.portalCpuMsPerRequest, 2)} | ${figures(row.bare)} | ${n(row.ratio, 3)} |`,
     ),
   ].join('\n');
 }

@@ -25,6 +25,8 @@ export interface PortalSettings {
   outboxKey: string;
   /** Where the server's stdout and stderr (the per-request log lines) go. */
   logFile: string;
+  /** WEB_CONCURRENCY: worker processes serving the one port (1 by default). */
+  webConcurrency?: number;
   /** When set, the server runs with --cpu-prof and writes its profile here on exit. */
   cpuProfileDir?: string;
 }
@@ -58,22 +60,38 @@ export function portalEnv(settings: PortalSettings, port = 0): NodeJS.ProcessEnv
     AUDIT_KEY: settings.auditKey,
     OUTBOX_KEY: settings.outboxKey,
     DEMO_MODE: 'false',
+    WEB_CONCURRENCY: String(settings.webConcurrency ?? 1),
   };
   delete env.LOG_LEVEL; // the default (info) logs every request, which is part of the real cost
   return env;
 }
 
+/** The process and its children (the workers under WEB_CONCURRENCY), from /proc. */
+function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // the process is gone
+  }
+  return [pid, ...children.flatMap(processTree)];
+}
+
 function peakRssMb(pid: number): number {
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : Number.NaN;
+  return processTree(pid).reduce((total, member) => {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${member}/status`, 'utf8'));
+    return total + (match ? Number(match[1]) / 1024 : 0);
+  }, 0);
 }
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
 function cpuMs(pid: number): number {
-  // Fields after the parenthesised command name; utime and stime are the 14th and 15th of the whole line.
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  return processTree(pid).reduce((total, member) => {
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th of the whole line.
+    const fields = readFileSync(`/proc/${member}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return total + ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  }, 0);
 }
 
 async function waitUntilHealthy(url: string, child: ChildProcess): Promise<void> {

@@ -12,6 +12,8 @@ export interface RunningServer {
   databasePath: string;
   output: () => string;
   stop: () => Promise<void>;
+  /** SIGKILL: the process dies without draining, as on a crash. */
+  kill: () => Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -31,10 +33,13 @@ export function tempDataDir(label: string): string {
   return mkdtempSync(path.join(root, `${label}-`));
 }
 
-/** Spawns `server/index.ts` as `npm run serve` does; resolves once it prints its URL. */
+/**
+ * Spawns `server/index.ts` as `npm run serve` does; resolves once it prints its URL. A DATA_DIR in `env` shares
+ * another server's data folder (database, keys): a second process beside it.
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = tempDataDir('server');
+  const dataDir = env.DATA_DIR ?? tempDataDir('server');
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     env: {
@@ -61,6 +66,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     databasePath: path.join(dataDir, 'portal.db'),
     output: () => output,
     stop: () => stopProcess(child),
+    kill: () => stopProcess(child, 'SIGKILL'),
   };
 }
 
@@ -82,10 +88,10 @@ function waitForReady(child: ChildProcess, output: () => string): Promise<void> 
   });
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }

@@ -1,0 +1,54 @@
+// Imports run one at a time, across processes: a second import started while one runs is refused with a sentence
+// and changes nothing; the first completes as if alone.
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { auditKeys } from '../app/services/audit.server';
+import { writeExtract } from '../db/generate/write-extract';
+
+const ACCOUNTS = 60_000;
+
+function importProcess(file: string, databasePath: string) {
+  const { key, headPath } = auditKeys();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', 'accounts', file, '--operator', 'test'], {
+    env: { ...process.env, DATABASE_PATH: databasePath, AUDIT_KEY: key, AUDIT_HEAD_PATH: headPath },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+  return { child, exited };
+}
+
+describe('imports across processes', () => {
+  it('refuse a second import while one runs, with a sentence naming it, and leave the first to finish', { timeout: 120_000 }, async () => {
+    const dir = mkdtempSync(path.join(process.env.DATA_DIR!, 'one-import-'));
+    const databasePath = path.join(dir, 'portal.db');
+    copyFileSync(process.env.DATABASE_PATH!, databasePath); // migrated, empty of accounts
+    const extract = await writeExtract({ accounts: ACCOUNTS, seed: 21, outDir: dir });
+    const watcher = new Database(databasePath, { readonly: true });
+    const running = () =>
+      watcher.prepare("SELECT id, pid FROM imports WHERE outcome = 'running'").all() as Array<{ id: number; pid: number }>;
+
+    const first = importProcess(extract.accountsFile, databasePath);
+    for (let waited = 0; waited < 60_000 && running().length === 0; waited += 5) await sleep(5);
+    const [firstRun] = running();
+    expect(firstRun?.pid).toBe(first.child.pid);
+
+    const second = await importProcess(extract.accountsFile, databasePath).exited;
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(
+      `Import of accounts from ${extract.accountsFile} not started: import #${firstRun!.id} (accounts, ${path.basename(extract.accountsFile)}, started `,
+    );
+    expect(second.stderr).toContain(`is still running in process ${first.child.pid}; imports run one at a time: wait for it to finish`);
+
+    expect((await first.exited).code).toBe(0);
+    const log = watcher.prepare('SELECT outcome, rows FROM imports ORDER BY id').all();
+    expect(log, 'the refused import left no row of its own').toEqual([{ outcome: 'succeeded', rows: ACCOUNTS }]);
+    expect(watcher.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(ACCOUNTS);
+    watcher.close();
+  });
+});
