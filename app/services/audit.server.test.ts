@@ -153,6 +153,25 @@ describe('finding 9: the audit chain cannot be rewritten', () => {
     });
   });
 
+  it('names a forged event appended after the keyed ones with the plain scheme anyone could compute', async () => {
+    await recordThree();
+    const [last] = testDb().$client.prepare('SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1').all() as Array<{ hash: string }>;
+    const forged = { at: Date.now(), actorType: 'system', actorId: null, action: 'pin.changed', accountId: null, details: null };
+    const hash = createHash('sha256')
+      .update(last!.hash + canonicalJson(forged))
+      .digest('hex');
+    testDb()
+      .$client.prepare(
+        "INSERT INTO audit_events (at, actor_type, actor_id, action, account_id, details, prev_hash, hash, scheme) VALUES (?, 'system', NULL, 'pin.changed', NULL, NULL, ?, ?, 'sha256')",
+      )
+      .run(forged.at, last!.hash, hash);
+    expect(await verifyAuditChain()).toEqual({
+      ok: false,
+      eventId: 4,
+      reason: 'it is unkeyed after keyed events (the chain was recomputed without the key)',
+    });
+  });
+
   it('names missing newest events from the head kept outside the database', async () => {
     await recordThree();
     sql('DELETE FROM audit_events WHERE id >= 2');
