@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['app/**/*.test.{ts,tsx}', 'db/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
     setupFiles: ['tests/setup/worker-db.ts'],
+    globalSetup: ['tests/setup/postgres.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,

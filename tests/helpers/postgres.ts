@@ -1,0 +1,73 @@
+// A throwaway PostgreSQL server for the tests, from the machine's own binaries: initdb into a temporary folder, a free
+// loopback port, no fsync (nothing here must survive the run), stopped and deleted afterwards. As root, the server
+// runs as the `postgres` user, because PostgreSQL refuses to run as root.
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort } from './server';
+
+export interface ThrowawayPostgres {
+  /** postgres://… for the `postgres` database, as the superuser. */
+  url: string;
+  stop(): void;
+}
+
+const SERVER_USER = 'postgres';
+
+/** The folder with initdb and pg_ctl: PG_BIN, else the newest /usr/lib/postgresql/N/bin; null when there is none. */
+export function postgresBinaries(): string | null {
+  const candidates = process.env.PG_BIN
+    ? [process.env.PG_BIN]
+    : existsSync('/usr/lib/postgresql')
+      ? readdirSync('/usr/lib/postgresql')
+          .filter((version) => /^\d+$/.test(version))
+          .sort((a, b) => Number(b) - Number(a))
+          .map((version) => `/usr/lib/postgresql/${version}/bin`)
+      : [];
+  return candidates.find((dir) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'pg_ctl'))) ?? null;
+}
+
+function idOf(user: string, flag: '-u' | '-g'): number {
+  const result = spawnSync('id', [flag, user], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`running as root, PostgreSQL needs the "${user}" user (Debian's postgresql package creates it)`);
+  return Number(result.stdout.trim());
+}
+
+export async function startThrowawayPostgres(bin: string): Promise<ThrowawayPostgres> {
+  const asRoot = process.getuid?.() === 0;
+  const dir = mkdtempSync(path.join(tmpdir(), 'portal-pg-'));
+  const dataDir = path.join(dir, 'data');
+  if (asRoot) {
+    chmodSync(dir, 0o700);
+    chownSync(dir, idOf(SERVER_USER, '-u'), idOf(SERVER_USER, '-g'));
+  }
+  const run = (program: string, args: string[], options: SpawnSyncOptions = {}) => {
+    const [command, commandArgs] = asRoot
+      ? ['runuser', ['-u', SERVER_USER, '--', path.join(bin, program), ...args]]
+      : [path.join(bin, program), args];
+    const result = spawnSync(command, commandArgs, { encoding: 'utf8', ...options });
+    if (result.status !== 0) throw new Error(`${program} failed: ${String(result.stderr || result.stdout).trim()}`);
+  };
+  const port = await freePort();
+  run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  run('pg_ctl', ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-o', serverOptions, '-w', '-t', '60', 'start']);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop() {
+      try {
+        run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** The same server's URL for another database. */
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
