@@ -11,7 +11,7 @@ export function setLogLevel(level: LogLevel): void {
 export function log(level: LogLevel, msg: string, fields: Record<string, unknown> = {}): void {
   if (LEVELS[level] < threshold) return;
   // pid: with several worker processes (WEB_CONCURRENCY) an operator needs to know which one spoke.
-  const line = JSON.stringify({ time: new Date().toISOString(), level, pid: process.pid, msg, ...fields });
+  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields, pid: process.pid });
   if (LEVELS[level] >= LEVELS.warn) process.stderr.write(`${line}\n`);
   else process.stdout.write(`${line}\n`);
 }
