@@ -1,13 +1,12 @@
 // Finding 14: an interrupted import. The import process is killed (SIGKILL) while it applies: every account it wrote
 // is whole, the imports log says the run never finished, and running the same file again completes it and says so.
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { writeExtract } from '../db/generate/write-extract';
-import { auditKeys } from '../app/services/audit.server';
+import { accountsImportProcess } from '../tests/helpers/import-files';
 
 /** The imports log as /admin reads it, from that database. */
 async function importsAsTheAdminPageShowsThem(databasePath: string) {
@@ -28,14 +27,6 @@ async function importsAsTheAdminPageShowsThem(databasePath: string) {
 
 const ACCOUNTS = 150_000;
 
-function importProcess(file: string, databasePath: string) {
-  const { key, headPath } = auditKeys();
-  return spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', 'accounts', file, '--operator', 'test'], {
-    env: { ...process.env, DATABASE_PATH: databasePath, AUDIT_KEY: key, AUDIT_HEAD_PATH: headPath },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
 describe('finding 14: an import killed while it applies', () => {
   it('leaves whole accounts and a log that says so; the same file again completes it', { timeout: 120_000 }, async () => {
     const dir = mkdtempSync(path.join(process.env.DATA_DIR!, 'killed-import-'));
@@ -46,7 +37,7 @@ describe('finding 14: an import killed while it applies', () => {
     const count = (sql: string) => watcher.prepare(sql).pluck().get() as number;
     const before = count('SELECT count(*) FROM accounts');
 
-    const first = importProcess(extract.accountsFile, databasePath);
+    const first = accountsImportProcess(extract.accountsFile, databasePath);
     const exited = new Promise<NodeJS.Signals | null>((resolve) => first.once('exit', (_code, signal) => resolve(signal)));
     let applied = 0;
     for (let waited = 0; waited < 60_000 && applied === 0; waited += 5) {
@@ -64,7 +55,7 @@ describe('finding 14: an import killed while it applies', () => {
     const [killed] = await importsAsTheAdminPageShowsThem(databasePath);
     expect(killed).toMatchObject({ outcome: 'interrupted', finishedAt: null });
 
-    const second = importProcess(extract.accountsFile, databasePath);
+    const second = accountsImportProcess(extract.accountsFile, databasePath);
     const code = await new Promise<number | null>((resolve) => second.once('exit', resolve));
     expect(code).toBe(0);
     expect(count('SELECT count(*) FROM accounts') - before).toBe(ACCOUNTS);

@@ -1,22 +1,17 @@
 // Imports run one at a time, across processes: a second import started while one runs is refused with a sentence
 // and changes nothing; the first completes as if alone.
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { auditKeys } from '../app/services/audit.server';
+import { accountsImportProcess } from '../tests/helpers/import-files';
 import { writeExtract } from '../db/generate/write-extract';
 
 const ACCOUNTS = 60_000;
 
 function importProcess(file: string, databasePath: string) {
-  const { key, headPath } = auditKeys();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', 'accounts', file, '--operator', 'test'], {
-    env: { ...process.env, DATABASE_PATH: databasePath, AUDIT_KEY: key, AUDIT_HEAD_PATH: headPath },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = accountsImportProcess(file, databasePath);
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => child.once('exit', (code) => resolve({ code, stderr })));

@@ -1,4 +1,5 @@
 // Test helpers: write a CSV (optionally gzipped) into a fresh temp folder and import it into the worker database.
+import { spawn } from 'node:child_process';
 import { auditKeys } from '../../app/services/audit.server';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,4 +24,13 @@ export function importFile(kind: ImportOptions['kind'], file: string, extra: Par
 
 export function importText(kind: ImportOptions['kind'], lines: string[], extra: Partial<ImportOptions> = {}) {
   return importFile(kind, writeCsv(`${kind}.csv`, `${lines.join('\n')}\n`), extra);
+}
+
+/** `npm run import -- accounts FILE` as its own process against that database, with the worker's audit keys. */
+export function accountsImportProcess(file: string, databasePath: string) {
+  const { key, headPath } = auditKeys();
+  return spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', 'accounts', file, '--operator', 'test'], {
+    env: { ...process.env, DATABASE_PATH: databasePath, AUDIT_KEY: key, AUDIT_HEAD_PATH: headPath },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
