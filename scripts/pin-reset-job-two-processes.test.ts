@@ -1,0 +1,64 @@
+// The 24-hour PIN reset job runs in every portal process: two processes running it at the same instant apply each
+// due reset once (one PIN change, one audit event, one notice per contact), and the audit chain they share verifies.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { eq, inArray } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, outbox, pinResets } from '../db/schema';
+import { DEMO_ACCOUNTS } from '../db/seed/demo-accounts';
+import { hashPin } from '../app/services/pin-hash.server';
+import { verifyAuditChain } from '../app/services/audit.server';
+import { holderLine, ensurePerson } from '../app/models/person.server';
+import { schedulePinReset } from '../app/models/pin-reset.server';
+import { accountIdOf } from '../tests/helpers/customers';
+import { testDb, withDemoAccounts } from '../tests/helpers/db';
+
+beforeAll(() => withDemoAccounts());
+
+async function jobProcess(startAt: number): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/run-pin-reset-job.ts', String(startAt)], {
+    env: process.env, // the same DATA_DIR, DATABASE_PATH and keys as this test's worker
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  const [code] = await once(child, 'exit');
+  expect(code).toBe(0);
+  return Number(out.trim().split('\n').at(-1));
+}
+
+describe('the 24-hour PIN reset job in two processes', () => {
+  it('applies each due reset once when both run at the same instant', { timeout: 60_000 }, async () => {
+    const now = Date.now();
+    const newPinHash = await hashPin('864209');
+    const resetIds: number[] = [];
+    for (const account of DEMO_ACCOUNTS) {
+      const accountId = accountIdOf(account.accountNumber);
+      const holder = await ensurePerson(accountId, (await holderLine(accountId))!);
+      const reset = await schedulePinReset({
+        accountId,
+        requestedByCustomerId: holder.id,
+        via: 'forgot-pin',
+        newPinHash,
+        requestedAt: new Date(now - 25 * 3_600_000),
+        effectiveAt: new Date(now - 3_600_000),
+      });
+      resetIds.push(reset.id);
+    }
+    testDb().delete(outbox).run();
+
+    const startAt = Date.now() + 3_000; // both processes have loaded by then
+    const applied = await Promise.all([jobProcess(startAt), jobProcess(startAt)]);
+
+    expect(applied[0]! + applied[1]!, `applied by each process: ${applied.join(' and ')}`).toBe(resetIds.length);
+    const rows = testDb().select().from(pinResets).where(inArray(pinResets.id, resetIds)).all();
+    expect(rows.filter((row) => row.appliedAt !== null)).toHaveLength(resetIds.length);
+    const events = testDb().select().from(auditEvents).where(eq(auditEvents.action, 'pin.reset_applied')).all();
+    expect(events.filter((event) => resetIds.includes(Number(event.details?.resetId)))).toHaveLength(resetIds.length);
+    const notices = testDb().select({ accountId: outbox.accountId }).from(outbox).all();
+    const perAccount = new Map<number, number>();
+    for (const notice of notices) perAccount.set(notice.accountId!, (perAccount.get(notice.accountId!) ?? 0) + 1);
+    expect(Math.max(...perAccount.values()), 'one notice per contact, at most the two contacts of a holder').toBeLessThanOrEqual(2);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
+});
