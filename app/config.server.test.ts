@@ -73,3 +73,11 @@ describe('PAGE_MEMO_MB', () => {
     );
   });
 });
+
+describe('DATABASE_URL', () => {
+  it('is refused in one line that names it and never prints the password, rather than silently ignored', () => {
+    const attempt = () => parseConfig({ ...base, DATABASE_URL: 'postgres://portal:hunter2@db.internal:5432/portal' });
+    expect(attempt).toThrow(/^DATABASE_URL: this version runs on the embedded SQLite only/);
+    expect(attempt).not.toThrow(/hunter2|db\.internal/);
+  });
+});

@@ -183,7 +183,17 @@ function isLoopbackOrPrivate(host: string | undefined): boolean {
   return /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|f[cd][0-9a-f]{2}:)/i.test(host);
 }
 
+/** The portal runs on SQLite only for now: a DATABASE_URL must not be ignored while the operator thinks it is used. */
+function refuseDatabaseUrl(env: NodeJS.ProcessEnv): void {
+  if (!env.DATABASE_URL) return;
+  // Never echo the URL: it carries the database password.
+  throw new ConfigError(
+    'DATABASE_URL: this version runs on the embedded SQLite only (PostgreSQL support is not finished); unset DATABASE_URL and set DATABASE_PATH to choose the SQLite file',
+  );
+}
+
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  refuseDatabaseUrl(env);
   const result = envSchema.safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0]!;
