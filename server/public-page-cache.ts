@@ -15,9 +15,11 @@ interface RenderedPage {
 }
 
 const CUSTOMER_SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?bc_session=/;
-const LANGUAGE_COOKIE = /(?:^|;\s*)((?:__Host-)?bc_lng=[^;]*)/;
+const LANGUAGE_COOKIES = /(?:^|;\s*)((?:__Host-)?bc_lng=[^;]*)/g;
 // Visitors send few distinct Accept-Language headers: the app's detection runs once for each (bounded).
 const KNOWN_LANGUAGE_HEADERS = 1000;
+// Real language headers and cookies are short; longer ones are detected every time rather than kept in memory.
+const MAX_REMEMBERED_KEY = 256;
 
 export function publicPageCache(
   build: ServerBuild,
@@ -36,8 +38,10 @@ export function publicPageCache(
   // Settled pages, kept apart so that a hit is answered synchronously, without promise hops.
   const settled = new Map<string, RenderedPage | null>();
 
+  /** The language cookies (both names: the app picks the one it reads) and Accept-Language, as a memo key. */
   function languageKey(req: Parameters<RequestHandler>[0]): { key: string; cookie?: string; acceptLanguage?: string } {
-    const cookie = LANGUAGE_COOKIE.exec(req.get('cookie') ?? '')?.[1];
+    const cookies = [...(req.get('cookie') ?? '').matchAll(LANGUAGE_COOKIES)].map((match) => match[1]!);
+    const cookie = cookies.length > 0 ? cookies.join('; ') : undefined;
     const acceptLanguage = req.get('accept-language');
     return { key: `${cookie ?? ''}\n${acceptLanguage ?? ''}`, cookie, acceptLanguage };
   }
@@ -45,14 +49,17 @@ export function publicPageCache(
   /** The app's own choice for this visitor (remembered choice, else Accept-Language), then that page. */
   async function pageFor(req: Parameters<RequestHandler>[0], path: string): Promise<RenderedPage | null> {
     const { key, cookie, acceptLanguage } = languageKey(req);
+    const remember = key.length <= MAX_REMEMBERED_KEY;
     let language = languages.get(key);
     if (language === undefined) {
       language = await options.languageOf({ cookie, acceptLanguage });
-      if (languages.size >= KNOWN_LANGUAGE_HEADERS) {
-        languages.clear();
-        settled.clear();
+      if (remember) {
+        if (languages.size >= KNOWN_LANGUAGE_HEADERS) {
+          languages.clear();
+          settled.clear();
+        }
+        languages.set(key, language);
       }
-      languages.set(key, language);
     }
     const pageKey = `${language} ${path}`;
     let page = pages.get(pageKey);
@@ -61,7 +68,7 @@ export function publicPageCache(
       pages.set(pageKey, page);
     }
     const rendered = await page;
-    settled.set(`${key}\n${path}`, rendered);
+    if (remember) settled.set(`${key}\n${path}`, rendered);
     return rendered;
   }
 

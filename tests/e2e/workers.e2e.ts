@@ -42,6 +42,12 @@ describe('WEB_CONCURRENCY', () => {
     );
   });
 
+  it('gives up with a non-zero exit when the workers keep dying at start-up, instead of restarting them forever', async () => {
+    // 192.0.2.1 (TEST-NET-1) is no address of this machine: every worker's listen fails.
+    const attempt = startServer({ WEB_CONCURRENCY: '2', HOST: '192.0.2.1', LOG_LEVEL: 'info' });
+    await expect(attempt).rejects.toThrow(/server exited with 1 before it was ready[\s\S]*workers keep stopping at start-up; giving up/);
+  });
+
   it('serves one port from two workers, replaces one that dies, and stops them all on SIGTERM', { timeout: 60_000 }, async () => {
     server = await startServer({ WEB_CONCURRENCY: '2', LOG_LEVEL: 'info' });
     const workers = linesOf(server.output(), 'worker listening').map((line) => line.worker!);

@@ -10,10 +10,11 @@ let counter = 0;
 export async function freshPostgresDatabase(label: string): Promise<{ url: string; db: PgDb; drop(): Promise<void> } | null> {
   const postgres = inject('postgres');
   if (!postgres) return null;
-  const name = `${label.replace(/\W/g, '_')}_${process.pid}_${(counter += 1)}`.toLowerCase();
+  // PostgreSQL cuts names at 63 bytes: a short label keeps the pid and counter that make the name unique.
+  const name = `t_${label.replace(/\W/g, '_').slice(0, 24)}_${process.pid}_${(counter += 1)}`.toLowerCase();
   const admin = new pg.Client({ connectionString: postgres.serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${postgres.template}`);
+  await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(postgres.template)}`);
   const url = databaseUrl(postgres.serverUrl, name);
   const db = openPostgres(url);
   return {
@@ -21,7 +22,7 @@ export async function freshPostgresDatabase(label: string): Promise<{ url: strin
     db,
     async drop() {
       await db.$client.end();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
       await admin.end();
     },
   };

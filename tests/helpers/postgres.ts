@@ -1,8 +1,10 @@
 // A throwaway PostgreSQL server for the tests, from the machine's own binaries: initdb into a temporary folder, a free
 // loopback port, no fsync (nothing here must survive the run), stopped and deleted afterwards. As root, the server
-// runs as the `postgres` user, because PostgreSQL refuses to run as root.
+// runs as the `postgres` user, because PostgreSQL refuses to run as root. A random password (scram-sha-256) keeps
+// other local users of a shared machine out of a superuser session.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from './server';
@@ -50,11 +52,26 @@ export async function startThrowawayPostgres(bin: string): Promise<ThrowawayPost
     if (result.status !== 0) throw new Error(`${program} failed: ${String(result.stderr || result.stdout).trim()}`);
   };
   const port = await freePort();
-  run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
+  const password = randomBytes(18).toString('base64url');
+  const passwordFile = path.join(dir, 'password');
+  writeFileSync(passwordFile, password, { mode: 0o600 });
+  if (asRoot) chownSync(passwordFile, idOf(SERVER_USER, '-u'), idOf(SERVER_USER, '-g'));
+  run('initdb', [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=scram-sha-256',
+    `--pwfile=${passwordFile}`,
+    '--encoding=UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
+  ]);
+  rmSync(passwordFile);
   const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
   run('pg_ctl', ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-o', serverOptions, '-w', '-t', '60', 'start']);
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     stop() {
       try {
         run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);

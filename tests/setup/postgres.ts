@@ -31,14 +31,20 @@ export default async function setup(project: TestProject) {
   }
   const template = `portal_template_${process.pid}`;
   const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${template}`);
-  const db = openPostgres(databaseUrl(serverUrl, template), { max: 1 });
-  await migratePostgres(db);
-  await db.$client.end();
+  try {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(template)}`);
+    const db = openPostgres(databaseUrl(serverUrl, template), { max: 1 });
+    await migratePostgres(db);
+    await db.$client.end();
+  } catch (error) {
+    await admin.end().catch(() => undefined);
+    server?.stop(); // a server that started must not outlive a failed setup
+    throw error;
+  }
   project.provide('postgres', { serverUrl, template });
   return async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(template)} WITH (FORCE)`);
     await admin.end();
     server?.stop();
   };
