@@ -1,6 +1,4 @@
 // A one-time code is redeemed once, even when two processes take the same codes at the same instant.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,20 +6,12 @@ import { insertCodeReplacingOlder } from '../app/models/one-time-code.server';
 import { prepareOneTimeCode } from '../app/services/one-time-code.server';
 import { accountIdOf } from '../tests/helpers/customers';
 import { withDemoAccounts } from '../tests/helpers/db';
+import { racingProcess } from '../tests/helpers/race-process';
 
 beforeAll(() => withDemoAccounts());
 
-async function redeemingProcess(startAt: number, codesFile: string): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/redeem-codes.ts', String(startAt), codesFile], {
-    env: process.env, // the same DATA_DIR, DATABASE_PATH and keys as this test's worker
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (chunk) => (out += chunk));
-  const [code] = await once(child, 'exit');
-  expect(code).toBe(0);
-  return Number(out.trim().split('\n').at(-1));
-}
+const redeemingProcess = (startAt: number, codesFile: string) =>
+  racingProcess('tests/helpers/redeem-codes.ts', [String(startAt), codesFile]);
 
 describe('one-time codes in two processes', () => {
   it('are each redeemed once when two processes type the same codes at the same instant', { timeout: 60_000 }, async () => {

@@ -1,7 +1,5 @@
 // The 24-hour PIN reset job runs in every portal process: two processes running it at the same instant apply each
 // due reset once (one PIN change, one audit event, one notice per contact), and the audit chain they share verifies.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, outbox, pinResets } from '../db/schema';
@@ -12,20 +10,11 @@ import { holderLine, ensurePerson } from '../app/models/person.server';
 import { schedulePinReset } from '../app/models/pin-reset.server';
 import { accountIdOf } from '../tests/helpers/customers';
 import { testDb, withDemoAccounts } from '../tests/helpers/db';
+import { racingProcess } from '../tests/helpers/race-process';
 
 beforeAll(() => withDemoAccounts());
 
-async function jobProcess(startAt: number): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/run-pin-reset-job.ts', String(startAt)], {
-    env: process.env, // the same DATA_DIR, DATABASE_PATH and keys as this test's worker
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (chunk) => (out += chunk));
-  const [code] = await once(child, 'exit');
-  expect(code).toBe(0);
-  return Number(out.trim().split('\n').at(-1));
-}
+const jobProcess = (startAt: number) => racingProcess('tests/helpers/run-pin-reset-job.ts', [String(startAt)]);
 
 describe('the 24-hour PIN reset job in two processes', () => {
   it('applies each due reset once when both run at the same instant', { timeout: 60_000 }, async () => {
