@@ -322,4 +322,6 @@ export const imports = pgTable('imports', {
   /** The import process, so a run that was killed (still "running") can be told from one that runs. */
   pid: integer('pid'),
   host: text('host'),
+  /** Renewed while the import runs: a run on another machine whose heartbeat stopped no longer blocks the next. */
+  heartbeatAt: time('heartbeat_at'),
 });

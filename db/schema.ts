@@ -321,6 +321,8 @@ export const imports = sqliteTable('imports', {
   /** The import process, so a run that was killed (still "running") can be told from one that runs. */
   pid: integer('pid'),
   host: text('host'),
+  /** Renewed while the import runs: a run on another machine whose heartbeat stopped no longer blocks the next. */
+  heartbeatAt: integer('heartbeat_at', { mode: 'timestamp_ms' }),
 });
 
 export type Account = typeof accounts.$inferSelect;

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { accountsImportProcess } from '../tests/helpers/import-files';
+import { testDb } from '../tests/helpers/db';
+import { ACCOUNTS_HEADER, accountsImportProcess, importFile, writeCsv } from '../tests/helpers/import-files';
 import { writeExtract } from '../db/generate/write-extract';
 
 const ACCOUNTS = 60_000;
@@ -45,5 +46,23 @@ describe('imports across processes', () => {
     expect(log, 'the refused import left no row of its own').toEqual([{ outcome: 'succeeded', rows: ACCOUNTS }]);
     expect(watcher.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(ACCOUNTS);
     watcher.close();
+  });
+
+  it('a run on another machine blocks while its heartbeat is recent, and no longer after ten minutes of silence', async () => {
+    const other = (heartbeatAt: number) =>
+      testDb()
+        .$client.prepare(
+          "INSERT INTO imports (kind, file_name, file_sha256, operator, started_at, heartbeat_at, outcome, pid, host) VALUES ('accounts', 'big.csv', '', 'ops', ?, ?, 'running', 4242, 'another-machine')",
+        )
+        .run(heartbeatAt - 3_600_000, heartbeatAt);
+    const file = writeCsv('accounts.csv', `${ACCOUNTS_HEADER}\n555000001,postpaid,Kim Lee,98101,,,+12065559901,\n`);
+    other(Date.now() - 60_000);
+    await expect(importFile('accounts', file)).rejects.toThrow(
+      /is still running in process 4242 on another-machine; imports run one at a time/,
+    );
+    testDb()
+      .$client.prepare("UPDATE imports SET heartbeat_at = ? WHERE host = 'another-machine'")
+      .run(Date.now() - 11 * 60_000);
+    expect(await importFile('accounts', file)).toMatchObject({ outcome: 'succeeded', inserted: 1 });
   });
 });

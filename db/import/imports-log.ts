@@ -10,13 +10,16 @@ import type { Counts } from './import-kind';
 /** Another import is still running (in any process, on any machine sharing the database): this one did not start. */
 export class ImportBusyError extends Error {}
 
-// A run on record as running on another machine cannot be checked for life; after this long it no longer blocks.
-const OTHER_HOST_RUN_BLOCKS_MS = 6 * 60 * 60 * 1000;
+// A running import renews its heartbeat every few seconds between its write transactions (recordHeartbeat); reading
+// and validating a large file writes none, so a run on another machine is taken as stopped only after a long silence.
+export const HEARTBEAT_EVERY_MS = 5_000;
+const OTHER_HOST_SILENCE_MS = 10 * 60_000;
 
 /**
  * Records the start of an import, or refuses it while another one runs: imports go one at a time, so two never
  * interleave their chunks. The check and the insert are one IMMEDIATE transaction, so two starting at the same
- * instant cannot both pass. A run whose process on this machine is gone was killed, and does not block.
+ * instant cannot both pass. A run on this machine blocks while its process lives (killed: it stops blocking at once);
+ * one on another machine (or in a container with another host name) while its heartbeat is under ten minutes old.
  */
 export function recordStart(db: Db, kind: 'accounts' | 'exposures', fileName: string, operator: string): number {
   return db.$client
@@ -26,7 +29,7 @@ export function recordStart(db: Db, kind: 'accounts' | 'exposures', fileName: st
       const live = running.find((row) =>
         row.host === hostname()
           ? row.pid !== null && processAlive(row.pid)
-          : now.getTime() - row.startedAt.getTime() < OTHER_HOST_RUN_BLOCKS_MS,
+          : now.getTime() - (row.heartbeatAt ?? row.startedAt).getTime() < OTHER_HOST_SILENCE_MS,
       );
       if (live) {
         const where = live.host === hostname() ? `process ${live.pid}` : `process ${live.pid} on ${live.host}`;
@@ -36,11 +39,26 @@ export function recordStart(db: Db, kind: 'accounts' | 'exposures', fileName: st
       }
       return db
         .insert(imports)
-        .values({ kind, fileName, fileSha256: '', operator, startedAt: now, outcome: 'running', pid: process.pid, host: hostname() })
+        .values({
+          kind,
+          fileName,
+          fileSha256: '',
+          operator,
+          startedAt: now,
+          heartbeatAt: now,
+          outcome: 'running',
+          pid: process.pid,
+          host: hostname(),
+        })
         .returning({ id: imports.id })
         .get().id;
     })
     .immediate();
+}
+
+/** The running import is alive: renewed at most every HEARTBEAT_EVERY_MS from its progress. */
+export function recordHeartbeat(db: Db, id: number): void {
+  db.update(imports).set({ heartbeatAt: new Date() }).where(eq(imports.id, id)).run();
 }
 
 export interface Finish extends Counts {

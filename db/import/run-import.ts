@@ -17,7 +17,7 @@ import { CsvParser } from './csv-parser';
 import { endAccessOfDepartedPeople } from './departed-people';
 import { isIdentityOrder, readHeader } from './header';
 import type { ApplyPhase, Counts, ImportKind, ImportLayout } from './import-kind';
-import { recordFinish, recordInterrupted, recordStart } from './imports-log';
+import { HEARTBEAT_EVERY_MS, recordFinish, recordHeartbeat, recordInterrupted, recordStart } from './imports-log';
 import { FileTooLargeError, readTextChunks } from './read-file';
 import { RowErrors } from './row-errors';
 
@@ -86,6 +86,16 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     sqlite.close(); // another import runs (ImportBusyError): this one leaves nothing behind
     throw error;
   }
+  // Progress comes every few hundred milliseconds: the heartbeat rides on it, but only between write transactions (a
+  // write to imports inside the staging transaction would hold the main database's write lock until its commit).
+  let lastHeartbeat = Date.now();
+  const onProgress = (current: ImportProgress) => {
+    if (!sqlite.inTransaction && Date.now() - lastHeartbeat >= HEARTBEAT_EVERY_MS) {
+      lastHeartbeat = Date.now();
+      recordHeartbeat(db, id);
+    }
+    options.onProgress?.(current);
+  };
   const errors = new RowErrors();
   const progress: ImportProgress = { phase: 'validating', rows: 0, bytesRead: 0, totalBytes: 0, applied: 0, applyTotal: 0 };
   let counts: Counts = { rows: 0, inserted: 0, updated: 0, unchanged: 0 };
@@ -128,7 +138,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         (text) => parser.push(text),
         (bytes) => {
           progress.bytesRead = bytes;
-          options.onProgress?.(progress);
+          onProgress(progress);
         },
         // A record past the cap has stopped the parser: the rest of the file is not worth reading.
         { maxTextBytes: options.maxTextBytes, shouldStop: () => parser.failed },
@@ -152,7 +162,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         progress.phase = phase;
         progress.applied = applied;
         progress.applyTotal = total;
-        options.onProgress?.(progress);
+        onProgress(progress);
       });
       if (options.kind === 'accounts') accessEnded = endAccessOfDepartedPeople(db, options.operator, options.audit);
     } else {
