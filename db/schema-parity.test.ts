@@ -1,10 +1,10 @@
 // The two engines' schemas stay alike: after their own migrations, SQLite and PostgreSQL have the same tables, the
 // same columns with the same NOT NULL rules, the same indexes and the same append-only audit log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshPostgresDatabase } from '../tests/helpers/pg-database';
 import { openDatabase, type Db } from './client';
 import type { PgDb } from './client.pg';
 import { readyDatabase } from './seed/seed';
-import { freshPostgresDatabase } from '../tests/helpers/pg-database';
 
 type Columns = Record<string, Record<string, { notNull: boolean }>>;
 

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrateDatabase, openDatabase } from '../db/client';
-import type { ImportSummary } from '../db/import/run-import';
 import { writeExtract } from '../db/generate/write-extract';
+import type { ImportSummary } from '../db/import/run-import';
 import type { BareResult } from './bench/bare-insert';
 import { forkTs, nextMessage } from './bench/import-fork';
 

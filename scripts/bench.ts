@@ -4,10 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ImportBenchResult } from './bench-import';
 import type { PagesBenchResult } from './bench/pages';
 import type { PinBenchResult } from './bench/pin';
 import type { SignInBenchResult } from './bench/sign-in';
+import type { ImportBenchResult } from './bench-import';
 
 interface Row {
   benchmark: string;

@@ -2,8 +2,8 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { getConfig } from '../app/config.server';
-import { createProgressBar } from '../db/import/progress';
 import { ImportBusyError } from '../db/import/imports-log';
+import { createProgressBar } from '../db/import/progress';
 import { runImport, type ImportSummary } from '../db/import/run-import';
 
 const USAGE = 'usage: npm run import -- accounts|exposures FILE [--json] [--operator NAME]';

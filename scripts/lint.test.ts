@@ -76,6 +76,13 @@ describe('npm run lint', () => {
     );
   });
 
+  it('refuses imports out of their one order (node:, packages, ~/, relative) and accepts them in it', async () => {
+    const outOfOrder = "import { z } from 'zod';\nimport path from 'node:path';\nexport const x = [z, path];\n";
+    expect((await lint('app/services/fixture.server.ts', outOfOrder)).join('\n')).toContain('import should occur before import of `zod`');
+    const inOrder = "import path from 'node:path';\nimport { z } from 'zod';\nexport const x = [z, path];\n";
+    expect(await lint('app/services/fixture.server.ts', inOrder)).toEqual([]);
+  });
+
   it('refuses unformatted code and accepts the same code formatted', async () => {
     const file = path.join(root, 'app/utils/fixture.ts');
     const options = { ...(await prettier.resolveConfig(file)), filepath: file };

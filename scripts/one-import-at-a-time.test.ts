@@ -5,9 +5,9 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { writeExtract } from '../db/generate/write-extract';
 import { testDb } from '../tests/helpers/db';
 import { ACCOUNTS_HEADER, accountsImportProcess, importFile, writeCsv } from '../tests/helpers/import-files';
-import { writeExtract } from '../db/generate/write-extract';
 
 const ACCOUNTS = 60_000;
 

@@ -2,12 +2,12 @@
 // due reset once (one PIN change, one audit event, one notice per contact), and the audit chain they share verifies.
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, outbox, pinResets } from '../db/schema';
-import { DEMO_ACCOUNTS } from '../db/seed/demo-accounts';
-import { hashPin } from '../app/services/pin-hash.server';
-import { verifyAuditChain } from '../app/services/audit.server';
 import { holderLine, ensurePerson } from '../app/models/person.server';
 import { schedulePinReset } from '../app/models/pin-reset.server';
+import { verifyAuditChain } from '../app/services/audit.server';
+import { hashPin } from '../app/services/pin-hash.server';
+import { auditEvents, outbox, pinResets } from '../db/schema';
+import { DEMO_ACCOUNTS } from '../db/seed/demo-accounts';
 import { accountIdOf } from '../tests/helpers/customers';
 import { testDb, withDemoAccounts } from '../tests/helpers/db';
 import { racingProcess } from '../tests/helpers/race-process';

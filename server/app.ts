@@ -9,9 +9,9 @@ import express from 'express';
 import type * as PortalModule from '../app/portal.server';
 import { bodyLimit } from './body-limit';
 import { plainErrors } from './error-handler';
+import { originCheck } from './origin-check';
 import { privatePageMemo } from './private-page-memo';
 import { publicPageCache } from './public-page-cache';
-import { originCheck } from './origin-check';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
 

@@ -1,6 +1,5 @@
 // The last word on errors Express itself raises (a malformed URL, say): a plain sentence, never a stack trace.
 import type { ErrorRequestHandler } from 'express';
-
 import type { RequestLogger } from './request-log';
 
 export function plainErrors({ log, redactPath }: RequestLogger): ErrorRequestHandler {

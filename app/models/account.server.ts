@@ -1,7 +1,7 @@
 // Accounts as the portal reads them: the holder's data, lines, and PIN state.
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { accountLines, accounts, pinHistory } from '../../db/schema';
 import type { Db } from '../../db/client';
+import { accountLines, accounts, pinHistory } from '../../db/schema';
 import { getDb, preparedStatements } from './db.server';
 
 export { DEMO_ACCOUNTS, DEMO_PIN_SET_ON, demoPin } from '../../db/seed/demo-accounts';

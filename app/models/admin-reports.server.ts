@@ -1,10 +1,10 @@
 // Read-only queries for the administration page: audit log, import history, PIN changes and exposure counts.
-import { processAlive } from '../../db/process-alive';
 import { hostname } from 'node:os';
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { calendarDate, startOfCalendarDate } from '~/utils/format-time';
+import { processAlive } from '../../db/process-alive';
 import { accounts, auditEvents, exposures, imports, staff } from '../../db/schema';
 import { getDb } from './db.server';
-import { calendarDate, startOfCalendarDate } from '~/utils/format-time';
 
 export interface AuditFilter {
   actor?: string; // "staff:3", "customer:12", "operator", "system"

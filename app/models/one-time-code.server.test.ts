@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { accountIdOf } from '../../tests/helpers/customers';
+import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { insertCodeReplacingOlder, listLiveCodes, markCodeUsed } from './one-time-code.server';
 
 describe('one-time code rows', () => {

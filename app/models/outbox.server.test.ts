@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { unseal } from './sealed-text.server';
 import { describe, expect, it } from 'vitest';
 import { outbox } from '../../db/schema';
 import { testDb } from '../../tests/helpers/db';
 import { markFailed, markSent, queueMessages } from './outbox.server';
+import { unseal } from './sealed-text.server';
 
 function queued(body: string): number {
   return testDb()

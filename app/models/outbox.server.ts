@@ -1,7 +1,7 @@
 // Data access for outbox rows: messages waiting to be delivered, and what was sent.
 import { and, desc, eq, inArray, lte } from 'drizzle-orm';
-import { outbox, type OutboxMessage } from '../../db/schema';
 import type { Db } from '../../db/client';
+import { outbox, type OutboxMessage } from '../../db/schema';
 import { getDb } from './db.server';
 import { seal, unseal } from './sealed-text.server';
 import type { Tx } from './transaction.server';

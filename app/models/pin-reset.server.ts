@@ -1,8 +1,8 @@
 // The 24-hour PIN reset's rows: one pending reset per account at most; the job applies each once.
 import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm';
 import { accountLines, customers, pinResets, type PinReset } from '../../db/schema';
-import { getDb } from './db.server';
 import { replacePinHashIn } from './account.server';
+import { getDb } from './db.server';
 
 const pending = (accountId: number) => and(eq(pinResets.accountId, accountId), isNull(pinResets.appliedAt), isNull(pinResets.cancelledAt));
 

@@ -1,7 +1,7 @@
 // Fixed-window counters kept in the database, so limits hold across restarts and processes.
 import { eq, lte, sql } from 'drizzle-orm';
-import { rateLimits } from '../../db/schema';
 import type { Db } from '../../db/client';
+import { rateLimits } from '../../db/schema';
 import { getDb } from './db.server';
 import type { Tx } from './transaction.server';
 

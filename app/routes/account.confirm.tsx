@@ -1,13 +1,13 @@
 // Step-up: a passkey confirmation bound to the signed-in customer before a sensitive change, then back to it.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { PasskeyButton } from '~/components/passkey-button';
+import { pageTitle } from '~/i18n/translator';
 import { requireCustomer } from '~/services/session.server';
 import { authenticateWithPasskey } from '~/utils/passkey-client';
 import { safeAccountRedirect } from '~/utils/safe-redirect';
-import { pageTitle } from '~/i18n/translator';
-import { useTranslation } from 'react-i18next';
 
 export const meta: MetaFunction = pageTitle('auth:confirm.metaTitle');
 

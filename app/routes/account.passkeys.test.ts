@@ -1,13 +1,13 @@
 // Managing passkeys through the page's action: rename rules, removal needs a step-up, never the last passkey.
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { listPasskeys } from '~/models/passkey.server';
+import { getCustomerSession } from '~/services/session.server';
 import { auditEvents, sessions } from '../../db/schema';
 import { customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { args } from '../../tests/helpers/requests';
 import { SoftAuthenticator } from '../../tests/helpers/soft-authenticator';
-import { listPasskeys } from '~/models/passkey.server';
-import { getCustomerSession } from '~/services/session.server';
 import { action, loader } from './account.passkeys';
 
 beforeAll(() => withDemoAccounts());

@@ -3,17 +3,17 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { pageTitle } from '~/i18n/translator';
-import { requestLanguage } from '~/services/i18n.server';
+import { ActionButton } from '~/components/action-button';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { PasskeyButton } from '~/components/passkey-button';
 import { TextField } from '~/components/text-field';
+import { pageTitle } from '~/i18n/translator';
+import { parseForm } from '~/services/form.server';
+import { requestLanguage } from '~/services/i18n.server';
 import { listCustomerPasskeys, removeCustomerPasskey, renameCustomerPasskey } from '~/services/passkey-management.server';
 import { hasRecentStepUp, requireCustomer } from '~/services/session.server';
 import { fieldError, typedValue, type FormAnswer } from '~/utils/form-answer';
 import { createPasskey } from '~/utils/passkey-client';
-import { parseForm } from '~/services/form.server';
-import { ActionButton } from '~/components/action-button';
 
 export const meta: MetaFunction = pageTitle('auth:passkeys.metaTitle');
 

@@ -3,16 +3,16 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { pageTitle } from '~/i18n/translator';
-import { requestLanguage } from '~/services/i18n.server';
+import { ActionButton } from '~/components/action-button';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormAlerts } from '~/components/form-alerts';
+import { pageTitle } from '~/i18n/translator';
 import { parseForm } from '~/services/form.server';
-import type { FormAnswer } from '~/utils/form-answer';
+import { requestLanguage } from '~/services/i18n.server';
 import { listPeopleForHolder, removePersonAccess, restoreAccess } from '~/services/people.server';
 import { hasRecentStepUp, requireCustomer } from '~/services/session.server';
+import type { FormAnswer } from '~/utils/form-answer';
 import { formatDateTime } from '~/utils/format-time';
-import { ActionButton } from '~/components/action-button';
 
 export const meta: MetaFunction = pageTitle('people:metaTitle');
 

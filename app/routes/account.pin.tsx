@@ -8,15 +8,15 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { NewPinForm, type PinFormAnswer } from '~/components/pin/new-pin-fields';
 import { PendingPinReset } from '~/components/pin/pending-reset';
 import { AskTheHolder, PinChanged, ResetScheduled, WhyItMatters } from '~/components/pin/pin-views';
+import type { Language } from '~/i18n/config';
+import { describeWait } from '~/i18n/message';
+import { pageTitle } from '~/i18n/translator';
 import { fieldFailure, formMessageFailure, parseForm } from '~/services/form.server';
 import { askHolderToChangePin } from '~/services/people.server';
 import { getPinResetContext } from '~/services/pin-reset-context.server';
 import { cancelPinReset, requestPinReset } from '~/services/pin-reset.server';
 import { changePin, type CurrentPinProblem } from '~/services/pin.server';
 import { hasRecentStepUp, requireCustomer, revokeOtherCustomerSessions } from '~/services/session.server';
-import type { Language } from '~/i18n/config';
-import { describeWait } from '~/i18n/message';
-import { pageTitle } from '~/i18n/translator';
 import { formatDateTime } from '~/utils/format-time';
 import type { PinRuleId } from '~/utils/pin-rules';
 

@@ -3,10 +3,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { pageTitle } from '~/i18n/translator';
-import { requestLanguage } from '~/services/i18n.server';
+import { ActionButton } from '~/components/action-button';
+import { DataTable } from '~/components/data-table';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormAlerts } from '~/components/form-alerts';
+import { pageTitle } from '~/i18n/translator';
+import { parseForm } from '~/services/form.server';
+import { requestLanguage } from '~/services/i18n.server';
 import {
   listCustomerSessions,
   requireCustomer,
@@ -14,12 +17,9 @@ import {
   revokeOtherCustomerSessions,
   signOutCustomer,
 } from '~/services/session.server';
+import type { FormAnswer } from '~/utils/form-answer';
 import { formatDateTime } from '~/utils/format-time';
 import { describeUserAgent } from '~/utils/user-agent';
-import { parseForm } from '~/services/form.server';
-import type { FormAnswer } from '~/utils/form-answer';
-import { ActionButton } from '~/components/action-button';
-import { DataTable } from '~/components/data-table';
 
 export const meta: MetaFunction = pageTitle('auth:sessions.metaTitle');
 

@@ -2,13 +2,15 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
+import { DataTable } from '~/components/data-table';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormAlerts } from '~/components/form-alerts';
 import { AuditLog } from '~/components/staff/audit-log';
 import { PinChangeChart } from '~/components/staff/pin-change-chart';
 import { StaffBar } from '~/components/staff/staff-bar';
 import { StaffList } from '~/components/staff/staff-list';
-import { listIncidents } from '~/models/incident.server';
+import { incidentText } from '~/i18n/catalogue';
+import { translatorFor } from '~/i18n/translator';
 import {
   exposedAccountsPerIncident,
   listAuditActions,
@@ -17,14 +19,12 @@ import {
   queryAuditLog,
   staffNames,
 } from '~/models/admin-reports.server';
+import { listIncidents } from '~/models/incident.server';
+import { formMessageFailure, parseForm } from '~/services/form.server';
 import { requireStaff } from '~/services/session.server';
 import { inviteStaffMember, revokeStaffInvite, setStaffMemberDisabled, staffOverview } from '~/services/staff-admin.server';
-import { formatDateTime } from '~/utils/format-time';
-import { formMessageFailure, parseForm } from '~/services/form.server';
 import type { FormAnswer } from '~/utils/form-answer';
-import { DataTable } from '~/components/data-table';
-import { incidentText } from '~/i18n/catalogue';
-import { translatorFor } from '~/i18n/translator';
+import { formatDateTime } from '~/utils/format-time';
 
 export const meta: MetaFunction = () => [{ title: 'Administration · Breach check' }];
 

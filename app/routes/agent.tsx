@@ -15,10 +15,10 @@ import {
   sendPinResetCode,
   verifyCallerPin,
 } from '~/services/agent-console.server';
-import { requireStaff } from '~/services/session.server';
-import { formatDateTime } from '~/utils/format-time';
 import { fieldFailure, formMessageFailure, parseForm } from '~/services/form.server';
+import { requireStaff } from '~/services/session.server';
 import type { FormAnswer } from '~/utils/form-answer';
+import { formatDateTime } from '~/utils/format-time';
 
 export const meta: MetaFunction = () => [{ title: 'Agent console · Breach check' }];
 

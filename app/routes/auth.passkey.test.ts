@@ -1,12 +1,12 @@
 // The sign-in ceremony through the JSON endpoints, with a software authenticator: what it accepts and refuses.
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getCustomerSession } from '~/services/session.server';
 import { auditEvents, passkeys, webauthnChallenges } from '../../db/schema';
 import { customerWithPasskey } from '../../tests/helpers/customers';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { args, CookieJar } from '../../tests/helpers/requests';
 import { SoftAuthenticator } from '../../tests/helpers/soft-authenticator';
-import { getCustomerSession } from '~/services/session.server';
 import { action as optionsAction } from './auth.passkey.options';
 import { action as verifyAction } from './auth.passkey.verify';
 

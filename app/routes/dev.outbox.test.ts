@@ -2,12 +2,12 @@ import { eq } from 'drizzle-orm';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
-import { i18nFor } from '~/i18n/translator';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { i18nFor } from '~/i18n/translator';
+import { notifyHolder } from '~/services/notifier.server';
 import { accounts } from '../../db/schema';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { args, CookieJar } from '../../tests/helpers/requests';
-import { notifyHolder } from '~/services/notifier.server';
 import DevOutbox, { loader } from './dev.outbox';
 
 const demo = vi.hoisted(() => ({ mode: true }));

@@ -2,13 +2,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '~/components/data-table';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { getConfig } from '~/config.server';
-import { listRecentMessages } from '~/models/outbox.server';
 import { languageOfMatches, translatorFor } from '~/i18n/translator';
+import { listRecentMessages } from '~/models/outbox.server';
 import { requestLanguage } from '~/services/i18n.server';
 import { formatDateTime } from '~/utils/format-time';
-import { DataTable } from '~/components/data-table';
 
 const SHOWN = 200;
 

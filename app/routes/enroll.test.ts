@@ -1,16 +1,16 @@
 // Enrollment by one-time code: identical answers for unknown details, code rules, and the whole flow to a session.
 import { desc, eq } from 'drizzle-orm';
-import { openedOrNull } from '~/models/outbox.server';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openedOrNull } from '~/models/outbox.server';
+import { findPerson, personHasPasskey } from '~/models/person.server';
+import { issueOneTimeCode } from '~/services/one-time-code.server';
+import { getCustomerSession, hasRecentStepUp } from '~/services/session.server';
+import type { FormAnswer } from '~/utils/form-answer';
 import { auditEvents, oneTimeCodes, outbox } from '../../db/schema';
 import { accountIdOf } from '../../tests/helpers/customers';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { args, CookieJar, saidBy } from '../../tests/helpers/requests';
 import { SoftAuthenticator } from '../../tests/helpers/soft-authenticator';
-import { findPerson, personHasPasskey } from '~/models/person.server';
-import { issueOneTimeCode } from '~/services/one-time-code.server';
-import type { FormAnswer } from '~/utils/form-answer';
-import { getCustomerSession, hasRecentStepUp } from '~/services/session.server';
 import { action as registrationAction } from './auth.passkey.registration';
 import { action as registrationOptionsAction } from './auth.passkey.registration-options';
 import { action as enrollAction, loader as enrollLoader } from './enroll';

@@ -3,9 +3,10 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { Trans, useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { EnrollForm } from '~/components/enroll-fields';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { PasskeyButton } from '~/components/passkey-button';
-import { EnrollForm } from '~/components/enroll-fields';
+import { pageTitle } from '~/i18n/translator';
 import { findPerson, personHasPasskey } from '~/models/person.server';
 import {
   enrollmentStateCookie,
@@ -16,10 +17,9 @@ import {
   verifyEnrollmentCode,
   WRONG_CODE_MESSAGE,
 } from '~/services/enrollment.server';
+import { fieldFailure, parseForm } from '~/services/form.server';
 import { accountNumberField, oneTimeCodeField, phoneField } from '~/utils/identity-fields';
 import { createPasskey } from '~/utils/passkey-client';
-import { pageTitle } from '~/i18n/translator';
-import { fieldFailure, parseForm } from '~/services/form.server';
 
 export const meta: MetaFunction = pageTitle('auth:enroll.metaTitle');
 

@@ -3,9 +3,9 @@ import { redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run
 import { Link, useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { pageTitle } from '~/i18n/translator';
-import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { EnrollForm } from '~/components/enroll-fields';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { pageTitle } from '~/i18n/translator';
 import { browserBinding, enrollmentStateCookie, verifyEnrollmentCode, WRONG_CODE_MESSAGE } from '~/services/enrollment.server';
 import { fieldFailure, parseForm } from '~/services/form.server';
 import { accountNumberField, oneTimeCodeField } from '~/utils/identity-fields';

@@ -1,9 +1,9 @@
 // Finding 11: staff invites could not be revoked: a link handed to the wrong person worked for 24 hours.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testDb } from '../../tests/helpers/db';
-import { args, CookieJar } from '../../tests/helpers/requests';
 import { startStaffSession } from '~/services/session.server';
 import { inviteStaff } from '~/services/staff-invites.server';
+import { testDb } from '../../tests/helpers/db';
+import { args, CookieJar } from '../../tests/helpers/requests';
 import { action as adminAction, loader as adminLoader } from './admin';
 import { loader as enrollLoader } from './staff.enroll.$token';
 

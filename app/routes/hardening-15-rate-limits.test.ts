@@ -2,9 +2,9 @@
 // service that enforces it (the others: enroll.test.ts per details, pin.server.test.ts PIN changes and the Verify PIN
 // lock, hardening-2 passkey ceremonies, hardening-3-4 wrong codes per browser and per account, people-rights asks).
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { accountFromCard, lookUpAccount, sendPinResetCode, verifyCallerPin } from '~/services/agent-console.server';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { args, CookieJar } from '../../tests/helpers/requests';
-import { accountFromCard, lookUpAccount, sendPinResetCode, verifyCallerPin } from '~/services/agent-console.server';
 import { action as enrollAction } from './enroll';
 import { action as agentCodeAction } from './enroll_.agent-code';
 

@@ -3,20 +3,20 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hashCode, issueOneTimeCode, redeemOneTimeCode } from '~/services/one-time-code.server';
+import { getCustomerSession, getStaffSession, markStepUp, startCustomerSession, startStaffSession } from '~/services/session.server';
 import { oneTimeCodes, passkeys, sessions } from '../../db/schema';
 import { accountIdOf, customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { args, CookieJar } from '../../tests/helpers/requests';
-import { hashCode, issueOneTimeCode, redeemOneTimeCode } from '~/services/one-time-code.server';
-import { getCustomerSession, getStaffSession, markStepUp, startCustomerSession, startStaffSession } from '~/services/session.server';
+import { loader as layoutLoader } from './account';
 import { loader as exposureLoader } from './account._index';
+import { loader as confirmLoader } from './account.confirm';
 import { action as passkeysAction, loader as passkeysLoader } from './account.passkeys';
 import { action as peopleAction, loader as peopleLoader } from './account.people';
 import { action as pinAction, loader as pinLoader } from './account.pin';
 import { action as sessionsAction, loader as sessionsLoader } from './account.sessions';
 import { loader as statementLoader } from './account.statement';
-import { loader as confirmLoader } from './account.confirm';
-import { loader as layoutLoader } from './account';
 
 const MINUTE = 60_000;
 let customerId: number;

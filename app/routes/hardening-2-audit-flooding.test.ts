@@ -1,11 +1,11 @@
 // Finding 2: the append-only audit log could be flooded: the verify steps had no rate limit, a made-up challenge still
 // wrote an audit row, and every view of the statement wrote one.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { markStepUp, getCustomerSession } from '~/services/session.server';
 import { customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { args, CookieJar } from '../../tests/helpers/requests';
 import { SoftAuthenticator } from '../../tests/helpers/soft-authenticator';
-import { markStepUp, getCustomerSession } from '~/services/session.server';
 import { loader as statementLoader } from './account.statement';
 import { action as verifyAction } from './auth.passkey.verify';
 import { action as staffAuthAction } from './staff.auth';

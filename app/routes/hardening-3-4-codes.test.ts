@@ -2,13 +2,13 @@
 // Finding 4: codes could be burned: wrong tries at /enroll/agent-code cancelled every live code on the account, and
 // using up the send limits blocked the real customer.
 import { desc, eq } from 'drizzle-orm';
-import { opened, openedOrNull } from '~/models/outbox.server';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { opened, openedOrNull } from '~/models/outbox.server';
+import { issueOneTimeCode } from '~/services/one-time-code.server';
 import { oneTimeCodes, outbox } from '../../db/schema';
 import { accountIdOf } from '../../tests/helpers/customers';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { args, CookieJar } from '../../tests/helpers/requests';
-import { issueOneTimeCode } from '~/services/one-time-code.server';
 import { action as enrollAction, loader as enrollLoader } from './enroll';
 import { action as agentCodeAction } from './enroll_.agent-code';
 

@@ -1,11 +1,11 @@
 // Finding 8: sessions outlived what they came from: removing a passkey or changing the PIN left other sessions alive
 // for up to 12 hours.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getCustomerSession, markStepUp } from '~/services/session.server';
 import { customerWithPasskey } from '../../tests/helpers/customers';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { args, CookieJar } from '../../tests/helpers/requests';
 import { SoftAuthenticator } from '../../tests/helpers/soft-authenticator';
-import { getCustomerSession, markStepUp } from '~/services/session.server';
 import { action as passkeysAction } from './account.passkeys';
 import { action as pinAction } from './account.pin';
 import { action as optionsAction } from './auth.passkey.options';

@@ -1,16 +1,16 @@
 // DESIGN section 9 through the routes, as each person on the demo family account 100000009: the holder on 0110, an
 // authorized user on 0111, line users on 0112 and 0113. Each refusal is a 403 with a sentence, and nothing changes.
 import { eq } from 'drizzle-orm';
-import { opened, openedOrNull } from '~/models/outbox.server';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { opened, openedOrNull } from '~/models/outbox.server';
+import { requestEnrollmentCode } from '~/services/enrollment.server';
+import { getCustomerSession, markStepUp } from '~/services/session.server';
 import { accounts, auditEvents, outbox, passkeys, sessions } from '../../db/schema';
 import { accountIdOf, customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { args, type CookieJar, saidBy } from '../../tests/helpers/requests';
-import { requestEnrollmentCode } from '~/services/enrollment.server';
-import { getCustomerSession, markStepUp } from '~/services/session.server';
-import { action as passkeysAction } from './account.passkeys';
 import { loader as exposureLoader } from './account._index';
+import { action as passkeysAction } from './account.passkeys';
 import { action as peopleAction, loader as peopleLoader } from './account.people';
 import { action as pinAction, loader as pinLoader } from './account.pin';
 import { loader as statementLoader } from './account.statement';

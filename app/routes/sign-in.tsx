@@ -5,9 +5,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { PasskeyButton } from '~/components/passkey-button';
+import { pageTitle } from '~/i18n/translator';
 import { getCustomerSession } from '~/services/session.server';
 import { authenticateWithPasskey, autofillAvailable, cancelPasskeyRequest } from '~/utils/passkey-client';
-import { pageTitle } from '~/i18n/translator';
 import { safeRedirect } from '~/utils/safe-redirect';
 
 export const meta: MetaFunction = pageTitle('auth:signIn.metaTitle');

@@ -2,16 +2,16 @@
 // browser that caused them; codes to a line go in the language of the page they were asked from, or the person's own.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { opened } from '~/models/outbox.server';
+import { setPersonLanguage } from '~/models/person.server';
+import { getCustomerSession, markStepUp } from '~/services/session.server';
 import { outbox } from '../../db/schema';
 import { customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { ACCOUNTS_HEADER, importText } from '../../tests/helpers/import-files';
 import { args, CookieJar } from '../../tests/helpers/requests';
-import { getCustomerSession, markStepUp } from '~/services/session.server';
-import { setPersonLanguage } from '~/models/person.server';
-import { action as enrollAction } from './enroll';
 import { action as peopleAction } from './account.people';
 import { action as pinAction } from './account.pin';
+import { action as enrollAction } from './enroll';
 
 const HEADER = `${ACCOUNTS_HEADER},holder_phone,authorized_phones,language`;
 const messages = () => testDb().select().from(outbox).orderBy(outbox.id).all().map(opened);

@@ -1,12 +1,12 @@
 // Staff enrollment through an invite, with a software authenticator: one link, one passkey, one member.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { getStaffSession } from '~/services/session.server';
+import { inviteStaff } from '~/services/staff-invites.server';
 import { auditEvents, passkeys } from '../../db/schema';
 import { testDb } from '../../tests/helpers/db';
 import { args, CookieJar } from '../../tests/helpers/requests';
 import { SoftAuthenticator } from '../../tests/helpers/soft-authenticator';
-import { getStaffSession } from '~/services/session.server';
-import { inviteStaff } from '~/services/staff-invites.server';
 import { action } from './staff.enroll.$token.passkey';
 
 async function newInviteToken(name: string): Promise<string> {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { opened } from '~/models/outbox.server';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { opened } from '~/models/outbox.server';
 import { auditEvents, outbox, staff } from '../../db/schema';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { accountCard, lookUpAccount, sendPinResetCode } from './agent-console.server';

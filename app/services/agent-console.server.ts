@@ -1,5 +1,7 @@
 // What an agent may do for a caller: look the account up, see a masked card, verify the PIN, send a reset code.
 // Agents never see or set a PIN or a code; every action is audited.
+import { fieldLabel, incidentText } from '~/i18n/catalogue';
+import { translatorFor } from '~/i18n/translator';
 import { getAccount } from '~/models/account.server';
 import { findAccountIdByAccountNumber, findAccountIdByPhone, isAccountsImportRunning, listAgentResets } from '~/models/agent-lookup.server';
 import { holderLine } from '~/models/person.server';
@@ -17,8 +19,6 @@ import { verifyPin, VERIFY_MAX_FAILURES, type VerifyPinResult } from './pin.serv
 import { enforceRateLimit } from './rate-limit.server';
 import type { StaffSession } from './session.server';
 import { signPayload, verifyPayload } from './tokens.server';
-import { fieldLabel, incidentText } from '~/i18n/catalogue';
-import { translatorFor } from '~/i18n/translator';
 
 // Staff pages are in English (DESIGN section 10); the card shows the customer's language.
 const STAFF_T = translatorFor('en');

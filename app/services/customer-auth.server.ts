@@ -1,8 +1,8 @@
 // The customer passkey ceremonies behind the JSON endpoints: sign-in, step-up, enrollment and adding a passkey.
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { getAccount } from '~/models/account.server';
-import { ensurePerson, findPersonById } from '~/models/person.server';
 import { countPasskeys, passkeyCreatedSince, type PasskeyOwner } from '~/models/passkey.server';
+import { ensurePerson, findPersonById } from '~/models/person.server';
 import { safeRedirect } from '~/utils/safe-redirect';
 import { recordAudit } from './audit.server';
 import {
@@ -16,11 +16,11 @@ import {
   type ClientContext,
 } from './ceremony.server';
 import { enrollmentStateCookie, readEnrollmentState } from './enrollment.server';
-import { adoptPageLanguage } from './i18n.server';
-import { codeUsedAt } from './one-time-code.server';
 import { describeError } from './errors.server';
+import { adoptPageLanguage } from './i18n.server';
 import { log } from './logger.server';
 import { notifyPerson, type Notice } from './notifier.server';
+import { codeUsedAt } from './one-time-code.server';
 import { getCustomerSession, hasRecentStepUp, markStepUp, startCustomerSession } from './session.server';
 import { createAuthenticationOptions, createRegistrationOptions, registerPasskey, verifyPasskeyAssertion } from './webauthn.server';
 

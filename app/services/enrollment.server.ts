@@ -2,17 +2,15 @@
 // State between steps lives in a signed, HttpOnly, 10-minute cookie, never in fields the browser could alter.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { findAccountIdByNumber, findLine, findPerson } from '~/models/person.server';
-import { clearCookie, cookieName, readCookie, serializeCookie } from './cookies.server';
-import { log } from './logger.server';
-import { browserBinding, type Binding } from './browser-binding.server';
-
-export { browserBinding };
-import { describeError } from './errors.server';
 import { insertCodeReplacingOlderIn } from '~/models/one-time-code.server';
 import { queueMessagesIn } from '~/models/outbox.server';
+import { findAccountIdByNumber, findLine, findPerson } from '~/models/person.server';
 import { writeTransaction } from '~/models/transaction.server';
+import { browserBinding, type Binding } from './browser-binding.server';
+import { clearCookie, cookieName, readCookie, serializeCookie } from './cookies.server';
+import { describeError } from './errors.server';
 import { requestLanguage } from './i18n.server';
+import { log } from './logger.server';
 import { messagesQueued, notifyHolder, textLineRows, type Notice } from './notifier.server';
 import { CODE_TTL_MS, prepareOneTimeCode, redeemOneTimeCode, type CodePurpose } from './one-time-code.server';
 import {
@@ -26,6 +24,8 @@ import {
   type RateLimitRule,
 } from './rate-limit.server';
 import { signPayload, verifyPayload } from './tokens.server';
+
+export { browserBinding };
 
 const HOUR = 60 * 60_000;
 export const CODE_REQUESTS_PER_CLIENT: RateLimitRule = { name: 'enroll-code.client', limit: 10, windowMs: HOUR };

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { INCIDENTS } from '../../db/incidents';
 import { accounts } from '../../db/schema';
 import { DEMO_ACCOUNTS } from '../../db/seed/demo-accounts';
-import { INCIDENTS } from '../../db/incidents';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { getExposureReport } from './exposure-report.server';
 

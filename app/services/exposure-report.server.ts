@@ -1,12 +1,12 @@
 // The customer's exposure, incident by incident and field by field, with the steps the system has seen done.
 // Ids and facts only: the page words it in its language, and the statement's reference is the same in either.
 import { getAccount } from '~/models/account.server';
-import type { PersonRole } from '../../db/schema';
 import { getExposedFields, getFirstPasskeyCreatedAt } from '~/models/exposure.server';
-import { findPendingPinReset } from '~/models/pin-reset.server';
 import { EXPOSABLE_FIELDS, INCIDENTS, incidentEndDate, NEVER_EXPOSED, type ExposableField } from '~/models/incident.server';
+import { findPendingPinReset } from '~/models/pin-reset.server';
 import { calendarDate } from '~/utils/format-time';
 import { combinationsFor } from '~/utils/risk-combinations';
+import type { PersonRole } from '../../db/schema';
 
 export type CellStatus = 'exposed' | 'not-exposed' | 'not-part';
 

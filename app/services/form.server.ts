@@ -3,9 +3,9 @@
 import { data } from '@remix-run/node';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import type { FormAnswer, FormErrors } from '~/utils/form-answer';
 import type { Language } from '~/i18n/config';
 import { translatorFor } from '~/i18n/translator';
+import type { FormAnswer, FormErrors } from '~/utils/form-answer';
 import { requestLanguage } from './i18n.server';
 
 /** The posted form's text fields; a body that is not a form is the sender's mistake (400), never a 500. */

@@ -2,10 +2,10 @@
 // sent after it expired.
 import { readFileSync } from 'node:fs';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { outbox } from '../../db/schema';
-import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { getConfig } from '~/config.server';
 import { listRecentMessages } from '~/models/outbox.server';
+import { outbox } from '../../db/schema';
+import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { deliverPendingMessages, textLine } from './notifier.server';
 import type { Transport } from './notify-transports.server';
 

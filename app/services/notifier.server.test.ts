@@ -1,6 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { opened } from '~/models/outbox.server';
-import { eq } from 'drizzle-orm';
 import { accounts, outbox } from '../../db/schema';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
 import { latestMessageTo, listRecentMessages } from '../models/outbox.server';

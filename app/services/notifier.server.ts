@@ -5,8 +5,6 @@ import { getConfig } from '../config.server';
 import type { Language } from '../i18n/config';
 import { translatorFor } from '../i18n/translator';
 import { getAccount } from '../models/account.server';
-import { findPerson, holderLine } from '../models/person.server';
-import { formatDateTime } from '../utils/format-time';
 import {
   claimDueMessages,
   markExpired,
@@ -16,6 +14,8 @@ import {
   queueMessages,
   type NewOutboxMessage,
 } from '../models/outbox.server';
+import { findPerson, holderLine } from '../models/person.server';
+import { formatDateTime } from '../utils/format-time';
 import { describeError, errorSummary } from './errors.server';
 import { log } from './logger.server';
 import { configuredTransport, maskRecipient, type Transport } from './notify-transports.server';

@@ -1,6 +1,6 @@
 // What a signed-in customer can do with their passkeys: list, rename, remove (never the last one).
-import { countPasskeys, listPasskeys, removePasskey, renamePasskey, type PasskeyOwner } from '~/models/passkey.server';
 import type { Language } from '~/i18n/config';
+import { countPasskeys, listPasskeys, removePasskey, renamePasskey, type PasskeyOwner } from '~/models/passkey.server';
 import { formatDateTime } from '~/utils/format-time';
 import { recordAudit } from './audit.server';
 import { describeError } from './errors.server';

@@ -1,8 +1,8 @@
 // The people on an account as the holder manages them, and what others may ask of the holder.
-import type { PersonRole } from '../../db/schema';
 import { getAccount } from '~/models/account.server';
 import { endPersonAccess, findPersonById, listPeople, restorePersonAccess } from '~/models/person.server';
 import { maskPhone } from '~/utils/mask';
+import type { PersonRole } from '../../db/schema';
 import { recordAudit } from './audit.server';
 import { describeError } from './errors.server';
 import { log } from './logger.server';

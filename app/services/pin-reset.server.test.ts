@@ -1,11 +1,11 @@
 // The 24-hour PIN reset: announced at once, in force only after 24 hours (the clock is moved, nobody sleeps),
 // cancellable by the holder and by an agent, applied once however many times the job runs.
 import { eq } from 'drizzle-orm';
-import { opened } from '~/models/outbox.server';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { opened } from '~/models/outbox.server';
+import { ensurePerson } from '~/models/person.server';
 import { accountLines, accounts, auditEvents, outbox, pinResets } from '../../db/schema';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
-import { ensurePerson } from '~/models/person.server';
 import { getExposureReport } from './exposure-report.server';
 import { pinMatches } from './pin-hash.server';
 import { applyDuePinResets, cancelPinReset, pendingPinReset, PIN_RESET_DELAY_MS, requestPinReset } from './pin-reset.server';

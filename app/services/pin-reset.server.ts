@@ -1,9 +1,9 @@
 // The 24-hour PIN reset (DESIGN sections 3 and 9): for a holder who no longer knows the current PIN, or who came
 // back with an agent-started code. The new PIN waits 24 hours, announced at once to the holder's contacts so a
 // SIM-swapper's reset is seen and cancelled (by the holder from any session, or by an agent) before it counts.
-import { clearVerificationFailures } from '~/models/pin-verification-lock.server';
 import { listAgentResets } from '~/models/agent-lookup.server';
 import { applyPinReset, cancelPendingPinReset, findPendingPinReset, listDuePinResets, schedulePinReset } from '~/models/pin-reset.server';
+import { clearVerificationFailures } from '~/models/pin-verification-lock.server';
 import type { PinRuleId } from '~/utils/pin-rules';
 import { recordAudit, type AuditActor } from './audit.server';
 import { describeError } from './errors.server';

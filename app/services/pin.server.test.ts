@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { opened } from '~/models/outbox.server';
 import { verify } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accounts, auditEvents, outbox } from '../../db/schema';
 import { getConfig } from '~/config.server';
+import { opened } from '~/models/outbox.server';
+import { accounts, auditEvents, outbox } from '../../db/schema';
 import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { saidBy } from '../../tests/helpers/requests';
 import { hashPin, pinMatches } from './pin-hash.server';
 import { changePin, verifyPin, VERIFY_LOCK_MS } from './pin.server';
-import { saidBy } from '../../tests/helpers/requests';
 
 const agent = { type: 'staff', id: '7' } as const;
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase } from '../../db/client';
-import { getConfig } from '../config.server';
 import { describeWait } from '~/i18n/message';
 import { translatorFor } from '~/i18n/translator';
-import { clientKey, consumeRateLimit, enforceRateLimit, subjectKey } from './rate-limit.server';
+import { openDatabase } from '../../db/client';
 import { saidBy } from '../../tests/helpers/requests';
+import { getConfig } from '../config.server';
+import { clientKey, consumeRateLimit, enforceRateLimit, subjectKey } from './rate-limit.server';
 
 const rule = (name: string, limit = 3, windowMs = 15 * 60_000) => ({ name, limit, windowMs });
 

@@ -1,8 +1,8 @@
 // Fixed-window rate limits kept in the database, so they hold across restarts and processes.
-import { encodeMessage } from '~/i18n/message';
 import { createHmac } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import { z } from 'zod';
+import { encodeMessage } from '~/i18n/message';
 import { getConfig } from '../config.server';
 import { countHit, countHitIn, peekCount, purgeExpiredRateLimits } from '../models/rate-limit.server';
 import type { Tx } from '../models/transaction.server';

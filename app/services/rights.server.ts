@@ -1,7 +1,7 @@
 // The rights of DESIGN section 9, enforced where the work is done: a refused right is a 403 with a sentence (the error
 // page words it in the page's language).
-import type { PersonRole } from '../../db/schema';
 import { may, type RefusableRight, type Right } from '~/utils/rights';
+import type { PersonRole } from '../../db/schema';
 
 export function requireRight(person: { role: PersonRole }, right: RefusableRight): void {
   if (may(person.role, right)) return;

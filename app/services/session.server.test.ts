@@ -1,16 +1,16 @@
 // Sessions: cookie, timeouts, rotation, step-up, listing and revoking; and the /account guard.
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sessions } from '../../db/schema';
-import { customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
-import { testDb, withDemoAccounts } from '../../tests/helpers/db';
-import { args, CookieJar } from '../../tests/helpers/requests';
+import { loader as rootLoader } from '~/root';
 import { loader as accountLoader } from '~/routes/account';
 import { loader as confirmLoader } from '~/routes/account.confirm';
 import { loader as passkeysLoader, action as passkeysAction } from '~/routes/account.passkeys';
 import { loader as sessionsLoader, action as sessionsAction } from '~/routes/account.sessions';
 import { action as registrationOptionsAction } from '~/routes/auth.passkey.registration-options';
-import { loader as rootLoader } from '~/root';
+import { sessions } from '../../db/schema';
+import { customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
+import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { args, CookieJar } from '../../tests/helpers/requests';
 import {
   getCustomerSession,
   hasRecentStepUp,

@@ -1,7 +1,6 @@
 // Server-side sessions: the cookie holds a random token, the database its SHA-256.
 // Internals are parametrised by kind so staff sessions (own cookie, 15-minute idle) plug in without touching callers.
 import { redirect } from '@remix-run/node';
-import type { PersonRole, Session, Staff } from '../../db/schema';
 import { findPersonById } from '~/models/person.server';
 import {
   findSessionByTokenHash,
@@ -18,6 +17,7 @@ import {
 } from '~/models/session.server';
 import { getStaff } from '~/models/staff.server';
 import { REQUEST_KEY_HEADER } from '~/utils/request-key';
+import type { PersonRole, Session, Staff } from '../../db/schema';
 import { recordAudit } from './audit.server';
 import { clearCookie, cookieName, readCookie, serializeCookie } from './cookies.server';
 import { randomToken, sha256 } from './tokens.server';

@@ -1,12 +1,12 @@
 // Staff passkey ceremonies: enrollment through a one-time invite, and sign-in. Disabled staff cannot sign in.
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
-import { getStaff, markInviteUsed, releaseInvite, staffForInvite } from '~/models/staff.server';
 import type { PasskeyOwner } from '~/models/passkey.server';
+import { getStaff, markInviteUsed, releaseInvite, staffForInvite } from '~/models/staff.server';
 import { recordAudit } from './audit.server';
 import * as ceremony from './ceremony.server';
 import type { CeremonyAnswer, ClientContext } from './ceremony.server';
-import { openInviteFor } from './staff-invites.server';
 import { startStaffSession } from './session.server';
+import { openInviteFor } from './staff-invites.server';
 import { createAuthenticationOptions, createRegistrationOptions, registerPasskey, verifyPasskeyAssertion } from './webauthn.server';
 
 const INVITE_GONE = 'messages:staff.inviteGone';

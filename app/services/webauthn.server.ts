@@ -12,15 +12,15 @@ import {
 } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { z } from 'zod';
-import type { Passkey, WebauthnChallenge } from '../../db/schema';
 import { getConfig } from '~/config.server';
 import { findPasskey, insertPasskey, listPasskeys, passkeyOwner, recordPasskeyUse, type PasskeyOwner } from '~/models/passkey.server';
 import { findPersonById } from '~/models/person.server';
 import { getStaff } from '~/models/staff.server';
 import { claimChallenge, findChallenge, storeChallenge as insertChallenge } from '~/models/webauthn-challenge.server';
 import { passkeyProviderName } from '~/utils/passkey-providers';
-import { requestTranslator } from './i18n.server';
+import type { Passkey, WebauthnChallenge } from '../../db/schema';
 import { browserBinding, type Binding } from './browser-binding.server';
+import { requestTranslator } from './i18n.server';
 
 export const CHALLENGE_TTL_MS = 5 * 60_000;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { accountNumberField, normalizeUsPhone } from './identity-fields';
+import { passkeyProviderName } from './passkey-providers';
 import { safeAccountRedirect, safeRedirect } from './safe-redirect';
 import { describeUserAgent } from './user-agent';
-import { passkeyProviderName } from './passkey-providers';
 
 describe('form fields', () => {
   it.each(['(206) 555-0101', '206-555-0101', '2065550101', '+12065550101', '1 206 555 0101', ' 206.555.0101 '])(

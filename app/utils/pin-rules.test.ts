@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COMMON_PINS } from './common-pins';
 import { translatorFor } from '~/i18n/translator';
+import { COMMON_PINS } from './common-pins';
 import { checkPin, PIN_RULES, type PinContext, type PinRuleId } from './pin-rules';
 
 // Matches the demo account in DESIGN.md §5.

@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { auditKeys } from '../../app/services/audit.server';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { auditKeys } from '../../app/services/audit.server';
 import { runImport } from '../import/run-import';
 import { writeExtract } from './write-extract';
 

@@ -1,6 +1,6 @@
 // Deterministic synthetic customers and their incident exposures, with the shares DESIGN section 1 describes.
-import { findIncident } from '../incidents';
 import type { ExposableField } from '../fields';
+import { findIncident } from '../incidents';
 import type { AccountRecord } from '../schema';
 import { CITIES, EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, STREETS } from './names';
 import { Random } from './random';

@@ -6,8 +6,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDb } from '../../tests/helpers/db';
-import { writeExtract } from '../generate/write-extract';
 import { ACCOUNTS_HEADER, importFile, importText } from '../../tests/helpers/import-files';
+import { writeExtract } from '../generate/write-extract';
 
 let other: Database.Database;
 

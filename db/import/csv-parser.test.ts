@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { parse as parseSync } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
 import { CsvParser } from './csv-parser';
 
 function parse(text: string, chunkSize = text.length || 1) {

@@ -1,6 +1,6 @@
 // Exposures: staged in a TEMP table, sorted, checked against the accounts in the database, then upserted in chunks.
-import { canonicalExposureRow, EXPOSURE_COLUMNS, exposureRowSchema, type ExposureRow } from './exposure-row';
 import { applyInChunks } from './chunked-apply';
+import { canonicalExposureRow, EXPOSURE_COLUMNS, exposureRowSchema, type ExposureRow } from './exposure-row';
 import type { Counts, ImportKind } from './import-kind';
 import { lastRowid, repeatedKeys, sortStaged, StagingWriter } from './staging';
 

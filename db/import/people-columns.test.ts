@@ -1,12 +1,12 @@
 // The optional accounts columns holder_phone, authorized_phones and language (DESIGN section 5): who holds each line,
 // refused rows named by line, and what a re-import does to the people who signed in.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testDb } from '../../tests/helpers/db';
-import { customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
 import { getCustomerSession } from '../../app/services/session.server';
+import { customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
+import { testDb } from '../../tests/helpers/db';
+import { ACCOUNTS_HEADER, importText } from '../../tests/helpers/import-files';
 import { canonicalAccountRowWithPeople } from './account-fast-path';
 import { ACCOUNT_COLUMNS, accountRowWithPeopleSchema, PEOPLE_COLUMNS } from './account-row';
-import { ACCOUNTS_HEADER, importText } from '../../tests/helpers/import-files';
 
 const HEADER = `${ACCOUNTS_HEADER},holder_phone,authorized_phones,language`;
 const FAMILY = '100000009,postpaid,Drew Kim,73301,,drew@example.com,+15125550113;+15125550110;+15125550111;+15125550112,';

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
-import { accounts, exposures, incidents } from '../schema';
+import { describe, expect, it } from 'vitest';
 import { testDb } from '../../tests/helpers/db';
 import { INCIDENTS } from '../incidents';
+import { accounts, exposures, incidents } from '../schema';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { seedDemoAccounts, seedIncidents } from './seed';
 

@@ -1,9 +1,9 @@
 // Child of the pages bench: signs in `count` distinct customers whose accounts have exposures, through the real
 // session service, and prints their Cookie header values as JSON. Runs with the server's DATABASE_PATH and secrets.
 import { randomBytes } from 'node:crypto';
-import { ensurePerson, holderLine } from '../../app/models/person.server';
 import { closeDb, getDb } from '../../app/models/db.server';
 import { countPasskeys, insertPasskey } from '../../app/models/passkey.server';
+import { ensurePerson, holderLine } from '../../app/models/person.server';
 import { startCustomerSession } from '../../app/services/session.server';
 
 const BENCH_USER_AGENT = 'bench:pages';

@@ -1,8 +1,8 @@
 // The one end-to-end fixture: the real server on a fresh database, Debian's Chromium, distinct clients with a CDP
 // virtual authenticator, axe, the outbox and the server's database file. Every e2e file but the start-up checks uses it.
 import { spawnSync } from 'node:child_process';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import Database from 'better-sqlite3';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import {
   addVirtualAuthenticator,

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { INCIDENTS } from '../../db/incidents';
 import catalogue from '../../app/i18n/locales/en/incidents';
+import { INCIDENTS } from '../../db/incidents';
 import { collectConsoleErrors } from '../helpers/browser';
 import { portalFixture } from './fixture';
 

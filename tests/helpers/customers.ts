@@ -1,9 +1,9 @@
 // Test shortcuts: a customer with a registered soft passkey, and a signed-in browser.
 import { eq } from 'drizzle-orm';
-import { accounts } from '../../db/schema';
 import { ensurePerson, holderLine } from '../../app/models/person.server';
 import { startCustomerSession } from '../../app/services/session.server';
 import { createRegistrationOptions, registerPasskey } from '../../app/services/webauthn.server';
+import { accounts } from '../../db/schema';
 import { testDb } from './db';
 import { CookieJar } from './requests';
 import { SoftAuthenticator } from './soft-authenticator';

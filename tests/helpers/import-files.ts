@@ -1,10 +1,10 @@
 // Test helpers: write a CSV (optionally gzipped) into a fresh temp folder and import it into the worker database.
 import { spawn } from 'node:child_process';
-import { auditKeys } from '../../app/services/audit.server';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { auditKeys } from '../../app/services/audit.server';
 import { runImport, type ImportOptions } from '../../db/import/run-import';
 
 export const ACCOUNTS_HEADER = 'account_number,account_type,holder_name,billing_zip,billing_address,email,phones,birth_date';

@@ -1,9 +1,9 @@
 // Run as its own process against a server's data folder (DATA_DIR): queues COUNT text messages for the demo account
 // 100000001, each with a body naming its number, so a test can count how often each one was delivered.
-import { queueMessages } from '../../app/models/outbox.server';
-import { getDb } from '../../app/models/db.server';
-import { accounts } from '../../db/schema';
 import { eq } from 'drizzle-orm';
+import { getDb } from '../../app/models/db.server';
+import { queueMessages } from '../../app/models/outbox.server';
+import { accounts } from '../../db/schema';
 
 const count = Number(process.argv[2] ?? 100);
 const account = getDb().select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, '100000001')).get();

@@ -1,7 +1,7 @@
 // The caller's account as an agent sees it: masked contacts, exposure, PIN state, and the guided reset's progress.
-import type { AccountCard as Card } from '~/services/agent-console.server';
 import { DataTable } from '~/components/data-table';
 import { FieldList } from '~/components/field-list';
+import type { AccountCard as Card } from '~/services/agent-console.server';
 
 export function AccountCardSummary({ card }: { card: Card }) {
   return (

@@ -1,9 +1,9 @@
 // Staff members with enable/disable, open invites, and the invite form (the link is shown once, to hand over).
 import { Form } from '@remix-run/react';
-import { TextField } from '~/components/text-field';
-import { typedValue, type FormAnswer } from '~/utils/form-answer';
 import { ActionButton } from '~/components/action-button';
 import { DataTable } from '~/components/data-table';
+import { TextField } from '~/components/text-field';
+import { typedValue, type FormAnswer } from '~/utils/form-answer';
 
 export interface StaffRow {
   id: number;
