@@ -27,14 +27,13 @@ export function countHitIn(tx: Tx | Db, key: string, now: number, windowMs: numb
     .get();
 }
 
-/** The count of a live window, without counting: for limits that count failures and refuse once they add up. */
-export async function peekCount(key: string, now: number): Promise<{ count: number; resetAt: Date } | null> {
-  const row = getDb()
-    .select({ count: rateLimits.count, resetAt: rateLimits.resetAt })
-    .from(rateLimits)
+/** Gives back one hit counted on `key` (a reservation that was not needed), never below zero. */
+export async function uncountHit(key: string): Promise<void> {
+  getDb()
+    .update(rateLimits)
+    .set({ count: sql`max(${rateLimits.count} - 1, 0)` })
     .where(eq(rateLimits.key, key))
-    .get();
-  return row && row.resetAt.getTime() > now ? row : null;
+    .run();
 }
 
 export async function purgeExpiredRateLimits(now = new Date()): Promise<number> {

@@ -4,6 +4,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { opened, openedOrNull } from '~/models/outbox.server';
+import { holderLine } from '~/models/person.server';
 import { issueOneTimeCode } from '~/services/one-time-code.server';
 import { oneTimeCodes, outbox } from '../../db/schema';
 import { accountIdOf } from '../../tests/helpers/customers';
@@ -66,6 +67,16 @@ describe('finding 3: codes cannot be guessed at scale', () => {
     expect(
       testDb().select().from(outbox).where(eq(outbox.subject, 'Code checks for your account are paused')).all().map(opened),
     ).toHaveLength(2);
+  });
+
+  it('a burst of wrong codes sent at the same instant from many browsers is capped like the same tries one by one', async () => {
+    const accountId = accountIdOf('100000007');
+    const code = await issueOneTimeCode({ accountId, phone: (await holderLine(accountId))!, purpose: 'agent-reset' });
+    const guesses = Array.from({ length: 100 }, (_, index) => String(300000 + index)).filter((guess) => guess !== code);
+    const statuses = await Promise.all(guesses.map((guess) => agentCode(new CookieJar(), '100000007', guess)));
+    expect(statuses.filter((status) => status === 400)).toHaveLength(15); // checked: the daily cap, no more
+    expect(statuses.filter((status) => status === 429)).toHaveLength(guesses.length - 15);
+    expect(testDb().$client.prepare("SELECT count FROM rate_limits WHERE key LIKE 'wrong-codes.account:%'").pluck().get()).toBe(15);
   });
 
   it('the daily cap answers the same for an account number that does not exist', async () => {

@@ -16,9 +16,9 @@ import { CODE_TTL_MS, prepareOneTimeCode, redeemOneTimeCode, type CodePurpose } 
 import {
   clientKey,
   consumeRateLimitIn,
-  countFailure,
   enforceRateLimit,
-  failuresSoFar,
+  reserveFailure,
+  type FailureReservation,
   subjectKey,
   tooManyAttempts,
   type RateLimitRule,
@@ -154,13 +154,20 @@ export async function verifyEnrollmentCode(
   await enforceRateLimit(CODE_ATTEMPTS_PER_CLIENT, clientKey(context));
   const browserKey = browser.hash;
   const accountKey = subjectKey(input.accountNumber);
+  // Reserved before the check, so a burst of wrong codes sent at once is capped like the same tries one by one.
+  const reservations: FailureReservation[] = [];
   for (const [rule, subject, sentence] of [
     [WRONG_CODES_PER_BROWSER, browserKey, undefined],
     [WRONG_CODES_PER_ACCOUNT, accountKey, 'messages:code.paused'],
   ] as const) {
-    const { allowed, retryAfterSeconds } = await failuresSoFar(rule, subject);
-    if (!allowed) throw tooManyAttempts(retryAfterSeconds, sentence);
+    const reservation = await reserveFailure(rule, subject);
+    if (!reservation.allowed) {
+      await Promise.all(reservations.map((earlier) => earlier.release()));
+      throw tooManyAttempts(reservation.retryAfterSeconds, sentence);
+    }
+    reservations.push(reservation);
   }
+  const [, accountFailures] = reservations;
   const accountId = await findAccountIdByNumber(input.accountNumber);
   const check = await redeemOneTimeCode({
     accountId,
@@ -169,7 +176,8 @@ export async function verifyEnrollmentCode(
     purposes: input.purposes,
     browserHash: browser.hash,
   });
-  if (check.ok)
+  if (check.ok) {
+    await Promise.all(reservations.map((reservation) => reservation.release()));
     return {
       step: 'verified',
       accountId: check.accountId,
@@ -178,9 +186,8 @@ export async function verifyEnrollmentCode(
       purpose: check.purpose,
       exp: Date.now() + CODE_TTL_MS,
     };
-  await countFailure(WRONG_CODES_PER_BROWSER, browserKey);
-  const failures = await countFailure(WRONG_CODES_PER_ACCOUNT, accountKey);
-  if (failures === WRONG_CODES_PER_ACCOUNT.limit && accountId !== null) await tellHolderCodesArePaused(accountId);
+  }
+  if (accountFailures!.count === WRONG_CODES_PER_ACCOUNT.limit && accountId !== null) await tellHolderCodesArePaused(accountId);
   return null;
 }
 

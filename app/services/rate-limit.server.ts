@@ -4,7 +4,7 @@ import { isIPv6 } from 'node:net';
 import { z } from 'zod';
 import { encodeMessage } from '~/i18n/message';
 import { getConfig } from '../config.server';
-import { countHit, countHitIn, peekCount, purgeExpiredRateLimits } from '../models/rate-limit.server';
+import { countHit, countHitIn, purgeExpiredRateLimits, uncountHit } from '../models/rate-limit.server';
 import type { Tx } from '../models/transaction.server';
 
 export { purgeExpiredRateLimits };
@@ -36,20 +36,32 @@ export async function consumeRateLimit(rule: RateLimitRule, subject: string): Pr
 }
 
 /**
- * Limits that count failures, not attempts: `failuresSoFar` says whether the subject may try again (and when),
- * `countFailure` adds one and returns the new count. Used where only a wrong answer should count against someone.
+ * Limits that count failures, not attempts. A try reserves one failure before it is checked, in one statement (an
+ * upsert), so concurrent tries cannot all pass a check made before any of them counted; a right answer gives its
+ * reservation back. Refused tries give theirs back too, so the count stops at the limit.
  */
-export async function failuresSoFar(rule: RateLimitRule, subject: string): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  const { name, limit } = ruleSchema.parse(rule);
-  const now = Date.now();
-  const row = await peekCount(`${name}:${subjectSchema.parse(subject)}`, now);
-  if (!row || row.count < limit) return { allowed: true, retryAfterSeconds: 0 };
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.resetAt.getTime() - now) / 1000)) };
+export interface FailureReservation {
+  allowed: boolean;
+  retryAfterSeconds: number;
+  /** Failures counted in the window, this one included. */
+  count: number;
+  /** The answer was right (or the try was refused elsewhere): it does not count. */
+  release(): Promise<void>;
 }
 
-export async function countFailure(rule: RateLimitRule, subject: string): Promise<number> {
-  const { name, windowMs } = ruleSchema.parse(rule);
-  return (await countHit(`${name}:${subjectSchema.parse(subject)}`, Date.now(), windowMs)).count;
+export async function reserveFailure(rule: RateLimitRule, subject: string): Promise<FailureReservation> {
+  const { name, limit, windowMs } = ruleSchema.parse(rule);
+  const key = `${name}:${subjectSchema.parse(subject)}`;
+  const now = Date.now();
+  const row = await countHit(key, now, windowMs);
+  const reservation = {
+    allowed: row.count <= limit,
+    retryAfterSeconds: Math.max(1, Math.ceil((row.resetAt.getTime() - now) / 1000)),
+    count: row.count,
+    release: () => uncountHit(key),
+  };
+  if (!reservation.allowed) await reservation.release();
+  return reservation;
 }
 
 /** A 429 Response with Retry-After and the key of the sentence the error page says (it is told the wait, in words). */
