@@ -34,6 +34,14 @@ const envSchema = z.object({
   HOST: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_PATH: z.string().min(1).optional(),
+  // Refused rather than ignored while PostgreSQL is unfinished: an operator must not believe the portal runs on it.
+  DATABASE_URL: z
+    .string()
+    .max(0, {
+      message:
+        'this version runs on the embedded SQLite only (PostgreSQL support is not finished); unset DATABASE_URL and set DATABASE_PATH to choose the SQLite file',
+    })
+    .optional(),
   SESSION_SECRET: secret.optional(),
   PIN_PEPPER: secret.optional(),
   AUDIT_KEY: secret.optional(),
@@ -157,6 +165,7 @@ function notifyConfig(env: z.infer<typeof envSchema>) {
 
 // Values that are or may carry credentials are never repeated back in an error message.
 const SECRET_VARIABLES = new Set([
+  'DATABASE_URL', // carries the database password
   'SESSION_SECRET',
   'PIN_PEPPER',
   'AUDIT_KEY',
@@ -183,17 +192,7 @@ function isLoopbackOrPrivate(host: string | undefined): boolean {
   return /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|f[cd][0-9a-f]{2}:)/i.test(host);
 }
 
-/** The portal runs on SQLite only for now: a DATABASE_URL must not be ignored while the operator thinks it is used. */
-function refuseDatabaseUrl(env: NodeJS.ProcessEnv): void {
-  if (!env.DATABASE_URL) return;
-  // Never echo the URL: it carries the database password.
-  throw new ConfigError(
-    'DATABASE_URL: this version runs on the embedded SQLite only (PostgreSQL support is not finished); unset DATABASE_URL and set DATABASE_PATH to choose the SQLite file',
-  );
-}
-
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
-  refuseDatabaseUrl(env);
   const result = envSchema.safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0]!;

@@ -32,44 +32,40 @@ export function publicPageCache(
   const render = createRequestHandler(build, 'production');
   const placeholder = `nonce${randomBytes(16).toString('hex')}`;
   const publicPaths = new Set(options.paths);
-  const pages = new Map<string, Promise<RenderedPage | null>>();
+  // By `${language} ${path}`: the rendering promise, replaced by the page once rendered, so a hit is answered at once.
+  const pages = new Map<string, RenderedPage | null | Promise<RenderedPage | null>>();
   // Visitors send few distinct (cookie, Accept-Language) pairs: the app's detection runs once for each (bounded).
   const languages = new Map<string, string>();
-  // Settled pages, kept apart so that a hit is answered synchronously, without promise hops.
-  const settled = new Map<string, RenderedPage | null>();
+
+  type Visitor = { key: string; cookie?: string; acceptLanguage?: string };
 
   /** The language cookies (both names: the app picks the one it reads) and Accept-Language, as a memo key. */
-  function languageKey(req: Parameters<RequestHandler>[0]): { key: string; cookie?: string; acceptLanguage?: string } {
+  function visitorOf(req: Parameters<RequestHandler>[0]): Visitor {
     const cookies = [...(req.get('cookie') ?? '').matchAll(LANGUAGE_COOKIES)].map((match) => match[1]!);
     const cookie = cookies.length > 0 ? cookies.join('; ') : undefined;
     const acceptLanguage = req.get('accept-language');
     return { key: `${cookie ?? ''}\n${acceptLanguage ?? ''}`, cookie, acceptLanguage };
   }
 
-  /** The app's own choice for this visitor (remembered choice, else Accept-Language), then that page. */
-  async function pageFor(req: Parameters<RequestHandler>[0], path: string): Promise<RenderedPage | null> {
-    const { key, cookie, acceptLanguage } = languageKey(req);
-    const remember = key.length <= MAX_REMEMBERED_KEY;
-    let language = languages.get(key);
-    if (language === undefined) {
-      language = await options.languageOf({ cookie, acceptLanguage });
-      if (remember) {
-        if (languages.size >= KNOWN_LANGUAGE_HEADERS) {
-          languages.clear();
-          settled.clear();
-        }
-        languages.set(key, language);
-      }
+  /** The app's own choice for this visitor (remembered choice, else Accept-Language), remembered for short keys. */
+  async function languageOf(visitor: Visitor): Promise<string> {
+    const language = await options.languageOf({ cookie: visitor.cookie, acceptLanguage: visitor.acceptLanguage });
+    if (visitor.key.length <= MAX_REMEMBERED_KEY) {
+      if (languages.size >= KNOWN_LANGUAGE_HEADERS) languages.clear();
+      languages.set(visitor.key, language);
     }
-    const pageKey = `${language} ${path}`;
-    let page = pages.get(pageKey);
-    if (!page) {
-      page = renderOnce(path, language).catch(() => null);
-      pages.set(pageKey, page);
+    return language;
+  }
+
+  function pageOf(language: string, path: string): RenderedPage | null | Promise<RenderedPage | null> {
+    const key = `${language} ${path}`;
+    let page = pages.get(key);
+    if (page === undefined) {
+      const rendering = renderOnce(path, language).catch(() => null);
+      void rendering.then((rendered) => pages.set(key, rendered));
+      pages.set(key, (page = rendering));
     }
-    const rendered = await page;
-    if (remember) settled.set(`${key}\n${path}`, rendered);
-    return rendered;
+    return page;
   }
 
   async function renderOnce(path: string, language: string): Promise<RenderedPage | null> {
@@ -104,8 +100,10 @@ export function publicPageCache(
         res.end(rendered.parts.join(nonce));
       }
     };
-    const known = settled.get(`${languageKey(req).key}\n${req.path}`);
-    if (known !== undefined) return send(known);
-    pageFor(req, req.path).then(send, next);
+    const visitor = visitorOf(req);
+    const language = languages.get(visitor.key);
+    const page = language === undefined ? languageOf(visitor).then((chosen) => pageOf(chosen, req.path)) : pageOf(language, req.path);
+    if (page instanceof Promise) page.then(send, next);
+    else send(page);
   };
 }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CookieJar } from '../helpers/requests';
 import { startServer, type RunningServer } from '../helpers/server';
 import { portalFixture } from './fixture';
 
@@ -23,9 +24,9 @@ afterAll(async () => {
   await other?.stop();
 });
 
-/** A plain HTTP client with its own address and cookies, for requests the test sends to either process. */
+/** A plain HTTP client with its own address and cookies (a CookieJar's), for requests sent to either process. */
 class Client {
-  private readonly cookies = new Map<string, string>();
+  private readonly jar = new CookieJar();
   constructor(readonly address: string) {}
 
   async post(server: RunningServer, path: string, fields: Record<string, string>): Promise<Response> {
@@ -36,21 +37,16 @@ class Client {
         Origin: server.url,
         'Content-Type': 'application/x-www-form-urlencoded',
         'X-Forwarded-For': this.address,
-        Cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+        Cookie: [...this.jar.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
       },
       body: new URLSearchParams(fields),
     });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, ...value] = pair!.split('=');
-      this.cookies.set(name!.trim(), value.join('='));
-    }
-    return response;
+    return this.jar.take(response);
   }
 
   static async from(context: BrowserContext, address: string): Promise<Client> {
     const client = new Client(address);
-    for (const cookie of await context.cookies()) client.cookies.set(cookie.name, cookie.value);
+    for (const cookie of await context.cookies()) client.jar.cookies.set(cookie.name, cookie.value);
     return client;
   }
 }

@@ -2,6 +2,7 @@
 import { get } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { processAlive } from '../../db/process-alive';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer | undefined;
@@ -25,15 +26,6 @@ const linesOf = (output: string, msg: string) =>
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as { msg: string; pid: number; worker?: number })
     .filter((line) => line.msg === msg);
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('WEB_CONCURRENCY', () => {
   it('refuses a value that is not a number of workers, naming the variable', async () => {
@@ -69,7 +61,7 @@ describe('WEB_CONCURRENCY', () => {
 
     await server.stop();
     await sleep(100);
-    expect([workers[1]!, replacement].filter(alive), 'every worker stopped with the primary').toEqual([]);
+    expect([workers[1]!, replacement].filter(processAlive), 'every worker stopped with the primary').toEqual([]);
     expect(linesOf(server.output(), 'shutting down')).toHaveLength(3); // the primary and both workers drained
     server = undefined;
   });
