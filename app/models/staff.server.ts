@@ -50,12 +50,12 @@ export async function staffForInvite(invite: StaffInvite): Promise<Staff> {
   });
 }
 
-/** Marks the invite used; false when someone else used it first. */
+/** Marks the invite used; false when someone else used it first, or it was revoked or expired since it was read. */
 export async function markInviteUsed(inviteId: number, at = new Date()): Promise<boolean> {
   const result = getDb()
     .update(staffInvites)
     .set({ usedAt: at })
-    .where(and(eq(staffInvites.id, inviteId), isNull(staffInvites.usedAt)))
+    .where(and(eq(staffInvites.id, inviteId), isNull(staffInvites.usedAt), isNull(staffInvites.revokedAt), gt(staffInvites.expiresAt, at)))
     .run();
   return result.changes === 1;
 }

@@ -1,7 +1,8 @@
 // Finding 11: staff invites could not be revoked: a link handed to the wrong person worked for 24 hours.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { markInviteUsed } from '~/models/staff.server';
 import { startStaffSession } from '~/services/session.server';
-import { inviteStaff } from '~/services/staff-invites.server';
+import { inviteStaff, openInviteFor } from '~/services/staff-invites.server';
 import { testDb } from '../../tests/helpers/db';
 import { args, CookieJar } from '../../tests/helpers/requests';
 import { action as adminAction, loader as adminLoader } from './admin';
@@ -42,5 +43,28 @@ describe('finding 11: pending staff invites can be revoked', () => {
       .pluck()
       .get() as string;
     expect(JSON.parse(audited)).toMatchObject({ inviteId: invite.id, name: 'Wrong Person' });
+  });
+
+  it('an invite revoked (or expired) while its ceremony runs can no longer be claimed by it', async () => {
+    const { link } = await inviteStaff({
+      name: 'Racing Person',
+      role: 'agent',
+      invitedBy: { type: 'operator', id: 'test' },
+      invitedByStaffId: null,
+    });
+    const token = link.split('/').at(-1)!;
+    // The ceremony has read the open invite (as registration options do) before the administrator revokes it.
+    const invite = (await openInviteFor(token))!;
+    await adminAction(args(admin.form('/admin', { intent: 'revoke-invite', inviteId: String(invite.id) }), admin));
+    expect(await markInviteUsed(invite.id)).toBe(false);
+
+    const { link: late } = await inviteStaff({
+      name: 'Late Person',
+      role: 'agent',
+      invitedBy: { type: 'operator', id: 'test' },
+      invitedByStaffId: null,
+    });
+    const expiring = (await openInviteFor(late.split('/').at(-1)!))!;
+    expect(await markInviteUsed(expiring.id, new Date(expiring.expiresAt.getTime() + 1))).toBe(false);
   });
 });
