@@ -58,6 +58,13 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error', 'warn'] }],
     },
   },
+  {
+    // Every model call is a promise on both engines: one left unawaited writes after its caller moved on (or, inside
+    // a transaction, after the commit).
+    files: ['app/**/*.{ts,tsx}', 'db/**/*.ts', 'server/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
   // Command-line tools and test helpers talk to the operator on the console.
   { files: ['scripts/**', 'db/**', 'tests/**', 'server/index.ts'], rules: { 'no-console': 'off' } },
 

@@ -91,6 +91,10 @@ function buildConfig(env: z.infer<typeof envSchema>) {
     host: env.HOST,
     dataDir,
     databasePath: path.resolve(env.DATABASE_PATH ?? path.join(dataDir, 'portal.db')),
+    /** PostgreSQL instead of the SQLite file when set. */
+    databaseUrl: env.DATABASE_URL || null,
+    /** Connections each process keeps to PostgreSQL. */
+    databasePoolSize: 10,
     sessionSecret: env.SESSION_SECRET ?? localSecret(production, dataDir, 'SESSION_SECRET', 'session-secret'),
     pinPepper: env.PIN_PEPPER ?? localSecret(production, dataDir, 'PIN_PEPPER', 'pin-pepper'),
     /** The audit chain's key and the file that keeps its head: both outside the database and its backups. */

@@ -30,9 +30,9 @@ export function loadConfig() {
 /** Migrations, the incident catalogue and, in demo mode, the demo accounts and their PINs. */
 export async function prepareDatabase(): Promise<void> {
   const db = getDb();
-  readyDatabase(db);
+  await readyDatabase(db);
   if (!getConfig().demoMode) return;
-  const accounts = seedDemoAccounts(db);
+  const accounts = await seedDemoAccounts(db);
   const pins = await seedDemoPins();
   if (accounts > 0 || pins > 0) log('info', 'demo data seeded', { accounts, pins });
 }

@@ -6,8 +6,9 @@ import { createHash, createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { desc } from 'drizzle-orm';
-import type { Db } from './client';
-import { auditEvents, type AuditEvent } from './schema';
+import type { Database } from './database';
+import type { AuditEvent } from './schema';
+import { auditEvents } from './tables';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -25,29 +26,32 @@ export interface AuditHead {
 }
 
 /**
- * Appends one event. IMMEDIATE takes the write lock before reading the last hash, so two processes cannot fork the
- * chain; the head is written while the lock is held, so it only ever moves forward.
+ * Appends one event. The write transaction (SQLite's write lock, PostgreSQL's advisory lock on the chain) is held
+ * before the last hash is read, so two processes cannot fork the chain; the head is written while it is held, so it
+ * only ever moves forward.
  */
-export function appendAuditEvent(db: Db, event: Omit<ChainedFields, 'at'> & { at?: Date }, keys: AuditKeys): void {
+export async function appendAuditEvent(db: Database, event: Omit<ChainedFields, 'at'> & { at?: Date }, keys: AuditKeys): Promise<void> {
   const fields: ChainedFields = {
     ...event,
     at: event.at ?? new Date(),
     // A JSON round trip makes the stored details exactly what was hashed (Dates become strings, undefined goes).
     details: event.details ? (JSON.parse(JSON.stringify(event.details)) as Record<string, unknown>) : null,
   };
-  db.$client
-    .transaction(() => {
-      const last = db.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get();
+  await db.transaction(
+    async (tx) => {
+      const last = await tx.get((q) => q.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1));
       const prevHash = last?.hash ?? GENESIS_HASH;
       const hash = keyedChainHash(keys.key, prevHash, fields);
-      const { id } = db
-        .insert(auditEvents)
-        .values({ ...fields, prevHash, hash, scheme: 'hmac-sha256' })
-        .returning({ id: auditEvents.id })
-        .get();
+      const { id } = (await tx.get((q) =>
+        q
+          .insert(auditEvents)
+          .values({ ...fields, prevHash, hash, scheme: 'hmac-sha256' })
+          .returning({ id: auditEvents.id }),
+      ))!;
       writeHead(keys.headPath, { id, hash });
-    })
-    .immediate();
+    },
+    { lock: 'audit chain' },
+  );
 }
 
 export function keyedChainHash(key: string, prevHash: string, fields: ChainedFields): string {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshPostgresDatabase } from '../tests/helpers/pg-database';
 import { openDatabase, type Db } from './client';
 import type { PgDb } from './client.pg';
+import { sqliteDatabase } from './database.sqlite';
 import { readyDatabase } from './seed/seed';
 
 type Columns = Record<string, Record<string, { notNull: boolean }>>;
@@ -40,9 +41,9 @@ const postgres = await freshPostgresDatabase('schema_parity');
 
 describe.skipIf(postgres === null)('the PostgreSQL schema', () => {
   let sqlite: Db;
-  beforeAll(() => {
+  beforeAll(async () => {
     sqlite = openDatabase(':memory:');
-    readyDatabase(sqlite);
+    await readyDatabase(sqliteDatabase(sqlite));
   });
   afterAll(async () => {
     sqlite?.$client.close();

@@ -15,5 +15,5 @@ try {
   console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : `Audit check failed: ${String(error)}`);
   process.exitCode = 2;
 } finally {
-  closeDb();
+  await closeDb();
 }

@@ -1,6 +1,6 @@
 // `npm run db:migrate`: applies the committed migrations and the incident catalogue.
 import { getConfig } from '../app/config.server';
-import { readyDatabaseFile } from '../db/seed/seed';
+import { readyDatabaseAt } from '../db/seed/seed';
 
-readyDatabaseFile(getConfig().databasePath);
+await readyDatabaseAt(getConfig());
 console.log(`Database ready at ${getConfig().databasePath}`);

@@ -1,6 +1,6 @@
 // `npm run db:seed`: migrates, then adds the demo accounts that are missing.
 import { getConfig } from '../app/config.server';
-import { readyDatabaseFile } from '../db/seed/seed';
+import { readyDatabaseAt } from '../db/seed/seed';
 
-const { demoAccountsAdded } = readyDatabaseFile(getConfig().databasePath, { demoAccounts: true });
+const { demoAccountsAdded } = await readyDatabaseAt(getConfig(), { demoAccounts: true });
 console.log(`Demo data: ${demoAccountsAdded} account(s) added.`);

@@ -13,13 +13,13 @@ async function importsAsTheAdminPageShowsThem(databasePath: string) {
   const previous = process.env.DATABASE_PATH;
   const { closeDb } = await import('../app/models/db.server');
   const { listImports } = await import('../app/models/admin-reports.server');
-  closeDb();
+  await closeDb();
   process.env.DATABASE_PATH = databasePath;
   (await import('../app/config.server')).resetConfigForTests();
   try {
     return await listImports(5);
   } finally {
-    closeDb();
+    await closeDb();
     process.env.DATABASE_PATH = previous;
     (await import('../app/config.server')).resetConfigForTests();
   }

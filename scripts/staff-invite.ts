@@ -36,12 +36,12 @@ try {
   if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`);
   throw error;
 }
-readyDatabase(getDb());
+await readyDatabase(getDb());
 const { link, expiresAt } = await inviteStaff({
   ...parsed.data,
   invitedBy: { type: 'operator', id: process.env.USER ?? 'cli' },
   invitedByStaffId: null,
 });
-closeDb();
+await closeDb();
 console.log(`Enrollment link for ${parsed.data.name} (${parsed.data.role}), valid until ${expiresAt.toISOString()}, single use:`);
 console.log(link);

@@ -42,8 +42,7 @@ export function superviseWorkers(portal: Portal, count: number, onReady: (port: 
     listening.delete(worker);
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) {
-        portal.closeDb();
-        process.exit(exitCode);
+        void portal.closeDb().finally(() => process.exit(exitCode));
       }
       return;
     }

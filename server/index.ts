@@ -38,7 +38,7 @@ if (cluster.isWorker) {
   if (config.webConcurrency === 1) {
     serve(build, announce);
   } else {
-    portal.closeDb(); // the workers open their own handles
+    await portal.closeDb(); // the workers open their own handles
     superviseWorkers(portal, config.webConcurrency, announce);
   }
 }

@@ -24,16 +24,12 @@ export function serve(build: ServerBuild, onListening: (port: number) => void): 
     stopping = true;
     portal.log('info', 'shutting down', { signal });
     stopBackgroundWork?.();
-    server.close(() => {
-      portal.closeDb();
-      process.exit(0);
-    });
+    server.close(() => void portal.closeDb().finally(() => process.exit(0)));
     server.closeIdleConnections();
     // Requests that do not finish in time are cut off rather than holding the process.
     setTimeout(() => {
       server.closeAllConnections();
-      portal.closeDb();
-      process.exit(0);
+      void portal.closeDb().finally(() => process.exit(0));
     }, DRAIN_MS).unref();
   }
   process.on('SIGTERM', () => shutdown('SIGTERM'));

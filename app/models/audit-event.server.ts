@@ -1,13 +1,14 @@
 // The audit log's rows: appended through the one chain (db/audit-chain.ts), read back in order to verify it.
 import { asc, gt } from 'drizzle-orm';
 import { appendAuditEvent, readHead, type AuditHead, type AuditKeys, type ChainedFields } from '../../db/audit-chain';
-import { auditEvents, type AuditEvent } from '../../db/schema';
+import type { AuditEvent } from '../../db/schema';
+import { auditEvents } from '../../db/tables';
 import { getDb } from './db.server';
 
 export { canonicalJson, GENESIS_HASH, keyedChainHash, unkeyedChainHash } from '../../db/audit-chain';
 
 export async function appendAudit(event: Omit<ChainedFields, 'at'>, keys: AuditKeys): Promise<void> {
-  appendAuditEvent(getDb(), event, keys);
+  await appendAuditEvent(getDb(), event, keys);
 }
 
 export async function auditHead(headPath: string): Promise<AuditHead | null> {
@@ -18,7 +19,10 @@ export async function auditHead(headPath: string): Promise<AuditHead | null> {
 export async function* auditEventsInOrder(pageSize = 1000): AsyncGenerator<AuditEvent> {
   let afterId = 0;
   for (;;) {
-    const page = getDb().select().from(auditEvents).where(gt(auditEvents.id, afterId)).orderBy(asc(auditEvents.id)).limit(pageSize).all();
+    const from = afterId;
+    const page = await getDb().all((db) =>
+      db.select().from(auditEvents).where(gt(auditEvents.id, from)).orderBy(asc(auditEvents.id)).limit(pageSize),
+    );
     yield* page;
     if (page.length < pageSize) return;
     afterId = page[page.length - 1]!.id;

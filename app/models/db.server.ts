@@ -1,33 +1,44 @@
 // The process-wide database handle; only models and services import it.
-import { openDatabase, type Db } from '../../db/client';
+import type { Database, Drizzle, PreparedQuery } from '../../db/database';
+import { openPostgresDatabase } from '../../db/database.pg';
+import { openSqliteDatabase } from '../../db/database.sqlite';
 import { getConfig } from '../config.server';
 
-let db: Db | undefined;
+let db: Database | undefined;
 
 // Signed-in pages read accounts from all over a table of millions: the 16 MB default page cache thrashed under
 // load (every page view re-read its pages from the OS); 64 MB holds the hot pages of thousands of customers.
 const PAGE_CACHE_KIB = 64 * 1024;
 
-export function getDb(): Db {
+export function getDb(): Database {
   if (!db) {
-    db = openDatabase(getConfig().databasePath);
-    db.$client.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+    const config = getConfig();
+    if (config.databaseUrl) {
+      db = openPostgresDatabase(config.databaseUrl, { max: config.databasePoolSize });
+    } else {
+      const sqlite = openSqliteDatabase(config.databasePath);
+      sqlite.sqlite.$client.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+      db = sqlite;
+    }
   }
   return db;
 }
 
-export function closeDb(): void {
-  db?.$client.close();
+export async function closeDb(): Promise<void> {
+  const closing = db;
   db = undefined;
+  await closing?.close();
 }
 
 /** Statements prepared once per database handle (tests reopen it): for the reads every signed-in page makes. */
-export function preparedStatements<T>(prepare: (db: Db) => T): () => T {
-  const byDb = new WeakMap<Db, T>();
+export function preparedStatements<T extends Record<string, PreparedQuery<unknown>>>(prepare: (db: Preparer) => T): () => T {
+  const byDb = new WeakMap<Database, T>();
   return () => {
     const current = getDb();
     let prepared = byDb.get(current);
-    if (!prepared) byDb.set(current, (prepared = prepare(current)));
+    if (!prepared) byDb.set(current, (prepared = prepare((build) => current.prepare(build))));
     return prepared;
   };
 }
+
+type Preparer = <R>(build: (db: Drizzle) => { all(): R[]; prepare(): unknown }) => PreparedQuery<R>;

@@ -5,7 +5,7 @@ import { insertCodeReplacingOlder, listLiveCodes, markCodeUsed } from './one-tim
 
 describe('one-time code rows', () => {
   it('are used once: of two processes that both read the same live code, only the first to mark it wins', async () => {
-    withDemoAccounts();
+    await withDemoAccounts();
     testDb();
     const accountId = accountIdOf('100000001');
     const now = new Date();

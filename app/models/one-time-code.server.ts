@@ -1,8 +1,9 @@
 // One-time code rows: stored as keyed hashes, with their line, tries, and when they were used or cancelled.
 import { and, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import { oneTimeCodes, type OneTimeCode } from '../../db/schema';
+import type { Queries } from '../../db/database';
+import type { OneTimeCode } from '../../db/schema';
+import { oneTimeCodes } from '../../db/tables';
 import { getDb } from './db.server';
-import type { Tx } from './transaction.server';
 
 export type CodePurpose = OneTimeCode['purpose'];
 
@@ -24,16 +25,18 @@ export type NewCode = Pick<
 
 /** Stores a code and cancels the older unused codes of the same purpose, line and browser, in one transaction. */
 export async function insertCodeReplacingOlder(code: NewCode): Promise<void> {
-  getDb().transaction((tx) => insertCodeReplacingOlderIn(tx, code));
+  await getDb().transaction((tx) => insertCodeReplacingOlderIn(tx, code));
 }
 
 /** insertCodeReplacingOlder inside a transaction the caller holds. */
-export function insertCodeReplacingOlderIn(tx: Tx, code: NewCode): void {
-  tx.update(oneTimeCodes)
-    .set({ invalidatedAt: code.createdAt })
-    .where(and(onLine(code.accountId, code.phone), eq(oneTimeCodes.purpose, code.purpose), sameBrowser(code.browserHash), unspent))
-    .run();
-  tx.insert(oneTimeCodes).values(code).run();
+export async function insertCodeReplacingOlderIn(tx: Queries, code: NewCode): Promise<void> {
+  await tx.run((db) =>
+    db
+      .update(oneTimeCodes)
+      .set({ invalidatedAt: code.createdAt })
+      .where(and(onLine(code.accountId, code.phone), eq(oneTimeCodes.purpose, code.purpose), sameBrowser(code.browserHash), unspent)),
+  );
+  await tx.run((db) => db.insert(oneTimeCodes).values(code));
 }
 
 /**
@@ -51,47 +54,51 @@ export async function listLiveCodes(input: {
     input.browserHash === null
       ? isNull(oneTimeCodes.browserHash)
       : or(isNull(oneTimeCodes.browserHash), eq(oneTimeCodes.browserHash, input.browserHash));
-  return getDb()
-    .select()
-    .from(oneTimeCodes)
-    .where(
-      and(
-        onLine(input.accountId, input.phone),
-        inArray(oneTimeCodes.purpose, input.purposes),
-        usableHere,
-        unspent,
-        gt(oneTimeCodes.expiresAt, input.now),
-      ),
-    )
-    .orderBy(desc(oneTimeCodes.id))
-    .all();
+  return getDb().all((db) =>
+    db
+      .select()
+      .from(oneTimeCodes)
+      .where(
+        and(
+          onLine(input.accountId, input.phone),
+          inArray(oneTimeCodes.purpose, input.purposes),
+          usableHere,
+          unspent,
+          gt(oneTimeCodes.expiresAt, input.now),
+        ),
+      )
+      .orderBy(desc(oneTimeCodes.id)),
+  );
 }
 
 /** Uses the code up; false when another request used or cancelled it first. */
 export async function markCodeUsed(codeId: number, at: Date): Promise<boolean> {
-  const used = getDb()
-    .update(oneTimeCodes)
-    .set({ usedAt: at })
-    .where(and(eq(oneTimeCodes.id, codeId), unspent))
-    .run();
-  return used.changes === 1;
+  const used = await getDb().run((db) =>
+    db
+      .update(oneTimeCodes)
+      .set({ usedAt: at })
+      .where(and(eq(oneTimeCodes.id, codeId), unspent)),
+  );
+  return used === 1;
 }
 
 /** Counts a wrong try on the code; the `maxAttempts`-th cancels it. */
 export async function countWrongAttempt(code: Pick<OneTimeCode, 'id' | 'attempts'>, maxAttempts: number, at: Date): Promise<void> {
-  getDb()
-    .update(oneTimeCodes)
-    .set({ attempts: sql`${oneTimeCodes.attempts} + 1`, invalidatedAt: code.attempts + 1 >= maxAttempts ? at : null })
-    .where(eq(oneTimeCodes.id, code.id))
-    .run();
+  await getDb().run((db) =>
+    db
+      .update(oneTimeCodes)
+      .set({ attempts: sql`${oneTimeCodes.attempts} + 1`, invalidatedAt: code.attempts + 1 >= maxAttempts ? at : null })
+      .where(eq(oneTimeCodes.id, code.id)),
+  );
 }
 
 /** When a code was redeemed, or null if it never was. */
 export async function codeUsedAt(codeId: number, accountId: number): Promise<Date | null> {
-  const row = getDb()
-    .select({ usedAt: oneTimeCodes.usedAt })
-    .from(oneTimeCodes)
-    .where(and(eq(oneTimeCodes.id, codeId), eq(oneTimeCodes.accountId, accountId)))
-    .get();
+  const row = await getDb().get((db) =>
+    db
+      .select({ usedAt: oneTimeCodes.usedAt })
+      .from(oneTimeCodes)
+      .where(and(eq(oneTimeCodes.id, codeId), eq(oneTimeCodes.accountId, accountId))),
+  );
   return row?.usedAt ?? null;
 }

@@ -1,6 +1,7 @@
 // Stored passkeys (WebAuthn credentials) for customers and staff; callers always say whose.
-import { and, asc, eq, gte, sql } from 'drizzle-orm';
-import { passkeys, type Passkey } from '../../db/schema';
+import { and, asc, count, eq, gte } from 'drizzle-orm';
+import type { Passkey } from '../../db/schema';
+import { passkeys } from '../../db/tables';
 import { getDb } from './db.server';
 
 export type PasskeyOwner = { kind: 'customer'; id: number } | { kind: 'staff'; id: number };
@@ -16,32 +17,28 @@ export function passkeyOwner(passkey: Pick<Passkey, 'customerId' | 'staffId'>): 
 }
 
 export async function listPasskeys(owner: PasskeyOwner): Promise<Passkey[]> {
-  return getDb().select().from(passkeys).where(ownedBy(owner)).orderBy(asc(passkeys.createdAt), asc(passkeys.id)).all();
+  return getDb().all((db) => db.select().from(passkeys).where(ownedBy(owner)).orderBy(asc(passkeys.createdAt), asc(passkeys.id)));
 }
 
 /** Whether the owner gained a passkey at or after `since`. */
 export async function passkeyCreatedSince(owner: PasskeyOwner, since: Date): Promise<boolean> {
-  return (
-    getDb()
+  const found = await getDb().get((db) =>
+    db
       .select({ id: passkeys.id })
       .from(passkeys)
       .where(and(ownedBy(owner), gte(passkeys.createdAt, since)))
-      .limit(1)
-      .get() !== undefined
+      .limit(1),
   );
+  return found !== undefined;
 }
 
 export async function countPasskeys(owner: PasskeyOwner): Promise<number> {
-  const row = getDb()
-    .select({ n: sql<number>`count(*)` })
-    .from(passkeys)
-    .where(ownedBy(owner))
-    .get();
+  const row = await getDb().get((db) => db.select({ n: count() }).from(passkeys).where(ownedBy(owner)));
   return row?.n ?? 0;
 }
 
 export async function findPasskey(credentialId: string): Promise<Passkey | null> {
-  return getDb().select().from(passkeys).where(eq(passkeys.id, credentialId)).get() ?? null;
+  return (await getDb().get((db) => db.select().from(passkeys).where(eq(passkeys.id, credentialId)))) ?? null;
 }
 
 export interface NewPasskey {
@@ -57,9 +54,8 @@ export interface NewPasskey {
 }
 
 export async function insertPasskey(passkey: NewPasskey): Promise<void> {
-  getDb()
-    .insert(passkeys)
-    .values({
+  await getDb().run((db) =>
+    db.insert(passkeys).values({
       id: passkey.id,
       customerId: passkey.owner.kind === 'customer' ? passkey.owner.id : null,
       staffId: passkey.owner.kind === 'staff' ? passkey.owner.id : null,
@@ -70,45 +66,39 @@ export async function insertPasskey(passkey: NewPasskey): Promise<void> {
       backedUp: passkey.backedUp,
       aaguid: passkey.aaguid,
       name: passkey.name,
-    })
-    .run();
+    }),
+  );
 }
 
 export async function recordPasskeyUse(credentialId: string, use: { counter: number; backedUp: boolean; at: Date }) {
-  getDb()
-    .update(passkeys)
-    .set({ counter: use.counter, backedUp: use.backedUp, lastUsedAt: use.at })
-    .where(eq(passkeys.id, credentialId))
-    .run();
+  await getDb().run((db) =>
+    db.update(passkeys).set({ counter: use.counter, backedUp: use.backedUp, lastUsedAt: use.at }).where(eq(passkeys.id, credentialId)),
+  );
 }
 
 export async function renamePasskey(owner: PasskeyOwner, credentialId: string, name: string): Promise<boolean> {
-  const result = getDb()
-    .update(passkeys)
-    .set({ name })
-    .where(and(ownedBy(owner), eq(passkeys.id, credentialId)))
-    .run();
-  return result.changes > 0;
+  const renamed = await getDb().run((db) =>
+    db
+      .update(passkeys)
+      .set({ name })
+      .where(and(ownedBy(owner), eq(passkeys.id, credentialId))),
+  );
+  return renamed > 0;
 }
 
 /** Removes one passkey, never the owner's last one (they could not sign in again). */
 export async function removePasskey(owner: PasskeyOwner, credentialId: string): Promise<'removed' | 'last' | 'not-found'> {
-  const db = getDb();
-  return db.transaction((tx) => {
-    const found = tx
-      .select({ id: passkeys.id })
-      .from(passkeys)
-      .where(and(ownedBy(owner), eq(passkeys.id, credentialId)))
-      .get();
-    if (!found) return 'not-found' as const;
-    const count =
-      tx
-        .select({ n: sql<number>`count(*)` })
+  return getDb().transaction(async (tx) => {
+    const found = await tx.get((db) =>
+      db
+        .select({ id: passkeys.id })
         .from(passkeys)
-        .where(ownedBy(owner))
-        .get()?.n ?? 0;
-    if (count <= 1) return 'last' as const;
-    tx.delete(passkeys).where(eq(passkeys.id, credentialId)).run();
+        .where(and(ownedBy(owner), eq(passkeys.id, credentialId))),
+    );
+    if (!found) return 'not-found' as const;
+    const owned = (await tx.get((db) => db.select({ n: count() }).from(passkeys).where(ownedBy(owner))))?.n ?? 0;
+    if (owned <= 1) return 'last' as const;
+    await tx.run((db) => db.delete(passkeys).where(eq(passkeys.id, credentialId)));
     return 'removed' as const;
   });
 }

@@ -1,6 +1,6 @@
 // Failed PIN verifications per account, kept in rate_limits so the lock holds across restarts and processes.
-import { eq, sql } from 'drizzle-orm';
-import { rateLimits } from '../../db/schema';
+import { eq, gt, sql } from 'drizzle-orm';
+import { rateLimits } from '../../db/tables';
 import { getDb } from './db.server';
 
 const key = (accountId: number) => `pin-verify-failures:${accountId}`;
@@ -12,11 +12,12 @@ export interface FailureState {
 }
 
 export async function getVerificationFailures(accountId: number, now: Date): Promise<FailureState | null> {
-  const row = getDb()
-    .select()
-    .from(rateLimits)
-    .where(eq(rateLimits.key, key(accountId)))
-    .get();
+  const row = await getDb().get((db) =>
+    db
+      .select()
+      .from(rateLimits)
+      .where(eq(rateLimits.key, key(accountId))),
+  );
   if (!row || row.resetAt <= now) return null;
   return { failures: row.count, resetAt: row.resetAt };
 }
@@ -24,24 +25,19 @@ export async function getVerificationFailures(accountId: number, now: Date): Pro
 /** Counts one more failure; each failure keeps the count for another `windowMs`. */
 export async function addVerificationFailure(accountId: number, now: Date, windowMs: number): Promise<FailureState> {
   const resetAt = new Date(now.getTime() + windowMs);
-  const row = getDb()
-    .insert(rateLimits)
-    .values({ key: key(accountId), count: 1, resetAt })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        count: sql`case when ${rateLimits.resetAt} > ${now.getTime()} then ${rateLimits.count} + 1 else 1 end`,
-        resetAt,
-      },
-    })
-    .returning()
-    .get();
-  return { failures: row.count, resetAt: row.resetAt };
+  const row = await getDb().get((db) =>
+    db
+      .insert(rateLimits)
+      .values({ key: key(accountId), count: 1, resetAt })
+      .onConflictDoUpdate({
+        target: rateLimits.key,
+        set: { count: sql`case when ${gt(rateLimits.resetAt, now)} then ${rateLimits.count} + 1 else 1 end`, resetAt },
+      })
+      .returning(),
+  );
+  return { failures: row!.count, resetAt: row!.resetAt };
 }
 
 export async function clearVerificationFailures(accountId: number): Promise<void> {
-  getDb()
-    .delete(rateLimits)
-    .where(eq(rateLimits.key, key(accountId)))
-    .run();
+  await getDb().run((db) => db.delete(rateLimits).where(eq(rateLimits.key, key(accountId))));
 }

@@ -1,6 +1,7 @@
 // Statement references, each stored once: the first issue is recorded (and audited), later views find it.
 import { eq } from 'drizzle-orm';
-import { statements, type Statement } from '../../db/schema';
+import type { Statement } from '../../db/schema';
+import { statements } from '../../db/tables';
 import { getDb } from './db.server';
 
 /** Stores the reference unless it exists; says whether this call created it, and when it was first issued. */
@@ -9,11 +10,14 @@ export async function issueStatementReference(
   at: Date,
 ): Promise<{ created: boolean; issuedAt: Date }> {
   const db = getDb();
-  const inserted = db
-    .insert(statements)
-    .values({ ...input, createdAt: at })
-    .onConflictDoNothing()
-    .run();
-  const row = db.select({ createdAt: statements.createdAt }).from(statements).where(eq(statements.reference, input.reference)).get()!;
-  return { created: inserted.changes === 1, issuedAt: row.createdAt };
+  const inserted = await db.run((q) =>
+    q
+      .insert(statements)
+      .values({ ...input, createdAt: at })
+      .onConflictDoNothing(),
+  );
+  const row = (await db.get((q) =>
+    q.select({ createdAt: statements.createdAt }).from(statements).where(eq(statements.reference, input.reference)),
+  ))!;
+  return { created: inserted === 1, issuedAt: row.createdAt };
 }

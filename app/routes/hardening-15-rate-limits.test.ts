@@ -8,8 +8,8 @@ import { args, CookieJar } from '../../tests/helpers/requests';
 import { action as enrollAction } from './enroll';
 import { action as agentCodeAction } from './enroll_.agent-code';
 
-beforeAll(() => {
-  withDemoAccounts();
+beforeAll(async () => {
+  await withDemoAccounts();
   testDb().$client.exec(
     "INSERT OR IGNORE INTO staff (id, name, role, webauthn_user_id) VALUES (5150, 'Rate Limited', 'agent', 'hardening-15')",
   );

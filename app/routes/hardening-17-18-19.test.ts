@@ -22,7 +22,7 @@ const MINUTE = 60_000;
 let customerId: number;
 
 beforeAll(async () => {
-  withDemoAccounts();
+  await withDemoAccounts();
   customerId = (await customerWithPasskey('100000008')).customer.id;
 });
 

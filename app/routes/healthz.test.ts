@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getDb } from '~/models/db.server';
+import { testDb } from '../../tests/helpers/db';
 import { loader } from './healthz';
 
 describe('/healthz', () => {
@@ -8,7 +8,7 @@ describe('/healthz', () => {
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ status: 'ok' });
 
-    getDb().$client.close(); // the handle stays cached, as a crashed connection would
+    testDb().$client.close(); // the handle stays cached, as a crashed connection would
     const down = await loader();
     expect(down.status).toBe(503);
     expect((await down.json()).status).toBe('error');

@@ -27,7 +27,7 @@ async function signIn(phone: string) {
 }
 
 beforeAll(async () => {
-  withDemoAccounts();
+  await withDemoAccounts();
   people.holder = await signIn('+15125550110');
   people.authorized = await signIn('+15125550111');
   people.line = await signIn('+15125550112');

@@ -29,7 +29,7 @@ export default function SignIn() {
   // Conditional mediation: the browser offers saved passkeys in the field's autofill list.
   useEffect(() => {
     let active = true;
-    (async () => {
+    void (async () => {
       if (!(await autofillAvailable())) {
         if (active) setAutofill('unsupported');
         return;

@@ -17,7 +17,7 @@ const HEADER = `${ACCOUNTS_HEADER},holder_phone,authorized_phones,language`;
 const messages = () => testDb().select().from(outbox).orderBy(outbox.id).all().map(opened);
 
 beforeAll(async () => {
-  withDemoAccounts();
+  await withDemoAccounts();
   // An account the carrier's extract says prefers Spanish, with a holder and a line user.
   const summary = await importText('accounts', [
     HEADER,

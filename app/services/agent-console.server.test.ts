@@ -7,8 +7,8 @@ import { accountCard, lookUpAccount, sendPinResetCode } from './agent-console.se
 
 const agent = { sessionId: 1, staffId: 4242, name: 'Test Agent', role: 'agent' as const };
 
-beforeAll(() => {
-  withDemoAccounts();
+beforeAll(async () => {
+  await withDemoAccounts();
   testDb()
     .insert(staff)
     .values({ id: agent.staffId, name: agent.name, role: 'agent', webauthnUserId: 'agent-console-test' })

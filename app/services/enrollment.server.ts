@@ -107,17 +107,17 @@ export async function requestEnrollmentCode(
     language,
   });
   const send = line && !removed ? { accountId: line.accountId } : null;
-  const outcome = await writeTransaction((tx): { limitedFor: number } | { sent: boolean } => {
+  const outcome = await writeTransaction(async (tx): Promise<{ limitedFor: number } | { sent: boolean }> => {
     for (const [rule, subject] of [
       [CODE_REQUESTS_PER_CLIENT, clientKey(context)],
       [CODE_REQUESTS_PER_DETAILS, subjectKey(`${details.accountNumber}|${details.phone}|${clientKey(context)}`)],
     ] as const) {
-      const limit = consumeRateLimitIn(tx, rule, subject);
+      const limit = await consumeRateLimitIn(tx, rule, subject);
       if (!limit.allowed) return { limitedFor: limit.retryAfterSeconds };
     }
-    if (send && consumeRateLimitIn(tx, CODE_SENDS_PER_ACCOUNT, String(send.accountId)).allowed) {
-      insertCodeReplacingOlderIn(tx, prepared.row);
-      queueMessagesIn(tx, message);
+    if (send && (await consumeRateLimitIn(tx, CODE_SENDS_PER_ACCOUNT, String(send.accountId))).allowed) {
+      await insertCodeReplacingOlderIn(tx, prepared.row);
+      await queueMessagesIn(tx, message);
       return { sent: true };
     }
     return { sent: false };

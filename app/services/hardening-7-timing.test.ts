@@ -24,7 +24,7 @@ hold();
 `;
 
 beforeAll(async () => {
-  withDemoAccounts();
+  await withDemoAccounts();
   writer = spawn(process.execPath, ['-e', WRITER, process.env.DATABASE_PATH!], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve) => writer.stdout!.once('data', () => resolve()));
 });

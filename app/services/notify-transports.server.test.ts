@@ -61,7 +61,7 @@ describe('webhook transport', () => {
 
   it('treats a 500 as a failed delivery that will be retried, keeping the reason', async () => {
     vi.spyOn(process.stderr, 'write').mockReturnValue(true);
-    withDemoAccounts();
+    await withDemoAccounts();
     testDb().delete(outbox).run();
     const { id } = testDb().select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, '100000010')).get()!;
     await notifyHolder(id, { key: 'passkeyAdded' });

@@ -78,10 +78,14 @@ export async function countOccurrence(name: string, now = new Date()): Promise<v
 }
 
 /** consumeRateLimit inside a transaction the caller holds (models/transaction.server.ts). */
-export function consumeRateLimitIn(tx: Tx, rule: RateLimitRule, subject: string): { allowed: boolean; retryAfterSeconds: number } {
+export async function consumeRateLimitIn(
+  tx: Tx,
+  rule: RateLimitRule,
+  subject: string,
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   const { name, limit, windowMs } = ruleSchema.parse(rule);
   const now = Date.now();
-  const row = countHitIn(tx, `${name}:${subjectSchema.parse(subject)}`, now, windowMs);
+  const row = await countHitIn(tx, `${name}:${subjectSchema.parse(subject)}`, now, windowMs);
   if (row.count <= limit) return { allowed: true, retryAfterSeconds: 0 };
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.resetAt.getTime() - now) / 1000)) };
 }

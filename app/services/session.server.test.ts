@@ -25,7 +25,7 @@ let customerId: number;
 let otherCustomerId: number;
 
 beforeAll(async () => {
-  withDemoAccounts();
+  await withDemoAccounts();
   customerId = (await customerWithPasskey('100000001')).customer.id;
   otherCustomerId = (await customerWithPasskey('100000002')).customer.id;
 });

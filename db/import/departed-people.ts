@@ -2,8 +2,10 @@
 // end, their passkeys go and their person row with them (a recycled number's next user starts afresh), audited.
 import { appendAuditEvent, type AuditKeys } from '../audit-chain';
 import type { Db } from '../client';
+import { sqliteDatabase } from '../database.sqlite';
 
-export function endAccessOfDepartedPeople(db: Db, operator: string, audit: AuditKeys): number {
+export async function endAccessOfDepartedPeople(db: Db, operator: string, audit: AuditKeys): Promise<number> {
+  const database = sqliteDatabase(db);
   const sqlite = db.$client;
   const departed = sqlite
     .prepare(
@@ -17,8 +19,8 @@ export function endAccessOfDepartedPeople(db: Db, operator: string, audit: Audit
   const remove = sqlite.prepare('DELETE FROM main.customers WHERE id = ?'); // passkeys and sessions cascade
   for (const person of departed) {
     sqlite.transaction(() => remove.run(person.id)).immediate();
-    appendAuditEvent(
-      db,
+    await appendAuditEvent(
+      database,
       {
         actorType: 'operator',
         actorId: operator,

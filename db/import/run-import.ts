@@ -10,6 +10,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { AuditKeys } from '../audit-chain';
 import { openDatabase } from '../client';
+import { sqliteDatabase } from '../database.sqlite';
 import { readyDatabase } from '../seed/seed';
 import { accountsKind } from './accounts-kind';
 import { CsvParser } from './csv-parser';
@@ -77,11 +78,12 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const kind = KINDS[options.kind];
   const db = openDatabase(options.databasePath);
   const sqlite = db.$client;
-  readyDatabase(db);
+  const database = sqliteDatabase(db);
+  await readyDatabase(database);
   tuneForImport(sqlite);
   let id: number;
   try {
-    id = recordStart(db, options.kind, path.basename(options.file), options.operator);
+    id = await recordStart(database, options.kind, path.basename(options.file), options.operator);
   } catch (error) {
     sqlite.close(); // another import runs (ImportBusyError): this one leaves nothing behind
     throw error;
@@ -92,7 +94,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const onProgress = (current: ImportProgress) => {
     if (!sqlite.inTransaction && Date.now() - lastHeartbeat >= HEARTBEAT_EVERY_MS) {
       lastHeartbeat = Date.now();
-      recordHeartbeat(db, id);
+      recordHeartbeat(database, id).catch(() => {}); // a missed heartbeat only makes the run look older
     }
     options.onProgress?.(current);
   };
@@ -164,7 +166,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         progress.applyTotal = total;
         onProgress(progress);
       });
-      if (options.kind === 'accounts') accessEnded = endAccessOfDepartedPeople(db, options.operator, options.audit);
+      if (options.kind === 'accounts') accessEnded = await endAccessOfDepartedPeople(db, options.operator, options.audit);
     } else {
       message = `${errors.count} bad row${errors.count === 1 ? '' : 's'}; nothing was imported`;
       counts.rows = progress.rows;
@@ -175,8 +177,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     counts.rows = progress.rows;
   }
   const outcome = errors.count === 0 && message === null ? 'succeeded' : 'failed';
-  recordFinish(db, id, { ...counts, outcome, fileSha256: sha256, errorCount: errors.count, message });
-  if (outcome === 'succeeded') recordInterrupted(db, options.kind, id);
+  await recordFinish(database, id, { ...counts, outcome, fileSha256: sha256, errorCount: errors.count, message });
+  if (outcome === 'succeeded') await recordInterrupted(database, options.kind, id);
   sqlite.close(); // also drops the TEMP staging tables
   return {
     id,

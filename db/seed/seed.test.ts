@@ -1,5 +1,6 @@
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { getDb } from '../../app/models/db.server';
 import { testDb } from '../../tests/helpers/db';
 import { INCIDENTS } from '../incidents';
 import { accounts, exposures, incidents } from '../schema';
@@ -7,11 +8,11 @@ import { DEMO_ACCOUNTS } from './demo-accounts';
 import { seedDemoAccounts, seedIncidents } from './seed';
 
 describe('seeding', () => {
-  it('loads the incident catalogue and the demo accounts once, whatever the number of starts', () => {
+  it('loads the incident catalogue and the demo accounts once, whatever the number of starts', async () => {
     const db = testDb();
-    seedIncidents(db);
-    expect(seedDemoAccounts(db)).toBe(DEMO_ACCOUNTS.length);
-    expect(seedDemoAccounts(db)).toBe(0);
+    await seedIncidents(getDb());
+    expect(await seedDemoAccounts(getDb())).toBe(DEMO_ACCOUNTS.length);
+    expect(await seedDemoAccounts(getDb())).toBe(0);
     expect(db.select({ n: count() }).from(incidents).get()!.n).toBe(INCIDENTS.length);
     expect(db.select({ n: count() }).from(accounts).get()!.n).toBe(DEMO_ACCOUNTS.length);
     const expectedExposures = DEMO_ACCOUNTS.reduce((sum, demo) => sum + Object.keys(demo.exposures).length, 0);

@@ -5,11 +5,12 @@ import { closeDb, getDb } from '../../app/models/db.server';
 import { countPasskeys, insertPasskey } from '../../app/models/passkey.server';
 import { ensurePerson, holderLine } from '../../app/models/person.server';
 import { startCustomerSession } from '../../app/services/session.server';
+import type { SqliteDatabase } from '../../db/database.sqlite';
 
 const BENCH_USER_AGENT = 'bench:pages';
 const count = Number(process.argv[2] ?? 2000);
 
-const sqlite = getDb().$client;
+const sqlite = (getDb() as SqliteDatabase).sqlite.$client;
 // Sessions from earlier runs of the bench would only grow the table.
 sqlite.prepare('DELETE FROM sessions WHERE user_agent = ?').run(BENCH_USER_AGENT);
 const exposed = sqlite.prepare('SELECT DISTINCT account_id AS id FROM exposures ORDER BY account_id').pluck().all() as number[];
@@ -39,5 +40,5 @@ for (let index = 0; index < count; index++) {
   const setCookie = await startCustomerSession(request, customer.id, { stepUp: false });
   cookies.push(setCookie.split(';')[0]!);
 }
-closeDb();
+await closeDb();
 process.stdout.write(JSON.stringify(cookies));

@@ -39,23 +39,19 @@ export async function runPinBench(): Promise<PinBenchResult> {
   process.env.DATABASE_PATH = path.join(dataDir, 'bench.db');
   try {
     const { readyDatabaseFile } = await import('../../db/seed/seed');
-    readyDatabaseFile(process.env.DATABASE_PATH, { demoAccounts: true });
+    await readyDatabaseFile(process.env.DATABASE_PATH, { demoAccounts: true });
 
     const { hashPin } = await import('../../app/services/pin-hash.server');
     const { changePin } = await import('../../app/services/pin.server');
     const { getDb } = await import('../../app/models/db.server');
-    const { accounts } = await import('../../db/schema');
+    const { accounts } = await import('../../db/tables');
 
     const options = { algorithm: 2, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 } as const;
     await hashPin('000000'); // warm-up
     const hashMsMean = await meanMs(SAMPLES, (index) => hashPin(String(580000 + index)));
     const bareHashMsMean = await meanMs(SAMPLES, (index) => hash(String(580000 + index), options));
 
-    const ids = getDb()
-      .select({ id: accounts.id })
-      .from(accounts)
-      .all()
-      .map((row) => row.id);
+    const ids = (await getDb().all((db) => db.select({ id: accounts.id }).from(accounts))).map((row) => row.id);
     const holder = (accountId: number) => ({ accountId, customerId: 0, role: 'holder' as const });
     const firstPin = (accountId: number) => String(861357 + accountId * 7).slice(0, 6);
     // Each account gets a PIN first (not timed), so the timed changes are holders changing it with the current PIN,
@@ -85,7 +81,7 @@ export async function runPinBench(): Promise<PinBenchResult> {
     };
   } finally {
     const { closeDb } = await import('../../app/models/db.server');
-    closeDb();
+    await closeDb();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

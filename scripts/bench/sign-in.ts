@@ -39,10 +39,10 @@ export async function runSignInBench(): Promise<SignInBenchResult> {
   });
   try {
     const { readyDatabaseFile } = await import('../../db/seed/seed');
-    readyDatabaseFile(process.env.DATABASE_PATH!, { demoAccounts: true });
+    await readyDatabaseFile(process.env.DATABASE_PATH!, { demoAccounts: true });
 
     const { getDb } = await import('../../app/models/db.server');
-    const { accounts } = await import('../../db/schema');
+    const { accounts } = await import('../../db/tables');
     const { ensurePerson, holderLine } = await import('../../app/models/person.server');
     const { findPasskey } = await import('../../app/models/passkey.server');
     const { randomToken } = await import('../../app/services/tokens.server');
@@ -52,7 +52,7 @@ export async function runSignInBench(): Promise<SignInBenchResult> {
     const browser = new Request(`${ORIGIN}/auth/passkey/verify`, { headers: { cookie: `bc_webauthn=${randomToken(32)}` } });
     const authenticator = new SoftAuthenticator({ origin: ORIGIN });
     const credentialIds: string[] = [];
-    for (const { id } of getDb().select({ id: accounts.id }).from(accounts).all()) {
+    for (const { id } of await getDb().all((db) => db.select({ id: accounts.id }).from(accounts))) {
       const customer = await ensurePerson(id, (await holderLine(id))!);
       const owner = { kind: 'customer', id: customer.id } as const;
       const { options } = await webauthn.createRegistrationOptions(browser, {
@@ -115,7 +115,7 @@ export async function runSignInBench(): Promise<SignInBenchResult> {
     };
   } finally {
     const { closeDb } = await import('../../app/models/db.server');
-    closeDb();
+    await closeDb();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

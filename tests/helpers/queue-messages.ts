@@ -3,10 +3,10 @@
 import { eq } from 'drizzle-orm';
 import { getDb } from '../../app/models/db.server';
 import { queueMessages } from '../../app/models/outbox.server';
-import { accounts } from '../../db/schema';
+import { accounts } from '../../db/tables';
 
 const count = Number(process.argv[2] ?? 100);
-const account = getDb().select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, '100000001')).get();
+const account = await getDb().get((db) => db.select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, '100000001')));
 if (!account) throw new Error('the demo account 100000001 is not in this database');
 await queueMessages(
   Array.from({ length: count }, (_, index) => ({

@@ -12,4 +12,4 @@ process.env.DATA_DIR = workerDir;
 process.env.DATABASE_PATH = path.join(workerDir, 'test.db');
 process.env.DEMO_MODE = 'true';
 
-readyDatabaseFile(process.env.DATABASE_PATH);
+await readyDatabaseFile(process.env.DATABASE_PATH);
