@@ -75,9 +75,20 @@ describe('PAGE_MEMO_MB', () => {
 });
 
 describe('DATABASE_URL', () => {
-  it('is refused in one line that names it and never prints the password, rather than silently ignored', () => {
-    const attempt = () => parseConfig({ ...base, DATABASE_URL: 'postgres://portal:hunter2@db.internal:5432/portal' });
-    expect(attempt).toThrow(/^DATABASE_URL: this version runs on the embedded SQLite only/);
-    expect(attempt).not.toThrow(/hunter2|db\.internal/);
+  it('chooses PostgreSQL; unset or empty, the SQLite file', () => {
+    expect(parseConfig({ ...base, DATABASE_URL: 'postgres://portal:hunter2@db.internal:5432/portal' }).databaseUrl).toBe(
+      'postgres://portal:hunter2@db.internal:5432/portal',
+    );
+    expect(parseConfig({ ...base, DATABASE_URL: '' }).databaseUrl).toBeNull();
+    expect(parseConfig(base).databaseUrl).toBeNull();
   });
+
+  it.each(['mysql://portal:hunter2@db.internal/portal', 'postgres//portal:hunter2@db.internal', 'hunter2'])(
+    'refuses %s in one line that names it and never prints the password',
+    (value) => {
+      const attempt = () => parseConfig({ ...base, DATABASE_URL: value });
+      expect(attempt).toThrow(/^DATABASE_URL: expected a PostgreSQL URL such as postgres:\/\/user:password@/);
+      expect(attempt).not.toThrow(/hunter2|db\.internal/);
+    },
+  );
 });

@@ -34,12 +34,11 @@ const envSchema = z.object({
   HOST: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_PATH: z.string().min(1).optional(),
-  // Refused rather than ignored while PostgreSQL is unfinished: an operator must not believe the portal runs on it.
+  // Empty means unset: the embedded SQLite. Never echoed back (it carries the password).
   DATABASE_URL: z
     .string()
-    .max(0, {
-      message:
-        'this version runs on the embedded SQLite only (PostgreSQL support is not finished); unset DATABASE_URL and set DATABASE_PATH to choose the SQLite file',
+    .refine((url) => url === '' || (/^postgres(ql)?:\/\//.test(url) && URL.canParse(url)), {
+      message: 'expected a PostgreSQL URL such as postgres://user:password@db.example.com:5432/portal (unset it for the embedded SQLite)',
     })
     .optional(),
   SESSION_SECRET: secret.optional(),
