@@ -36,7 +36,7 @@ describe('npm run audit:verify', () => {
     const intact = await auditVerify(snapshot('intact.db'));
     expect(intact).toEqual({ code: 0, stdout: 'Audit log intact: 3 events\n' });
 
-    dropAuditGuards(); // someone with write access to the file
+    await dropAuditGuards(); // someone with write access to the file
     const secondId = (testDb().$client.prepare('SELECT id FROM audit_events ORDER BY id LIMIT 1 OFFSET 1').get() as { id: number }).id;
     testDb().$client.prepare(`UPDATE audit_events SET details = '{"result":"no match"}' WHERE id = ?`).run(secondId);
     const broken = await auditVerify(snapshot('tampered.db'));
