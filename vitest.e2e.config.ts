@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
-    globalSetup: ['tests/setup/build-once.ts'],
+    // The throwaway PostgreSQL server only for the PostgreSQL run: each server the tests start gets a database of it.
+    globalSetup: ['tests/setup/build-once.ts', ...(process.env.TEST_ENGINE === 'postgres' ? ['tests/setup/postgres.ts'] : [])],
     environment: 'node',
     pool: 'forks',
     fileParallelism: false,

@@ -3,7 +3,7 @@
 // LOG_LEVEL holds inside routes too, one outbox loop. server/ imports nothing else of app/ or db/ at run time.
 import { INCIDENT_IDS } from '../db/incidents';
 import { readyDatabase, seedDemoAccounts } from '../db/seed/seed';
-import { getConfig } from './config.server';
+import { ConfigError, getConfig } from './config.server';
 import { closeDb, getDb } from './models/db.server';
 import { seedDemoPins } from './services/demo-pins.server';
 import { log, setLogLevel } from './services/logger.server';
@@ -30,11 +30,35 @@ export function loadConfig() {
 /** Migrations, the incident catalogue and, in demo mode, the demo accounts and their PINs. */
 export async function prepareDatabase(): Promise<void> {
   const db = getDb();
-  await readyDatabase(db);
+  try {
+    await readyDatabase(db);
+  } catch (error) {
+    const url = getConfig().databaseUrl;
+    if (!url) throw error;
+    throw new ConfigError(postgresUnusable(url, error));
+  }
   if (!getConfig().demoMode) return;
   const accounts = await seedDemoAccounts(db);
   const pins = await seedDemoPins();
   if (accounts > 0 || pins > 0) log('info', 'demo data seeded', { accounts, pins });
+}
+
+/** One line naming DATABASE_URL and where it points, never its password (node-postgres errors carry none either). */
+function postgresUnusable(url: string, error: unknown): string {
+  const { hostname, port, pathname } = new URL(url);
+  // drizzle wraps the driver's error (and quotes the failed query): the driver's own reason is the one to read.
+  let cause = error as { cause?: unknown; code?: unknown; message?: unknown } | undefined;
+  while (cause?.cause) cause = cause.cause as typeof cause;
+  const reason = [cause?.code, cause?.message].filter((part) => typeof part === 'string' && part !== '').join(': ') || 'no answer';
+  return `DATABASE_URL: cannot use PostgreSQL at ${hostname}:${port || 5432}${pathname} (${reason}); check that the server runs and that the URL's user, password and database are right`;
+}
+
+/** Where the data lives, for the start-up line: the SQLite file, or PostgreSQL's host and database (no password). */
+export function databaseDescription(): string {
+  const { databaseUrl, databasePath } = getConfig();
+  if (!databaseUrl) return databasePath;
+  const { hostname, port, pathname } = new URL(databaseUrl);
+  return `postgresql://${hostname}:${port || 5432}${pathname}`;
 }
 
 /** The outbox delivery loop and the 24-hour PIN reset job; returns one function that stops both. */

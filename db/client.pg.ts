@@ -1,4 +1,5 @@
 // Opens PostgreSQL through drizzle's node-postgres driver, and applies the PostgreSQL migrations (db/migrations-pg).
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -13,7 +14,9 @@ export function openPostgres(url: string, options: { max?: number } = {}): PgDb 
   return drizzle(pool, { schema });
 }
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations-pg');
+// Beside this file when run from source; from the project root when bundled into the Remix build (build/index.js).
+const besideSource = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations-pg');
+const migrationsFolder = existsSync(path.join(besideSource, 'meta', '_journal.json')) ? besideSource : path.resolve('db', 'migrations-pg');
 
 export async function migratePostgres(db: PgDb): Promise<void> {
   await migrate(db, { migrationsFolder });

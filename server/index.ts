@@ -26,7 +26,12 @@ function loadConfig() {
 const config = loadConfig();
 
 function announce(port: number) {
-  portal.log('info', 'listening', { port, demoMode: config.demoMode, database: config.databasePath, workers: config.webConcurrency });
+  portal.log('info', 'listening', {
+    port,
+    demoMode: config.demoMode,
+    database: portal.databaseDescription(),
+    workers: config.webConcurrency,
+  });
   console.log(`Breach-check portal ready on http://localhost:${port}`);
 }
 
@@ -34,7 +39,11 @@ if (cluster.isWorker) {
   serve(build, reportListening);
 } else {
   for (const warning of portal.configWarnings(config)) portal.log('warn', 'configuration', { warning });
-  await portal.prepareDatabase();
+  await portal.prepareDatabase().catch((error: unknown) => {
+    if (!(error instanceof portal.ConfigError)) throw error;
+    process.stderr.write(`Configuration error: ${error.message}\n`);
+    process.exit(1);
+  });
   if (config.webConcurrency === 1) {
     serve(build, announce);
   } else {

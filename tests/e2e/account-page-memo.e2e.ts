@@ -58,13 +58,10 @@ describe('the memoized dashboard', () => {
     expect(errors).toEqual([]);
 
     // Another process (an import) changes what the dashboard shows: the next load shows it.
-    portal.db((db) =>
-      db
-        .prepare(
-          `UPDATE exposures SET fields = 'name;billing_zip;phone_number;email_address'
+    await portal.sql(
+      `UPDATE exposures SET fields = 'name;billing_zip;phone_number;email_address'
         WHERE account_id = (SELECT id FROM accounts WHERE account_number = ?)`,
-        )
-        .run(SAM.accountNumber),
+      SAM.accountNumber,
     );
     await page.goto(`${portal.server.url}/account`);
     expect((await zipIn2018(page).textContent())?.trim()).toBe('Exposed');

@@ -2,6 +2,7 @@
 // virtual authenticator, axe, the outbox and the server's database file. Every e2e file but the start-up checks uses it.
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import {
@@ -46,8 +47,11 @@ export interface Portal {
   /** A new client that follows a staff invite link and creates a passkey, signed in on /admin or /agent. */
   enrollStaff(link: string): Promise<{ context: BrowserContext; page: Page }>;
   axe(page: Page): Promise<string[]>;
-  /** Runs SQL on the server's database file, for states the UI cannot reach quickly (time passing, another process). */
-  db<T>(work: (db: Database.Database) => T): T;
+  /**
+   * Runs one SQL statement on the server's database, for states the UI cannot reach quickly (time passing, another
+   * process); `?` placeholders and Date parameters on either engine (SQLite stores times as milliseconds). The rows.
+   */
+  sql<T = Record<string, unknown>>(statement: string, ...params: unknown[]): Promise<T[]>;
 }
 
 /** Starts the server and Chromium before the file's tests and stops both after; TRUST_PROXY=1 so clients are distinct. */
@@ -132,7 +136,7 @@ export function portalFixture(env: Record<string, string> = {}): Portal {
     inviteStaff(role, name) {
       const { server } = started();
       const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/staff-invite.ts', '--role', role, '--name', name], {
-        env: { ...process.env, DATA_DIR: server.dataDir, WEBAUTHN_ORIGIN: server.url, NODE_ENV: 'test' },
+        env: { ...process.env, ...server.shared, WEBAUTHN_ORIGIN: server.url, NODE_ENV: 'test' },
         encoding: 'utf8',
       });
       if (result.status !== 0) throw new Error(`staff:invite failed: ${result.stderr}`);
@@ -146,11 +150,29 @@ export function portalFixture(env: Record<string, string> = {}): Portal {
       return { context, page };
     },
     axe: axeViolations,
-    db(work) {
-      const db = new Database(started().server.databasePath);
+    async sql<T>(statement: string, ...params: unknown[]) {
+      const { server } = started();
+      if (server.databaseUrl) {
+        const client = new pg.Client({ connectionString: server.databaseUrl });
+        await client.connect();
+        try {
+          let index = 0;
+          return (
+            await client.query(
+              statement.replace(/\?/g, () => `$${(index += 1)}`),
+              params,
+            )
+          ).rows as T[];
+        } finally {
+          await client.end();
+        }
+      }
+      const db = new Database(server.databasePath);
       try {
         db.pragma('busy_timeout = 5000');
-        return work(db);
+        const prepared = db.prepare(statement);
+        const values = params.map((param) => (param instanceof Date ? param.getTime() : param));
+        return prepared.reader ? (prepared.all(...values) as T[]) : (prepared.run(...values), []);
       } finally {
         db.close();
       }

@@ -15,12 +15,14 @@ beforeAll(async () => {
 });
 
 const url = (path: string) => portal.url(path);
-const query = <T>(sql: string, ...params: unknown[]): T[] => portal.db((db) => db.prepare(sql).all(...params) as T[]);
-const run = (sql: string, ...params: unknown[]) => portal.db((db) => db.prepare(sql).run(...params));
+const query = <T>(sql: string, ...params: unknown[]): Promise<T[]> => portal.sql<T>(sql, ...params);
 
-function lastSignInVia(): string | undefined {
-  const [row] = query<{ details: string }>("SELECT details FROM audit_events WHERE action = 'sign_in.succeeded' ORDER BY id DESC LIMIT 1");
-  return row ? JSON.parse(row.details).via : undefined;
+async function lastSignInVia(): Promise<string | undefined> {
+  const [row] = await query<{ details: string | { via: string } }>(
+    "SELECT details FROM audit_events WHERE action = 'sign_in.succeeded' ORDER BY id DESC LIMIT 1",
+  );
+  if (!row) return undefined;
+  return (typeof row.details === 'string' ? JSON.parse(row.details) : row.details).via; // text on SQLite, jsonb on PostgreSQL
 }
 
 async function signOutFromHeader(target: Page) {
@@ -64,8 +66,10 @@ describe('passkeys end to end', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your exposure');
     expect(await page.getByText('Your passkey is set up', { exact: false }).isVisible()).toBe(true);
     expect(await authenticator.credentials()).toHaveLength(1);
-    const [notice] = query<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE subject = 'A passkey was added to your account'");
-    expect(notice!.n).toBeGreaterThan(0);
+    const [notice] = await query<{ n: number | string }>(
+      "SELECT count(*) AS n FROM outbox WHERE subject = 'A passkey was added to your account'",
+    );
+    expect(Number(notice!.n)).toBeGreaterThan(0);
     await signOutFromHeader(page);
   });
 
@@ -75,7 +79,7 @@ describe('passkeys end to end', () => {
     await page.goto(url('/sign-in'));
     await page.waitForURL(url('/account'));
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your exposure');
-    expect(lastSignInVia()).toBe('autofill');
+    expect(await lastSignInVia()).toBe('autofill');
     await signOutFromHeader(page);
   });
 
@@ -96,12 +100,12 @@ describe('passkeys end to end', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(url('/account/sessions'));
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your sessions');
-    expect(lastSignInVia()).toBe('button');
+    expect(await lastSignInVia()).toBe('button');
     await page.unroute('**/auth/passkey/options');
   });
 
   it('adds a second passkey after a step-up, renames one and removes one, but never the last', async () => {
-    run('UPDATE sessions SET step_up_at = NULL'); // as if the sign-in was more than 5 minutes ago
+    await query('UPDATE sessions SET step_up_at = NULL'); // as if the sign-in was more than 5 minutes ago
     await page.goto(url('/account/passkeys'));
     await page.waitForLoadState('networkidle');
     expect(await portal.axe(page)).toEqual([]);

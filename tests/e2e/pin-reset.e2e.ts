@@ -30,8 +30,8 @@ async function submitPin(target: Page, pin: string, confirmation = pin, current 
 
 const ruleText = (target: Page, rule: string) => () => target.locator(`#pin-rule-${rule}`).textContent();
 
-function ageStepUp(minutes: number) {
-  portal.db((db) => db.prepare('update sessions set step_up_at = ?').run(Date.now() - minutes * 60_000));
+async function ageStepUp(minutes: number) {
+  await portal.sql('update sessions set step_up_at = ?', new Date(Date.now() - minutes * 60_000));
 }
 
 describe('guided PIN reset', () => {
@@ -89,7 +89,7 @@ describe('guided PIN reset', () => {
   });
 
   it('asks for a passkey again when the last verification is older than 5 minutes', async () => {
-    ageStepUp(6);
+    await ageStepUp(6);
     await page.goto(`${portal.server.url}/account/pin`);
     expect(await page.getByRole('button', { name: 'Change PIN' }).isDisabled()).toBe(true);
     await page.getByRole('link', { name: 'Confirm it’s you' }).click();
@@ -109,19 +109,19 @@ describe('guided PIN reset', () => {
     );
     expect(await field.getAttribute('aria-describedby')).toBe('currentPin-error');
     expect(await page.getByLabel('New PIN', { exact: true }).inputValue()).toBe('583920'); // nothing lost
-    const failures = portal.db((db) => db.prepare("SELECT count FROM rate_limits WHERE key LIKE 'pin-verify-failures:%'").pluck().get());
-    expect(failures).toBe(1);
+    const [failures] = await portal.sql<{ count: number }>("SELECT count FROM rate_limits WHERE key LIKE 'pin-verify-failures:%'");
+    expect(failures!.count).toBe(1);
   });
 
   it('refuses a stale step-up on the server too, even if the form was open', async () => {
     await page.goto(`${portal.server.url}/account/pin`);
-    ageStepUp(6);
+    await ageStepUp(6);
     expect((await submitPin(page, '583920')).status()).toBe(403);
     await expect.poll(() => page.textContent('main')).toContain('confirm it is you with your passkey again');
   });
 
   it('accepts a good PIN, sends a notice without links, marks the dashboard step done, and refuses reusing it', async () => {
-    ageStepUp(0);
+    await ageStepUp(0);
     await page.goto(`${portal.server.url}/account/pin`);
     await submitPin(page, '583920');
     await page.waitForURL(/\/account\/pin\?done=1/);
@@ -155,10 +155,11 @@ describe('the 24-hour PIN reset, for a holder who does not know the current PIN'
     const messages = (await portal.outbox()).filter((message) => `${message.subject} ${message.body}`.includes(subject));
     return { recipients: messages.map((message) => message.recipient).sort(), bodies: messages.map((message) => message.body) };
   };
-  const pinHash = () => portal.db((db) => db.prepare("SELECT pin_hash FROM accounts WHERE account_number = '100000001'").pluck().get());
+  const pinHash = async () =>
+    (await portal.sql<{ pin_hash: string }>("SELECT pin_hash FROM accounts WHERE account_number = '100000001'"))[0]?.pin_hash;
 
   async function startReset(newPin: string) {
-    ageStepUp(0);
+    await ageStepUp(0);
     await page.goto(`${portal.server.url}/account/pin`);
     await page.getByRole('button', { name: 'I don’t know my current PIN' }).click();
     await page.waitForURL(`${portal.server.url}/account/pin?forgot=1`);
@@ -170,13 +171,13 @@ describe('the 24-hour PIN reset, for a holder who does not know the current PIN'
   }
 
   it('announces the reset at once, keeps the PIN, and can be cancelled from a second session', async () => {
-    const before = pinHash();
+    const before = await pinHash();
     await startReset('864209');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your PIN reset is scheduled');
     const notice = await outboxBodies('A reset of your account PIN was requested on');
     expect(notice.recipients).toEqual(['+12065550101', 'jordan@example.com']);
     for (const body of notice.bodies) expect(body).not.toMatch(/https?:|www\.|864209/);
-    expect(pinHash()).toBe(before);
+    expect(await pinHash()).toBe(before);
 
     // A second session of the holder's (another browser, enrolled with a code to the holder's line) sees it and cancels it.
     const { context: second, page: other } = await portal.enrolled(JORDAN);
@@ -191,17 +192,18 @@ describe('the 24-hour PIN reset, for a holder who does not know the current PIN'
 
     await page.goto(`${portal.server.url}/account`);
     expect(await page.getByRole('region', { name: 'A PIN reset is waiting' }).count()).toBe(0);
-    expect(pinHash()).toBe(before);
+    expect(await pinHash()).toBe(before);
   });
 
   it('after 24 hours (the clock moved in the database) the new PIN is in force, announced, and the checklist is dated', async () => {
     await startReset('902718');
     await page.goto(`${portal.server.url}/account`);
     expect(await page.getByRole('region', { name: 'A PIN reset is waiting' }).isVisible()).toBe(true);
-    const before = pinHash();
+    const before = await pinHash();
     // As if 24 hours had passed: the reset job (every few seconds) finds it due.
-    portal.db((db) =>
-      db.prepare('UPDATE pin_resets SET effective_at = ? WHERE applied_at IS NULL AND cancelled_at IS NULL').run(Date.now() - 1000),
+    await portal.sql(
+      'UPDATE pin_resets SET effective_at = ? WHERE applied_at IS NULL AND cancelled_at IS NULL',
+      new Date(Date.now() - 1000),
     );
     await expect.poll(pinHash, { timeout: 15_000 }).not.toBe(before);
     const applied = await outboxBodies('took effect');

@@ -147,7 +147,7 @@ describe('Spanish, for a browser that asks for it', () => {
     await expectSpanish(page, 'back to Spanish');
 
     // Stored with the person too: a browser without the remembered choice that signs in as them reads Spanish.
-    expect(portal.db((db) => db.prepare('SELECT language FROM customers WHERE phone = ?').pluck().get(ROBIN.phone))).toBe('es');
+    expect((await portal.sql<{ language: string }>('SELECT language FROM customers WHERE phone = ?', ROBIN.phone))[0]?.language).toBe('es');
     const elsewhere = await portal.newClient({ locale: 'en-US' });
     const session = (await context.cookies()).filter((cookie) => cookie.name.endsWith('bc_session'));
     await elsewhere.addCookies(session);

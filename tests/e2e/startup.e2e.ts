@@ -33,13 +33,38 @@ describe('start-up configuration', () => {
   });
 });
 
+describe('DATABASE_URL', () => {
+  it.each([
+    [
+      'a URL that is not PostgreSQL',
+      'mysql://portal:hunter2@db.internal/portal',
+      /^Configuration error: DATABASE_URL: expected a PostgreSQL URL/,
+    ],
+    // Port 9 (discard) on loopback: nothing listens there, so the connection is refused at once.
+    [
+      'an unreachable server',
+      'postgres://portal:hunter2@127.0.0.1:9/portal',
+      /^Configuration error: DATABASE_URL: cannot use PostgreSQL at 127\.0\.0\.1:9\/portal \(/,
+    ],
+  ])('%s stops start-up with one line naming DATABASE_URL, never the password', (_case, url, line) => {
+    const result = startWith({ DATABASE_URL: url });
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(line);
+    expect(result.stderr + result.stdout).not.toContain('hunter2');
+  });
+});
+
 describe('one module graph', () => {
   it('LOG_LEVEL=debug reaches a line logged inside a route loader, and the portal opens the database once', async () => {
     const server = await startServer({ LOG_LEVEL: 'debug' });
     try {
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
       await expect.poll(() => server.output()).toMatch(/"level":"debug","msg":"health check","database":"answers"/);
-      // Each open SQLite connection holds the database file open once (and its -wal and -shm files beside it).
+      // Each open SQLite connection holds the database file open once (and its -wal and -shm files beside it). On
+      // PostgreSQL the one pool is the module graph's; there is no file to count.
+      if (server.databaseUrl) return;
       const handles = readdirSync(`/proc/${server.pid}/fd`)
         .map((fd) => {
           try {

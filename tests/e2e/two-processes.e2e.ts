@@ -89,10 +89,10 @@ describe('two processes, one database', () => {
     const answers = await Promise.all([portal.server, other].map((server) => client.post(server, '/enroll', { intent: 'verify', code })));
     const statuses = answers.map((answer) => answer.status).sort();
     expect(statuses, 'one redirect to the passkey step, one refusal').toEqual([302, 400]);
-    const used = portal.db((db) =>
-      db.prepare("SELECT count(*) FROM one_time_codes WHERE used_at IS NOT NULL AND phone = '+12065550104'").pluck().get(),
+    const [used] = await portal.sql<{ n: number | string }>(
+      "SELECT count(*) AS n FROM one_time_codes WHERE used_at IS NOT NULL AND phone = '+12065550104'",
     );
-    expect(used).toBe(1);
+    expect(Number(used!.n)).toBe(1);
   });
 
   it('killing one process under load loses no write it answered, the other keeps serving, and the audit chain verifies', async () => {
@@ -125,11 +125,11 @@ describe('two processes, one database', () => {
 
     expect(beforeKill).toBeGreaterThan(10);
     expect(answered.length, 'the other process went on answering').toBeGreaterThan(afterKill + 5);
-    const stored = new Set(portal.db((db) => db.prepare('SELECT name FROM staff_invites').pluck().all() as string[]));
+    const stored = new Set((await portal.sql<{ name: string }>('SELECT name FROM staff_invites')).map((row) => row.name));
     expect(answered.filter((name) => !stored.has(name))).toEqual([]);
 
     const verify = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], {
-      env: { ...process.env, DATA_DIR: portal.server.dataDir, NODE_ENV: 'test' },
+      env: { ...process.env, ...portal.server.shared, NODE_ENV: 'test' },
       encoding: 'utf8',
     });
     expect(`${verify.stdout}${verify.stderr}`).toMatch(/^Audit log intact: \d+ events/m);
@@ -163,7 +163,7 @@ describe('outbox delivery with two processes', () => {
   it('sends each queued message once, whichever process picks it up', { timeout: 60_000 }, async () => {
     const COUNT = 300;
     const queue = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/queue-messages.ts', String(COUNT)], {
-      env: { ...process.env, DATA_DIR: servers[0]!.dataDir, NODE_ENV: 'test' },
+      env: { ...process.env, ...servers[0]!.shared, NODE_ENV: 'test' },
       stdio: 'inherit',
     });
     expect((await once(queue, 'exit'))[0]).toBe(0);

@@ -10,6 +10,10 @@ export interface RunningServer {
   pid: number;
   dataDir: string;
   databasePath: string;
+  /** The PostgreSQL database it runs on (TEST_ENGINE=postgres), or null on SQLite. */
+  databaseUrl: string | null;
+  /** What a second process beside it needs in its environment: the same data folder and database. */
+  shared: Record<string, string>;
   output: () => string;
   stop: () => Promise<void>;
   /** SIGKILL: the process dies without draining, as on a crash. */
@@ -33,13 +37,32 @@ export function tempDataDir(label: string): string {
   return mkdtempSync(path.join(root, `${label}-`));
 }
 
+// Under TEST_ENGINE=postgres each data folder gets a fresh PostgreSQL database of its own, shared by the servers
+// started on that folder.
+const databaseOfDataDir = new Map<string, string>();
+
+async function databaseUrlFor(dataDir: string): Promise<string | null> {
+  if (process.env.TEST_ENGINE !== 'postgres') return null;
+  const known = databaseOfDataDir.get(dataDir);
+  if (known) return known;
+  // Imported here: pg-database uses vitest's inject, which the global setup (it imports freePort) cannot load.
+  const { freshPostgresDatabase } = await import('./pg-database');
+  const fresh = await freshPostgresDatabase(path.basename(dataDir));
+  if (!fresh) throw new Error('TEST_ENGINE=postgres, but the PostgreSQL half was skipped (no server programs and no TEST_DATABASE_URL)');
+  await fresh.db.$client.end();
+  databaseOfDataDir.set(dataDir, fresh.url);
+  return fresh.url;
+}
+
 /**
- * Spawns `server/index.ts` as `npm run serve` does; resolves once it prints its URL. A DATA_DIR in `env` shares
- * another server's data folder (database, keys): a second process beside it.
+ * Spawns `server/index.ts` as `npm run serve` does; resolves once it prints its URL. `shared` of another server in
+ * `env` (its DATA_DIR, and DATABASE_URL on PostgreSQL) makes this a second process beside it.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = env.DATA_DIR ?? tempDataDir('server');
+  const databaseUrl = env.DATABASE_URL ?? (await databaseUrlFor(dataDir));
+  const shared: Record<string, string> = { DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     env: {
@@ -51,6 +74,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       WEBAUTHN_ORIGIN: url,
       LOG_LEVEL: 'warn',
       ...env,
+      ...shared,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -64,6 +88,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     pid: child.pid!,
     dataDir,
     databasePath: path.join(dataDir, 'portal.db'),
+    databaseUrl,
+    shared,
     output: () => output,
     stop: () => stopProcess(child),
     kill: () => stopProcess(child, 'SIGKILL'),
