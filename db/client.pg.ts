@@ -18,6 +18,20 @@ export function openPostgres(url: string, options: { max?: number } = {}): PgDb 
 const besideSource = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations-pg');
 const migrationsFolder = existsSync(path.join(besideSource, 'meta', '_journal.json')) ? besideSource : path.resolve('db', 'migrations-pg');
 
+/**
+ * Applies the migrations not yet applied. Machines starting at once take turns on an advisory lock held by one
+ * connection, so the second finds the first's work done instead of failing on objects that already exist.
+ */
 export async function migratePostgres(db: PgDb): Promise<void> {
-  await migrate(db, { migrationsFolder });
+  const client = await db.$client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('portal migrations'))");
+    try {
+      await migrate(drizzle(client, { schema }), { migrationsFolder });
+    } finally {
+      await client.query("SELECT pg_advisory_unlock(hashtext('portal migrations'))");
+    }
+  } finally {
+    client.release();
+  }
 }

@@ -99,31 +99,34 @@ const pagesStep: Step<PagesBenchResult> = {
   script: 'scripts/bench-pages.ts',
   json: 'bench-results/pages.json',
   rows: (r) => [
-    ...r.rows.flatMap((row) => [
-      {
-        benchmark: `pages ${row.page}${row.processes > 1 ? `, WEB_CONCURRENCY=${row.processes}` : ''}`,
-        figure: `req/s at ${row.connections} connections`,
-        portal: n(row.portal.requestsPerSecond),
-        bare: n(row.bare.requestsPerSecond),
-        ratio: n(row.ratio, 3),
-      },
-      {
-        benchmark: `pages ${row.page}${row.processes > 1 ? `, WEB_CONCURRENCY=${row.processes}` : ''}`,
-        figure: `p50 / p99 ms at ${row.connections}; errors + non-2xx`,
-        portal: `${n(row.portal.latencyP50Ms)} / ${n(row.portal.latencyP99Ms)}; ${row.portal.errors + row.portal.non2xx}`,
-        bare: `${n(row.bare.latencyP50Ms)} / ${n(row.bare.latencyP99Ms)}; ${row.bare.errors + row.bare.non2xx}`,
-        ratio: '',
-      },
-      {
-        benchmark: `pages ${row.page}${row.processes > 1 ? `, WEB_CONCURRENCY=${row.processes}` : ''}`,
-        figure: `portal CPU ms per request at ${row.connections}`,
-        portal: n(row.portalCpuMsPerRequest, 2),
-        bare: '',
-        ratio: '',
-      },
-    ]),
+    ...r.rows.flatMap((row) => {
+      const name = `pages ${row.page}, ${row.engine ?? 'SQLite'}${row.processes > 1 ? `, WEB_CONCURRENCY=${row.processes}` : ''}`;
+      return [
+        {
+          benchmark: name,
+          figure: `req/s at ${row.connections} connections`,
+          portal: n(row.portal.requestsPerSecond),
+          bare: n(row.bare.requestsPerSecond),
+          ratio: n(row.ratio, 3),
+        },
+        {
+          benchmark: name,
+          figure: `p50 / p99 ms at ${row.connections}; errors + non-2xx`,
+          portal: `${n(row.portal.latencyP50Ms)} / ${n(row.portal.latencyP99Ms)}; ${row.portal.errors + row.portal.non2xx}`,
+          bare: `${n(row.bare.latencyP50Ms)} / ${n(row.bare.latencyP99Ms)}; ${row.bare.errors + row.bare.non2xx}`,
+          ratio: '',
+        },
+        {
+          benchmark: name,
+          figure: `portal CPU ms per request at ${row.connections}`,
+          portal: n(row.portalCpuMsPerRequest, 2),
+          bare: '',
+          ratio: '',
+        },
+      ];
+    }),
     ...Object.entries(r.portalPeakRssMbByProcesses ?? { 1: r.portalPeakRssMb }).map(([processes, mb]) => ({
-      benchmark: 'pages',
+      benchmark: 'pages, SQLite',
       figure: `portal peak RSS (MB, VmHWM) at ${processes} process${processes === '1' ? '' : 'es'}`,
       portal: n(mb),
       bare: '',

@@ -1,19 +1,22 @@
 // Child of the pages bench: signs in `count` distinct customers whose accounts have exposures, through the real
-// session service, and prints their Cookie header values as JSON. Runs with the server's DATABASE_PATH and secrets.
+// session service, and prints their Cookie header values as JSON. Runs with the server's database settings and secrets.
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { closeDb, getDb } from '../../app/models/db.server';
 import { countPasskeys, insertPasskey } from '../../app/models/passkey.server';
 import { ensurePerson, holderLine } from '../../app/models/person.server';
 import { startCustomerSession } from '../../app/services/session.server';
-import type { SqliteDatabase } from '../../db/database.sqlite';
+import { exposures, sessions } from '../../db/tables';
 
 const BENCH_USER_AGENT = 'bench:pages';
 const count = Number(process.argv[2] ?? 2000);
 
-const sqlite = (getDb() as SqliteDatabase).sqlite.$client;
+const db = getDb();
 // Sessions from earlier runs of the bench would only grow the table.
-sqlite.prepare('DELETE FROM sessions WHERE user_agent = ?').run(BENCH_USER_AGENT);
-const exposed = sqlite.prepare('SELECT DISTINCT account_id AS id FROM exposures ORDER BY account_id').pluck().all() as number[];
+await db.run((q) => q.delete(sessions).where(eq(sessions.userAgent, BENCH_USER_AGENT)));
+const exposed = (await db.all((q) => q.selectDistinct({ id: exposures.accountId }).from(exposures).orderBy(exposures.accountId))).map(
+  (row) => row.id,
+);
 if (exposed.length < count) throw new Error(`only ${exposed.length} accounts have exposures; ${count} wanted`);
 // Evenly spaced across the table, so the pages read rows from all over the database file.
 const stride = exposed.length / count;

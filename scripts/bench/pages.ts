@@ -9,10 +9,13 @@ import type { CapturedPage } from './bare-server';
 import { buildIfStale } from './build-if-stale';
 import { topSelfTime, type SelfTime } from './cpu-profile';
 import { measureLoad, type LoadFigures } from './load';
-import { ensureBenchDatabase } from './pages-db';
+import { ensureBenchDatabase, ensureBenchPostgres } from './pages-db';
 import { portalEnv, randomSecret, startPortal, type PortalSettings } from './portal-process';
 
+export type BenchEngine = 'SQLite' | 'PostgreSQL';
+
 export interface PageLoadRow {
+  engine: BenchEngine;
   /** '/account (first view)': each signed-in customer's first request, so every page is rendered (a memo miss). */
   page: '/account' | '/account (first view)' | '/';
   /** WEB_CONCURRENCY of the portal, and the bare server's process count beside it. */
@@ -36,6 +39,8 @@ export interface PagesBenchResult {
   /** Peak RSS at one process; with several, the sum of the workers' peaks (and the primary's). */
   portalPeakRssMb: number;
   portalPeakRssMbByProcesses: Record<number, number>;
+  /** The same with the portal on PostgreSQL (the sum over the portal's processes; the database server apart). */
+  portalPeakRssMbByProcessesOnPostgres: Record<number, number>;
   profile: SelfTime[] | null;
   targets: Record<string, { value: number; target: string; met: boolean }>;
 }
@@ -49,6 +54,8 @@ export interface PagesBenchOptions {
   connections?: number[];
   /** WEB_CONCURRENCY values to measure, each against a bare server with as many processes. */
   processes?: number[];
+  /** PostgreSQL is measured too when the machine has its server programs. */
+  engines?: Array<'sqlite' | 'postgres'>;
   cpuProfile?: boolean;
 }
 
@@ -137,6 +144,7 @@ export async function runPagesBench(input: PagesBenchOptions = {}): Promise<Page
     warmupSeconds: 3,
     connections: (process.env.BENCH_PAGES_CONNECTIONS ?? '32,128').split(',').map(Number),
     processes: (process.env.BENCH_PAGES_PROCESSES ?? '1,2').split(',').map(Number),
+    engines: (process.env.BENCH_PAGES_ENGINES ?? 'sqlite,postgres').split(',') as Array<'sqlite' | 'postgres'>,
     cpuProfile: process.env.BENCH_CPU_PROF === '1',
     ...input,
   };
@@ -157,21 +165,47 @@ export async function runPagesBench(input: PagesBenchOptions = {}): Promise<Page
     logFile: path.join(RESULTS_DIR, 'pages-server.log'),
     cpuProfileDir,
   };
-  log(`signing in ${options.sessions} customers through the session service`);
-  const cookies = createSessions(settings, options.sessions);
   let captured: Map<string, CapturedPage> | undefined;
-
   const rows: PageLoadRow[] = [];
   const peakRssMbByProcesses: Record<number, number> = {};
-  for (const processes of options.processes) {
-    const measured = await measureAtProcesses({ ...settings, webConcurrency: processes }, processes, cookies, options);
-    rows.push(...measured.rows);
-    peakRssMbByProcesses[processes] = measured.portalPeakRssMb;
-    captured ??= measured.captured;
+  const peakRssMbByProcessesOnPostgres: Record<number, number> = {};
+  const measureEngine = async (engine: BenchEngine, engineSettings: PortalSettings, peaks: Record<number, number>) => {
+    log(`${engine}: signing in ${options.sessions} customers through the session service`);
+    const cookies = createSessions(engineSettings, options.sessions);
+    for (const processes of options.processes) {
+      const measured = await measureAtProcesses(engine, { ...engineSettings, webConcurrency: processes }, processes, cookies, options);
+      rows.push(...measured.rows);
+      peaks[processes] = measured.portalPeakRssMb;
+      captured ??= measured.captured;
+    }
+    return cookies.length;
+  };
+  const sessions = options.engines.includes('sqlite') ? await measureEngine('SQLite', settings, peakRssMbByProcesses) : 0;
+  if (options.engines.includes('postgres')) {
+    const postgres = await ensureBenchPostgres(options.accounts, options.seed, log);
+    if (!postgres) log('PostgreSQL skipped: no PostgreSQL server programs on this machine');
+    else {
+      log(
+        postgres.reused
+          ? `reusing PostgreSQL at ${new URL(postgres.databaseUrl).host}`
+          : `PostgreSQL ready in ${postgres.prepareSeconds.toFixed(0)} s`,
+      );
+      try {
+        await measureEngine(
+          'PostgreSQL',
+          { ...settings, dataDir: postgres.dataDir, databaseUrl: postgres.databaseUrl },
+          peakRssMbByProcessesOnPostgres,
+        );
+      } finally {
+        postgres.stop();
+      }
+    }
   }
   const profileFile = cpuProfileDir ? mainThreadProfile(cpuProfileDir) : null;
-  const account32 = rows.find((row) => row.page === '/account' && row.connections === 32 && row.processes === 1);
-  const home32 = rows.find((row) => row.page === '/' && row.connections === 32 && row.processes === 1);
+  const find = (engine: BenchEngine, page: PageLoadRow['page'], processes = 1) =>
+    rows.find((row) => row.engine === engine && row.page === page && row.connections === 32 && row.processes === processes);
+  const account32 = find('SQLite', '/account');
+  const home32 = find('SQLite', '/');
   const targets: PagesBenchResult['targets'] = {};
   if (account32) {
     targets['/account p99 ms at 32'] = { value: account32.portal.latencyP99Ms, target: '< 100', met: account32.portal.latencyP99Ms < 100 };
@@ -180,10 +214,28 @@ export async function runPagesBench(input: PagesBenchOptions = {}): Promise<Page
     targets['/account ratio at 32'] = { value: account32.ratio, target: '>= 0.04', met: account32.ratio >= 0.04 };
   }
   if (home32) targets['/ ratio at 32'] = { value: home32.ratio, target: '>= 0.08', met: home32.ratio >= 0.08 };
+  for (const page of ['/account (first view)', '/account'] as const) {
+    const onSqlite = find('SQLite', page);
+    const onPostgres = find('PostgreSQL', page);
+    if (onSqlite && onPostgres) {
+      const share = onPostgres.portal.requestsPerSecond / onSqlite.portal.requestsPerSecond;
+      targets[`${page} req/s at 32, PostgreSQL / SQLite`] = { value: share, target: '>= 0.6', met: share >= 0.6 };
+    }
+    for (const engine of ['SQLite', 'PostgreSQL'] as const) {
+      const one = find(engine, page, 1);
+      const two = find(engine, page, 2);
+      if (one && two)
+        targets[`${page} ${engine}: ratio to bare at 2 processes / at 1`] = {
+          value: two.ratio / one.ratio,
+          target: '>= 1',
+          met: two.ratio >= one.ratio,
+        };
+    }
+  }
 
   return {
     accounts: options.accounts,
-    sessions: cookies.length,
+    sessions,
     durationSeconds: options.durationSeconds,
     warmupSeconds: options.warmupSeconds,
     requestHeaders: REQUEST_HEADERS,
@@ -196,6 +248,7 @@ export async function runPagesBench(input: PagesBenchOptions = {}): Promise<Page
     rows,
     portalPeakRssMb: peakRssMbByProcesses[1] ?? Number.NaN,
     portalPeakRssMbByProcesses: peakRssMbByProcesses,
+    portalPeakRssMbByProcessesOnPostgres: peakRssMbByProcessesOnPostgres,
     profile: profileFile ? topSelfTime(profileFile, 25) : null,
     targets,
   };
@@ -203,13 +256,14 @@ export async function runPagesBench(input: PagesBenchOptions = {}): Promise<Page
 
 /** The portal at WEB_CONCURRENCY=processes against a bare server with the same number of processes. */
 async function measureAtProcesses(
+  engine: BenchEngine,
   settings: PortalSettings,
   processes: number,
   cookies: string[],
   options: Required<PagesBenchOptions>,
 ): Promise<{ rows: PageLoadRow[]; portalPeakRssMb: number; captured: Map<string, CapturedPage> }> {
   const portal = await startPortal(settings);
-  log(`portal (pid ${portal.pid}, ${processes} process${processes === 1 ? '' : 'es'}) on ${portal.url}`);
+  log(`portal on ${engine} (pid ${portal.pid}, ${processes} process${processes === 1 ? '' : 'es'}) on ${portal.url}`);
   const captured = new Map<string, CapturedPage>();
   const portalFigures = new Map<string, LoadFigures & { cpuMsPerRequest: number }>();
   let portalPeakRssMb = Number.NaN;
@@ -265,6 +319,7 @@ async function measureAtProcesses(
       const { cpuMsPerRequest, ...portalRun } = firstView;
       const bareRun = bare.get(32)!;
       rows.push({
+        engine,
         page: '/account (first view)',
         processes,
         connections: 32,
@@ -278,7 +333,7 @@ async function measureAtProcesses(
       const { cpuMsPerRequest, ...portalRun } = portalFigures.get(`${page} ${connections}`)!;
       const bareRun = bare.get(connections)!;
       const ratio = portalRun.requestsPerSecond / bareRun.requestsPerSecond;
-      rows.push({ page, processes, connections, portal: portalRun, portalCpuMsPerRequest: cpuMsPerRequest, bare: bareRun, ratio });
+      rows.push({ engine, page, processes, connections, portal: portalRun, portalCpuMsPerRequest: cpuMsPerRequest, bare: bareRun, ratio });
     }
   }
 
@@ -296,11 +351,11 @@ export function pagesBenchTable(result: PagesBenchResult): string {
       .map(([processes, mb]) => `${n(mb)} MB at ${processes} process${processes === '1' ? '' : 'es'}`)
       .join(', ')}`,
     '',
-    '| page | processes | connections | portal | portal CPU ms/request | bare node:http, same bytes, same processes | ratio |',
-    '|---|---:|---:|---|---:|---|---:|',
+    '| engine | page | processes | connections | portal | portal CPU ms/request | bare node:http, same bytes, same processes | ratio |',
+    '|---|---|---:|---:|---|---:|---|---:|',
     ...result.rows.map(
       (row) =>
-        `| ${row.page} | ${row.processes} | ${row.connections} | ${figures(row.portal)} | ${n(row.portalCpuMsPerRequest, 2)} | ${figures(row.bare)} | ${n(row.ratio, 3)} |`,
+        `| ${row.engine} | ${row.page} | ${row.processes} | ${row.connections} | ${figures(row.portal)} | ${n(row.portalCpuMsPerRequest, 2)} | ${figures(row.bare)} | ${n(row.ratio, 3)} |`,
     ),
   ].join('\n');
 }

@@ -18,6 +18,8 @@ export interface PortalProcess {
 export interface PortalSettings {
   dataDir: string;
   databasePath: string;
+  /** PostgreSQL instead of the SQLite file at databasePath. */
+  databaseUrl?: string;
   sessionSecret: string;
   pinPepper: string;
   /** The audit chain's key and the outbox's sealing key: production requires both. */
@@ -55,6 +57,7 @@ export function portalEnv(settings: PortalSettings, port = 0): NodeJS.ProcessEnv
     HOST: '127.0.0.1',
     DATA_DIR: settings.dataDir,
     DATABASE_PATH: settings.databasePath,
+    DATABASE_URL: settings.databaseUrl ?? '',
     SESSION_SECRET: settings.sessionSecret,
     PIN_PEPPER: settings.pinPepper,
     AUDIT_KEY: settings.auditKey,
