@@ -73,6 +73,10 @@ const envSchema = z.object({
   SMTP_FROM: z.string().min(1).optional(),
   SMS_WEBHOOK_URL: z.string().optional(),
   SMS_WEBHOOK_TOKEN: z.string().optional(),
+  // The carrier's provisioning endpoint and the key its requests are signed with (DESIGN section 12); checked in
+  // provisioningConfig, whose errors never echo them.
+  PROVISIONING_URL: z.string().optional(),
+  PROVISIONING_SECRET: z.string().optional(),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -114,6 +118,7 @@ function buildConfig(env: z.infer<typeof envSchema>) {
     /** Worker processes serving the one port (server/cluster.ts); each keeps its own memo and caches. */
     webConcurrency: env.WEB_CONCURRENCY,
     notify: notifyConfig(env),
+    provisioning: provisioningConfig(env),
   };
 }
 
@@ -147,6 +152,23 @@ function localSecret(production: boolean, dataDir: string, variable: string, fil
 }
 
 /** Where notices go: `log` (default), `smtp` (email; SMS via the webhook if set, else logged) or `webhook` (everything). */
+/**
+ * Where lock changes go: the carrier's endpoint with its signing key (both or neither), or null. Without an endpoint,
+ * demo mode applies changes with the built-in provisioner; outside demo mode the locks cannot be changed (a warning).
+ */
+function provisioningConfig(env: z.infer<typeof envSchema>): { url: string; secret: string } | null {
+  const url = env.PROVISIONING_URL?.trim() || undefined;
+  const secret = env.PROVISIONING_SECRET || undefined;
+  if (!url && !secret) return null;
+  if (!url)
+    throw new ConfigError('PROVISIONING_URL: required with PROVISIONING_SECRET (the carrier’s provisioning endpoint, an https URL)');
+  if (!(/^https?:\/\//.test(url) && URL.canParse(url)))
+    throw new ConfigError('PROVISIONING_URL: expected an http or https URL such as https://provisioning.example.com/locks');
+  if (!secret || secret.length < 32)
+    throw new ConfigError('PROVISIONING_SECRET: required with PROVISIONING_URL, at least 32 random characters (the requests’ signing key)');
+  return { url, secret };
+}
+
 function notifyConfig(env: z.infer<typeof envSchema>) {
   const { NOTIFY_TRANSPORT: transport, SMTP_URL: smtpUrl, SMS_WEBHOOK_URL: webhookUrl } = env;
   if (transport === 'smtp' && !smtpUrl)
@@ -176,6 +198,8 @@ const SECRET_VARIABLES = new Set([
   'SMTP_URL',
   'SMS_WEBHOOK_URL',
   'SMS_WEBHOOK_TOKEN',
+  'PROVISIONING_URL', // may carry credentials
+  'PROVISIONING_SECRET',
 ]);
 
 /**
@@ -183,8 +207,14 @@ const SECRET_VARIABLES = new Set([
  * key on it), so if the port is reachable without the proxy any client picks its own address.
  */
 export function configWarnings(config: Config): string[] {
-  if (config.trustProxy === false || isLoopbackOrPrivate(config.host)) return [];
+  const warnings: string[] = [];
+  if (!config.provisioning && !config.demoMode)
+    warnings.push(
+      'PROVISIONING_URL is unset: customers cannot turn port-out or SIM protection on or off until it is set, with PROVISIONING_SECRET.',
+    );
+  if (config.trustProxy === false || isLoopbackOrPrivate(config.host)) return warnings;
   return [
+    ...warnings,
     `TRUST_PROXY is set but HOST is ${config.host ? `"${config.host}"` : 'unset (every interface)'}: a client that reaches the port directly can pick its own address with X-Forwarded-For. Bind HOST to 127.0.0.1 (or a private address) behind the proxy.`,
   ];
 }

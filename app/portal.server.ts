@@ -9,6 +9,7 @@ import { seedDemoPins } from './services/demo-pins.server';
 import { log, setLogLevel } from './services/logger.server';
 import { startOutboxDelivery } from './services/notifier.server';
 import { startPinResetJob } from './services/pin-reset.server';
+import { startProvisioningDelivery } from './services/provisioning.server';
 
 export { ConfigError, configWarnings, getConfig, type Config } from './config.server';
 export { visitorLanguage } from './services/i18n.server';
@@ -61,8 +62,8 @@ export function databaseDescription(): string {
   return `postgresql://${hostname}:${port || 5432}${pathname}`;
 }
 
-/** The outbox delivery loop and the 24-hour PIN reset job; returns one function that stops both. */
+/** The outbox delivery loop, the 24-hour PIN reset job and the provisioning queue; returns one function that stops them. */
 export function startBackgroundWork(): () => void {
-  const stops = [startOutboxDelivery(), startPinResetJob()];
+  const stops = [startOutboxDelivery(), startPinResetJob(), startProvisioningDelivery()];
   return () => stops.forEach((stop) => stop());
 }

@@ -294,6 +294,57 @@ export const auditEvents = pgTable(
   ],
 );
 
+export const PROTECTION_LOCKS = ['port-out', 'sim'] as const;
+export const REQUESTERS = ['holder', 'authorized', 'line', 'agent'] as const;
+
+// Port-out and SIM protection as provisioning last confirmed them (see db/schema.ts).
+export const protections = pgTable(
+  'protections',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    line: text('line').notNull(),
+    lock: text('lock', { enum: PROTECTION_LOCKS }).notNull(),
+    confirmed: text('confirmed', { enum: ['on', 'off'] })
+      .notNull()
+      .default('off'),
+    confirmedAt: time('confirmed_at'),
+    pending: text('pending', { enum: ['on', 'off'] }),
+    failedAt: time('failed_at'),
+    requestId: text('request_id'),
+    updatedAt: time('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('protections_lock_idx').on(t.accountId, t.line, t.lock)],
+);
+
+// The durable queue of calls to provisioning (see db/schema.ts).
+export const provisioningRequests = pgTable(
+  'provisioning_requests',
+  {
+    id: text('id').primaryKey(),
+    protectionId: integer('protection_id')
+      .notNull()
+      .references(() => protections.id, { onDelete: 'cascade' }),
+    accountId: integer('account_id').notNull(),
+    line: text('line'),
+    lock: text('lock', { enum: PROTECTION_LOCKS }).notNull(),
+    state: text('state', { enum: ['on', 'off'] }).notNull(),
+    requestedBy: text('requested_by', { enum: REQUESTERS }).notNull(),
+    requestedByCustomerId: integer('requested_by_customer_id'),
+    status: text('status', { enum: ['pending', 'applied', 'failed', 'superseded'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: time('next_attempt_at'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    finishedAt: time('finished_at'),
+  },
+  (t) => [index('provisioning_due_idx').on(t.status, t.nextAttemptAt), index('provisioning_protection_idx').on(t.protectionId)],
+);
+
 // Each printable statement's reference, once: the audit log records a reference when it is first issued, not per view.
 export const statements = pgTable('statements', {
   reference: text('reference').primaryKey(),

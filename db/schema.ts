@@ -293,6 +293,63 @@ export const auditEvents = sqliteTable(
   ],
 );
 
+export const PROTECTION_LOCKS = ['port-out', 'sim'] as const;
+export const REQUESTERS = ['holder', 'authorized', 'line', 'agent'] as const;
+
+// Port-out and SIM protection as the carrier's provisioning system last confirmed them, one row per lock the portal
+// was ever asked about: `line` is the E.164 line, or '' for the whole account (a unique key treats NULLs as distinct).
+export const protections = sqliteTable(
+  'protections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    line: text('line').notNull(),
+    lock: text('lock', { enum: PROTECTION_LOCKS }).notNull(),
+    /** What provisioning last confirmed with a 2xx: never 'on' before that. */
+    confirmed: text('confirmed', { enum: ['on', 'off'] })
+      .notNull()
+      .default('off'),
+    confirmedAt: integer('confirmed_at', { mode: 'timestamp_ms' }),
+    /** The change asked for and not confirmed yet (or failed, with failedAt); null when none is waiting. */
+    pending: text('pending', { enum: ['on', 'off'] }),
+    failedAt: integer('failed_at', { mode: 'timestamp_ms' }),
+    /** The newest request for this lock: an older one that finishes late does not clear its pending state. */
+    requestId: text('request_id'),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('protections_lock_idx').on(t.accountId, t.line, t.lock)],
+);
+
+// The durable queue of calls to provisioning (DESIGN section 12): the id is also the Idempotency-Key, so a call
+// retried after a timeout is applied once by the carrier; claimed with a lease, so one process sends it at a time.
+export const provisioningRequests = sqliteTable(
+  'provisioning_requests',
+  {
+    id: text('id').primaryKey(),
+    protectionId: integer('protection_id')
+      .notNull()
+      .references(() => protections.id, { onDelete: 'cascade' }),
+    accountId: integer('account_id').notNull(),
+    /** As sent: the E.164 line, or null for the whole account. */
+    line: text('line'),
+    lock: text('lock', { enum: PROTECTION_LOCKS }).notNull(),
+    state: text('state', { enum: ['on', 'off'] }).notNull(),
+    requestedBy: text('requested_by', { enum: REQUESTERS }).notNull(),
+    requestedByCustomerId: integer('requested_by_customer_id'),
+    status: text('status', { enum: ['pending', 'applied', 'failed', 'superseded'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('provisioning_due_idx').on(t.status, t.nextAttemptAt), index('provisioning_protection_idx').on(t.protectionId)],
+);
+
 // Each printable statement's reference, once: the audit log records a reference when it is first issued, not per view.
 export const statements = sqliteTable('statements', {
   reference: text('reference').primaryKey(),
@@ -349,3 +406,7 @@ export type OutboxMessage = typeof outbox.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type ImportRun = typeof imports.$inferSelect;
 export type Statement = typeof statements.$inferSelect;
+export type Protection = typeof protections.$inferSelect;
+export type ProvisioningRequest = typeof provisioningRequests.$inferSelect;
+export type ProtectionLock = (typeof PROTECTION_LOCKS)[number];
+export type Requester = (typeof REQUESTERS)[number];

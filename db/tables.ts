@@ -28,4 +28,6 @@ export const {
   auditEvents,
   statements,
   imports,
+  protections,
+  provisioningRequests,
 } = chosen;

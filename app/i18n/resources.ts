@@ -9,6 +9,7 @@ import enNotices from './locales/en/notices';
 import enOutbox from './locales/en/outbox';
 import enPeople from './locales/en/people';
 import enPin from './locales/en/pin';
+import enProtection from './locales/en/protection';
 import esAccount from './locales/es/account';
 import esAuth from './locales/es/auth';
 import esCommon from './locales/es/common';
@@ -19,6 +20,7 @@ import esNotices from './locales/es/notices';
 import esOutbox from './locales/es/outbox';
 import esPeople from './locales/es/people';
 import esPin from './locales/es/pin';
+import esProtection from './locales/es/protection';
 
 export const resources = {
   en: {
@@ -29,6 +31,7 @@ export const resources = {
     auth: enAuth,
     pin: enPin,
     people: enPeople,
+    protection: enProtection,
     messages: enMessages,
     notices: enNotices,
     outbox: enOutbox,
@@ -41,6 +44,7 @@ export const resources = {
     auth: esAuth,
     pin: esPin,
     people: esPeople,
+    protection: esProtection,
     messages: esMessages,
     notices: esNotices,
     outbox: esOutbox,

@@ -12,7 +12,7 @@ export const meta: MetaFunction = pageTitle('account:dashboard.title');
 // side effects (docs/decisions/003-page-memo.md).
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireCustomer(request);
-  return { report: await getExposureReport(session.accountId, { personId: session.customerId, role: session.role }) };
+  return { report: await getExposureReport(session.accountId, { personId: session.customerId, role: session.role, phone: session.phone }) };
 }
 
 export default function YourExposure() {

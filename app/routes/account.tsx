@@ -23,6 +23,7 @@ const SECTIONS: Array<{ to: string; label: string; end?: boolean; right?: Right;
   { to: '/account/pin', label: 'changePin', right: 'change-pin', otherwise: 'accountPin' },
   { to: '/account/passkeys', label: 'passkeys' },
   { to: '/account/sessions', label: 'sessions' },
+  { to: '/account/protection', label: 'protection' },
   { to: '/account/people', label: 'people', right: 'manage-people' },
   { to: '/account/statement', label: 'statement', right: 'print-statement' },
 ];

@@ -16,6 +16,7 @@ import { CODE_TTL_MS, issueOneTimeCode } from './one-time-code.server';
 import { peopleOnAccount } from './people.server';
 import { cancelPinReset, pendingPinReset } from './pin-reset.server';
 import { verifyPin, VERIFY_MAX_FAILURES, type VerifyPinResult } from './pin.server';
+import { protectionTargets } from './protection.server';
 import { enforceRateLimit } from './rate-limit.server';
 import type { StaffSession } from './session.server';
 import { signPayload, verifyPayload } from './tokens.server';
@@ -71,12 +72,14 @@ export function accountFromCard(agent: StaffSession, card: string | null): numbe
 export async function accountCard(accountId: number) {
   const account = await getAccount(accountId);
   if (!account) return null;
-  const [people, report, failures, resets, pendingReset] = await Promise.all([
+  const [people, report, failures, resets, pendingReset, locks] = await Promise.all([
     peopleOnAccount(accountId),
     getExposureReport(accountId),
     getVerificationFailures(accountId, new Date()),
     listAgentResets(accountId, new Date(Date.now() - RESET_HISTORY_MS)),
     pendingPinReset(accountId),
+    // Read as the holder would see them; agents change none of them (DESIGN section 9).
+    protectionTargets({ accountId, role: 'line', phone: '' }),
   ]);
   const pinChangedAt = account.pinChangedAt;
   return {
@@ -99,6 +102,13 @@ export async function accountCard(accountId: number) {
     pinSet: Boolean(account.pinHash),
     pinChangedAt: formatDateTime(pinChangedAt),
     pinStepDone: report.checklist.find((step) => step.id === 'change-pin')!.done,
+    locks: locks.map((target) => ({
+      target: target.lineEnding === null ? 'Whole account' : `Line ending ${target.lineEnding}`,
+      states: target.locks.map((lock) => ({
+        lock: lock.lock === 'port-out' ? 'Port-out protection' : 'SIM protection',
+        state: lock.state === 'pending' || lock.state === 'failed' ? `${lock.state} (turning ${lock.change})` : lock.state,
+      })),
+    })),
     pendingReset: pendingReset
       ? { requestedAt: formatDateTime(pendingReset.requestedAt)!, effectiveAt: formatDateTime(pendingReset.effectiveAt)! }
       : null,

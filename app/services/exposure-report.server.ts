@@ -7,6 +7,7 @@ import { findPendingPinReset } from '~/models/pin-reset.server';
 import { calendarDate } from '~/utils/format-time';
 import { combinationsFor } from '~/utils/risk-combinations';
 import type { PersonRole } from '../../db/schema';
+import { portOutProtectedAt } from './protection.server';
 
 export type CellStatus = 'exposed' | 'not-exposed' | 'not-part';
 
@@ -26,7 +27,7 @@ export interface IncidentExposure {
 export type PinStepDetail = 'holder-done' | 'holder-todo' | 'done' | 'since-incident' | 'since-latest' | 'not-exposed';
 
 export interface ChecklistStep {
-  id: 'change-pin' | 'passkey';
+  id: 'change-pin' | 'port-out' | 'passkey';
   /** Whose step it is: the person reading, or the account holder (the PIN is the holder's). */
   owner: 'you' | 'holder';
   done: boolean;
@@ -52,6 +53,8 @@ export interface ExposureReport {
 export interface ReportViewer {
   personId: number;
   role: PersonRole;
+  /** Their own line: port-out protection of it (or of the whole account) ticks their step. */
+  phone?: string;
 }
 
 export async function getExposureReport(accountId: number, viewer?: ReportViewer): Promise<ExposureReport> {
@@ -94,6 +97,7 @@ export async function getExposureReport(accountId: number, viewer?: ReportViewer
   const firstPasskey = await getFirstPasskeyCreatedAt(accountId, viewer?.personId);
   const pinOwner = viewer && viewer.role !== 'holder' ? 'holder' : 'you';
   const pendingReset = viewer?.role === 'holder' ? await findPendingPinReset(accountId) : null;
+  const portOutAt = await portOutProtectedAt(accountId, viewer?.phone ?? null);
 
   return {
     involvedCount: involved.length,
@@ -108,6 +112,12 @@ export async function getExposureReport(accountId: number, viewer?: ReportViewer
         done: pinDone,
         doneAt: pinDone && pinChangedAt ? calendarDate(pinChangedAt) : null,
         detail: pinDetail(pinOwner, pinDone, latestExposure !== undefined, involved.length),
+      },
+      {
+        id: 'port-out',
+        owner: 'you',
+        done: portOutAt !== null,
+        doneAt: portOutAt ? calendarDate(portOutAt) : null,
       },
       {
         id: 'passkey',

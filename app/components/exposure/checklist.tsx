@@ -8,18 +8,21 @@ import { formatCalendarDate } from '~/utils/format-time';
 
 const STEP_LINKS: Record<ChecklistStep['id'], { to: string; label: string }> = {
   'change-pin': { to: '/account/pin', label: 'checklist.changePinNow' },
+  'port-out': { to: '/account/protection', label: 'checklist.portOut.now' },
   passkey: { to: '/account/passkeys', label: 'checklist.managePasskeys' },
 };
 
 /** The link under a step: to do it, to do it again, or (for the holder's PIN) to ask the holder; none once nothing is left to do. */
 function stepLink(step: ChecklistStep): { to: string; label: string; primary: boolean } | null {
   if (step.owner === 'holder') return step.done ? null : { to: '/account/pin', label: 'checklist.askHolder', primary: true };
-  if (step.done && step.id === 'passkey') return null;
+  if (step.done && step.id !== 'change-pin') return null;
   return step.done ? { to: STEP_LINKS[step.id].to, label: 'checklist.again', primary: false } : { ...STEP_LINKS[step.id], primary: true };
 }
 
 function stepText(t: TFunction, step: ChecklistStep): { title: string; detail: string } {
   if (step.id === 'passkey') return { title: t('checklist.passkey.title'), detail: t('checklist.passkey.detail') };
+  if (step.id === 'port-out')
+    return { title: t('checklist.portOut.title'), detail: t(`checklist.portOut.${step.done ? 'done' : 'detail'}`) };
   return { title: t(`checklist.changePin.${step.owner}`), detail: t(`checklist.changePin.${step.detail}`) };
 }
 

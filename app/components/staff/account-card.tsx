@@ -32,6 +32,20 @@ export function AccountCardSummary({ card }: { card: Card }) {
           </tr>
         ))}
       </DataTable>
+      <DataTable caption="Port-out and SIM protection" columns={['For', 'Port-out protection', 'SIM protection']}>
+        {card.locks.map((target) => (
+          <tr key={target.target}>
+            <td>{target.target}</td>
+            {target.states.map((lock) => (
+              <td key={lock.lock}>{lock.state}</td>
+            ))}
+          </tr>
+        ))}
+      </DataTable>
+      <p className="muted">
+        Agents cannot change these locks. The caller turns one on at Protection in the portal, signed in with their passkey; only the
+        account holder can turn one off, there, after confirming with their passkey again.
+      </p>
       <h3>Incidents</h3>
       <FieldList
         items={card.incidents.map((incident) => ({

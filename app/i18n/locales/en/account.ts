@@ -8,6 +8,7 @@ export default {
     passkeys: 'Passkeys',
     sessions: 'Sessions',
     people: 'People',
+    protection: 'Protection',
     statement: 'Statement',
   },
   welcome: 'Your passkey is set up and you are signed in. Next time, choose “Sign in with a passkey”.',
@@ -44,6 +45,13 @@ export default {
       'since-incident': 'Your PIN has not been changed since the incident that involved your account.',
       'since-latest': 'Your PIN has not been changed since the latest incident that involved your account.',
       'not-exposed': 'Your account was not in any incident, but a strong PIN is still the best lock on your number.',
+    },
+    portOut: {
+      title: 'Turn on port-out protection',
+      detail:
+        'The 2018 incident exposed what a port-out asks for: the number, the account number and the billing ZIP. With port-out protection on, your number cannot be moved to another carrier until the account holder turns it off.',
+      done: 'The carrier confirmed port-out protection on your line or the whole account.',
+      now: 'Turn on port-out protection',
     },
     passkey: {
       title: 'Set up a passkey',

@@ -45,6 +45,10 @@ export default {
     'manage-people': 'Only the account holder can see and manage the people on this account.',
     'print-statement': 'The statement of exposure is for the account holder and authorized users. Ask the account holder for a copy.',
   },
+  protection: {
+    notOnAccount: 'That line is not on your account.',
+    unavailable: 'Locks cannot be changed here right now: the carrier’s provisioning system is not set up. Call 611 from your phone.',
+  },
   people: {
     notOnAccount: 'That person is not on your account.',
     notYourself: 'You cannot remove your own access. Remove passkeys on Your passkeys instead.',

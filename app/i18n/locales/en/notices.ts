@@ -57,4 +57,34 @@ export default {
     subject: 'Your account PIN was changed',
     body: "Your account PIN was changed on {{at}}: the reset requested on {{requestedAt}} took effect. If this wasn't you, call 611 from your phone.",
   },
+  protectionChanged: {
+    subject: 'A lock on your account changed',
+    portOutOnLine:
+      "Port-out protection is now on for the line ending {{lineEnding}}: the number cannot be moved to another carrier until the account holder turns it off. If this wasn't you, call 611 from your phone.",
+    portOutOffLine:
+      "Port-out protection was turned off for the line ending {{lineEnding}}: the number can be moved to another carrier again. If this wasn't you, call 611 from your phone now.",
+    simOnLine:
+      "SIM protection is now on for the line ending {{lineEnding}}: the number cannot be moved to a new SIM card until the account holder turns it off. If this wasn't you, call 611 from your phone.",
+    simOffLine:
+      "SIM protection was turned off for the line ending {{lineEnding}}: the number can be moved to a new SIM card again. If this wasn't you, call 611 from your phone now.",
+    portOutOnAccount:
+      "Port-out protection is now on for every line on your account, including the line ending {{lineEnding}}. If this wasn't you, call 611 from your phone.",
+    portOutOffAccount:
+      "Port-out protection was turned off for the whole account, including the line ending {{lineEnding}}. If this wasn't you, call 611 from your phone now.",
+    simOnAccount:
+      "SIM protection is now on for every line on your account, including the line ending {{lineEnding}}. If this wasn't you, call 611 from your phone.",
+    simOffAccount:
+      "SIM protection was turned off for the whole account, including the line ending {{lineEnding}}. If this wasn't you, call 611 from your phone now.",
+  },
+  protectionFailed: {
+    subject: 'A lock on your account could not be changed',
+    portOutOn:
+      'We could not turn on port-out protection for your account: the carrier systems did not confirm it after several tries. It is not on. Try again in the breach-check portal, or call 611 from your phone.',
+    portOutOff:
+      'We could not turn off port-out protection for your account: the carrier systems did not confirm it. It is still on. Try again in the breach-check portal, or call 611 from your phone.',
+    simOn:
+      'We could not turn on SIM protection for your account: the carrier systems did not confirm it after several tries. It is not on. Try again in the breach-check portal, or call 611 from your phone.',
+    simOff:
+      'We could not turn off SIM protection for your account: the carrier systems did not confirm it. It is still on. Try again in the breach-check portal, or call 611 from your phone.',
+  },
 } as const;

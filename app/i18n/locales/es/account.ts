@@ -10,6 +10,7 @@ export default {
     passkeys: 'Llaves de acceso',
     sessions: 'Sesiones',
     people: 'Personas',
+    protection: 'Protección',
     statement: 'Constancia',
   },
   welcome: 'Tu llave de acceso está lista y ya iniciaste sesión. La próxima vez, elige “Iniciar sesión con una llave de acceso”.',
@@ -46,6 +47,13 @@ export default {
       'since-incident': 'El PIN de la cuenta no se ha cambiado desde el incidente que afectó a tu cuenta.',
       'since-latest': 'El PIN de la cuenta no se ha cambiado desde el último incidente que afectó a tu cuenta.',
       'not-exposed': 'Tu cuenta no estuvo en ningún incidente, pero un PIN seguro sigue siendo la mejor cerradura para tu número.',
+    },
+    portOut: {
+      title: 'Activa la protección contra portabilidad',
+      detail:
+        'El incidente de 2018 expuso justo lo que pide una portabilidad: el número, el número de cuenta y el código postal de facturación. Con la protección contra portabilidad activada, nadie puede pasar tu número a otra compañía hasta que el titular de la cuenta la desactive.',
+      done: 'La compañía confirmó la protección contra portabilidad de tu línea o de toda la cuenta.',
+      now: 'Activar la protección contra portabilidad',
     },
     passkey: {
       title: 'Crea una llave de acceso',

@@ -53,6 +53,11 @@ export default {
     'print-statement':
       'La constancia de exposición es para el titular de la cuenta y los usuarios autorizados. Pídele una copia al titular de la cuenta.',
   },
+  protection: {
+    notOnAccount: 'Esa línea no es de tu cuenta.',
+    unavailable:
+      'Ahora no se pueden cambiar las cerraduras aquí: el sistema de aprovisionamiento de la compañía no está configurado. Llama al 611 desde tu teléfono.',
+  },
   people: {
     notOnAccount: 'Esa persona no es de tu cuenta.',
     notYourself: 'No puedes quitar tu propio acceso. Si quieres, quita tus llaves de acceso en Tus llaves de acceso.',

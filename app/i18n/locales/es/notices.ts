@@ -57,4 +57,34 @@ export default {
     subject: 'Se cambió el PIN de la cuenta',
     body: 'El PIN de la cuenta se cambió el {{at}}: entró en vigor el restablecimiento pedido el {{requestedAt}}. Si no fuiste tú, llama al 611 desde tu teléfono.',
   },
+  protectionChanged: {
+    subject: 'Cambió una cerradura de tu cuenta',
+    portOutOnLine:
+      'La protección contra portabilidad ya está activada en la línea que termina en {{lineEnding}}: nadie puede pasar el número a otra compañía hasta que el titular de la cuenta la desactive. Si no fuiste tú, llama al 611 desde tu teléfono.',
+    portOutOffLine:
+      'Se desactivó la protección contra portabilidad en la línea que termina en {{lineEnding}}: el número se puede pasar otra vez a otra compañía. Si no fuiste tú, llama al 611 desde tu teléfono ahora.',
+    simOnLine:
+      'La protección de la SIM ya está activada en la línea que termina en {{lineEnding}}: nadie puede pasar el número a una SIM nueva hasta que el titular de la cuenta la desactive. Si no fuiste tú, llama al 611 desde tu teléfono.',
+    simOffLine:
+      'Se desactivó la protección de la SIM en la línea que termina en {{lineEnding}}: el número se puede pasar otra vez a una SIM nueva. Si no fuiste tú, llama al 611 desde tu teléfono ahora.',
+    portOutOnAccount:
+      'La protección contra portabilidad ya está activada en todas las líneas de tu cuenta, también en la que termina en {{lineEnding}}. Si no fuiste tú, llama al 611 desde tu teléfono.',
+    portOutOffAccount:
+      'Se desactivó la protección contra portabilidad de toda la cuenta, también de la línea que termina en {{lineEnding}}. Si no fuiste tú, llama al 611 desde tu teléfono ahora.',
+    simOnAccount:
+      'La protección de la SIM ya está activada en todas las líneas de tu cuenta, también en la que termina en {{lineEnding}}. Si no fuiste tú, llama al 611 desde tu teléfono.',
+    simOffAccount:
+      'Se desactivó la protección de la SIM de toda la cuenta, también de la línea que termina en {{lineEnding}}. Si no fuiste tú, llama al 611 desde tu teléfono ahora.',
+  },
+  protectionFailed: {
+    subject: 'No se pudo cambiar una cerradura de tu cuenta',
+    portOutOn:
+      'No pudimos activar la protección contra portabilidad de tu cuenta: los sistemas de la compañía no la confirmaron después de varios intentos. No está activada. Vuelve a intentarlo en el portal de verificación o llama al 611 desde tu teléfono.',
+    portOutOff:
+      'No pudimos desactivar la protección contra portabilidad de tu cuenta: los sistemas de la compañía no lo confirmaron. Sigue activada. Vuelve a intentarlo en el portal de verificación o llama al 611 desde tu teléfono.',
+    simOn:
+      'No pudimos activar la protección de la SIM de tu cuenta: los sistemas de la compañía no la confirmaron después de varios intentos. No está activada. Vuelve a intentarlo en el portal de verificación o llama al 611 desde tu teléfono.',
+    simOff:
+      'No pudimos desactivar la protección de la SIM de tu cuenta: los sistemas de la compañía no lo confirmaron. Sigue activada. Vuelve a intentarlo en el portal de verificación o llama al 611 desde tu teléfono.',
+  },
 } satisfies CatalogOf<typeof en>;

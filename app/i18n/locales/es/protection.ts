@@ -1,0 +1,40 @@
+// Protección contra portabilidad y de la SIM: la página, el estado de cada cerradura y lo que confirmó la compañía.
+export default {
+  metaTitle: 'Protección contra portabilidad y de la SIM',
+  title: 'Protección contra portabilidad y de la SIM',
+  lead: 'Dos cerraduras en la compañía frenan el fraude que los incidentes facilitan. La protección contra portabilidad impide que alguien pase tu número a otra compañía; la protección de la SIM impide que lo pase a una tarjeta SIM nueva. Una cerradura aparece como activada solo cuando los sistemas de la compañía lo confirman.',
+  wholeAccount: 'Toda la cuenta',
+  wholeAccountDetail: 'Todas las líneas de la cuenta, las de hoy y las que se agreguen.',
+  line: 'Línea que termina en {{ending}}',
+  lineYours: 'Línea que termina en {{ending}} (la tuya)',
+  locks: {
+    'port-out': 'Protección contra portabilidad',
+    sim: 'Protección de la SIM',
+  },
+  state: {
+    off: 'Desactivada',
+    on: 'Activada',
+    pending: 'Pendiente',
+    failed: 'Falló',
+  },
+  since: 'Confirmada el {{date}}',
+  pendingOn: 'Esperando a que los sistemas de la compañía la activen. Esta página se actualiza sola.',
+  pendingOff: 'Esperando a que los sistemas de la compañía la desactiven. Sigue activada hasta que lo confirmen.',
+  failedOn:
+    'Los sistemas de la compañía no la confirmaron después de varios intentos, así que no está activada. Vuelve a intentarlo o llama al 611.',
+  failedOff: 'Los sistemas de la compañía no confirmaron la desactivación, así que sigue activada. Vuelve a intentarlo o llama al 611.',
+  turnOn: {
+    'port-out': 'Activar la protección contra portabilidad',
+    sim: 'Activar la protección de la SIM',
+  },
+  turnOff: 'Desactivar',
+  turnOffLabel: 'Desactivar la {{lock}} de {{target}}',
+  onlyHolderOff: 'Solo el titular de la cuenta puede desactivar una cerradura.',
+  ownLineOnly: 'Puedes activar la protección de tu propia línea.',
+  offNeedsPasskey: 'Para desactivar una cerradura te pediremos otra vez tu llave de acceso.',
+  queued: 'Enviado a los sistemas de la compañía. Aparecerá como activada cuando lo confirmen, normalmente en unos segundos.',
+  queuedOff: 'Enviado a los sistemas de la compañía. Sigue activada hasta que confirmen que está desactivada.',
+  already: 'No cambió nada: ya estaba así.',
+  alreadyPending: 'No cambió nada: esa solicitud ya está en camino.',
+  unavailable: 'Ahora no se pueden cambiar las cerraduras aquí. Llama al 611 desde tu teléfono.',
+} as const;
