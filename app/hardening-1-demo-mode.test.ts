@@ -1,7 +1,9 @@
 // Finding 1: demo mode was on unless NODE_ENV=production, so /dev/outbox showed every code to anyone on a real host,
 // and demo PINs were written onto any real account whose number matched a demo one.
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { testDb } from '../tests/helpers/db';
+import { accountLines, accounts, customers, exposures, phoneDirectory } from '../db/tables';
+import { testDatabase } from '../tests/helpers/db';
 import { importText, ACCOUNTS_HEADER } from '../tests/helpers/import-files';
 import { configWarnings, parseConfig } from './config.server';
 import { seedDemoPins } from './services/demo-pins.server';
@@ -24,12 +26,13 @@ describe('finding 1: demo mode only on localhost, demo PINs only on the demo acc
   });
 
   it('never gives a demo PIN to a real account that happens to have a demo account number', async () => {
-    testDb().$client.exec(
-      'DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM phone_directory; DELETE FROM customers; DELETE FROM accounts',
-    );
+    for (const table of [exposures, accountLines, phoneDirectory, customers, accounts]) await testDatabase().run((db) => db.delete(table));
     await importText('accounts', [ACCOUNTS_HEADER, '100000001,postpaid,Real Person,98006,,,+12065559999,']);
     expect(await seedDemoPins()).toBe(0);
-    expect(testDb().$client.prepare("SELECT pin_hash FROM accounts WHERE account_number = '100000001'").pluck().get()).toBeNull();
+    const account = await testDatabase().get((db) =>
+      db.select({ pinHash: accounts.pinHash }).from(accounts).where(eq(accounts.accountNumber, '100000001')),
+    );
+    expect(account!.pinHash).toBeNull();
   });
 });
 

@@ -4,8 +4,9 @@
 import { INCIDENT_IDS } from '../db/incidents';
 import { readyDatabase, seedDemoAccounts } from '../db/seed/seed';
 import { ConfigError, getConfig } from './config.server';
-import { closeDb, getDb } from './models/db.server';
+import { closeDb, getDb, reportConnectionErrorsTo } from './models/db.server';
 import { seedDemoPins } from './services/demo-pins.server';
+import { describeError } from './services/errors.server';
 import { log, setLogLevel } from './services/logger.server';
 import { startOutboxDelivery } from './services/notifier.server';
 import { startPinResetJob } from './services/pin-reset.server';
@@ -25,6 +26,10 @@ export const PUBLIC_PAGE_PATHS = ['/', '/incidents', ...INCIDENT_IDS.map((id) =>
 export function loadConfig() {
   const config = getConfig();
   setLogLevel(config.logLevel);
+  // Every process (the workers too) logs a PostgreSQL connection the server closed, rather than dying of it.
+  reportConnectionErrorsTo((error) =>
+    log('warn', 'a PostgreSQL connection was closed by the server; the next query opens another', describeError(error)),
+  );
   return config;
 }
 

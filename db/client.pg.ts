@@ -9,8 +9,11 @@ import * as schema from './schema.pg';
 
 export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
-export function openPostgres(url: string, options: { max?: number } = {}): PgDb {
+export function openPostgres(url: string, options: { max?: number; onConnectionError?: (error: Error) => void } = {}): PgDb {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection the server ends (a restart, a failover, an administrator) must not take the process down: the
+  // pool drops it and opens another on the next query.
+  pool.on('error', options.onConnectionError ?? (() => undefined));
   return drizzle(pool, { schema });
 }
 

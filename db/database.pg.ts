@@ -77,6 +77,9 @@ export function postgresDatabase(db: PgDb): Database & { readonly pool: PgDb['$c
   };
 }
 
-export function openPostgresDatabase(url: string, options: { max?: number } = {}): Database & { readonly pool: PgDb['$client'] } {
+export function openPostgresDatabase(
+  url: string,
+  options: { max?: number; onConnectionError?: (error: Error) => void } = {},
+): Database & { readonly pool: PgDb['$client'] } {
   return postgresDatabase(openPostgres(url, options));
 }

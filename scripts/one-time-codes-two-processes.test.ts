@@ -15,7 +15,7 @@ const redeemingProcess = (startAt: number, codesFile: string) =>
 
 describe('one-time codes in two processes', () => {
   it('are each redeemed once when two processes type the same codes at the same instant', { timeout: 60_000 }, async () => {
-    const accountId = accountIdOf('100000001');
+    const accountId = await accountIdOf('100000001');
     const codes = [];
     // 400 browsers, each with its own code for the same line: enough that the two processes' passes overlap.
     for (let browser = 0; browser < 400; browser += 1) {

@@ -6,10 +6,10 @@ import { holderLine, ensurePerson } from '../app/models/person.server';
 import { schedulePinReset } from '../app/models/pin-reset.server';
 import { verifyAuditChain } from '../app/services/audit.server';
 import { hashPin } from '../app/services/pin-hash.server';
-import { auditEvents, outbox, pinResets } from '../db/schema';
 import { DEMO_ACCOUNTS } from '../db/seed/demo-accounts';
+import { auditEvents, outbox, pinResets } from '../db/tables';
 import { accountIdOf } from '../tests/helpers/customers';
-import { testDb, withDemoAccounts } from '../tests/helpers/db';
+import { testDatabase, withDemoAccounts } from '../tests/helpers/db';
 import { racingProcess } from '../tests/helpers/race-process';
 
 beforeAll(() => withDemoAccounts());
@@ -22,7 +22,7 @@ describe('the 24-hour PIN reset job in two processes', () => {
     const newPinHash = await hashPin('864209');
     const resetIds: number[] = [];
     for (const account of DEMO_ACCOUNTS) {
-      const accountId = accountIdOf(account.accountNumber);
+      const accountId = await accountIdOf(account.accountNumber);
       const holder = await ensurePerson(accountId, (await holderLine(accountId))!);
       const reset = await schedulePinReset({
         accountId,
@@ -34,17 +34,17 @@ describe('the 24-hour PIN reset job in two processes', () => {
       });
       resetIds.push(reset.id);
     }
-    testDb().delete(outbox).run();
+    await testDatabase().run((db) => db.delete(outbox));
 
     const startAt = Date.now() + 3_000; // both processes have loaded by then
     const applied = await Promise.all([jobProcess(startAt), jobProcess(startAt)]);
 
     expect(applied[0]! + applied[1]!, `applied by each process: ${applied.join(' and ')}`).toBe(resetIds.length);
-    const rows = testDb().select().from(pinResets).where(inArray(pinResets.id, resetIds)).all();
+    const rows = await testDatabase().all((db) => db.select().from(pinResets).where(inArray(pinResets.id, resetIds)));
     expect(rows.filter((row) => row.appliedAt !== null)).toHaveLength(resetIds.length);
-    const events = testDb().select().from(auditEvents).where(eq(auditEvents.action, 'pin.reset_applied')).all();
+    const events = await testDatabase().all((db) => db.select().from(auditEvents).where(eq(auditEvents.action, 'pin.reset_applied')));
     expect(events.filter((event) => resetIds.includes(Number(event.details?.resetId)))).toHaveLength(resetIds.length);
-    const notices = testDb().select({ accountId: outbox.accountId }).from(outbox).all();
+    const notices = await testDatabase().all((db) => db.select({ accountId: outbox.accountId }).from(outbox));
     const perAccount = new Map<number, number>();
     for (const notice of notices) perAccount.set(notice.accountId!, (perAccount.get(notice.accountId!) ?? 0) + 1);
     expect(Math.max(...perAccount.values()), 'one notice per contact, at most the two contacts of a holder').toBeLessThanOrEqual(2);

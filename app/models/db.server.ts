@@ -10,11 +10,21 @@ let db: Database | undefined;
 // load (every page view re-read its pages from the OS); 64 MB holds the hot pages of thousands of customers.
 const PAGE_CACHE_KIB = 64 * 1024;
 
+let connectionErrors: (error: Error) => void = () => undefined;
+
+/** Where a PostgreSQL connection the server closed is reported (the portal logs it; models sit below the logger). */
+export function reportConnectionErrorsTo(report: (error: Error) => void): void {
+  connectionErrors = report;
+}
+
 export function getDb(): Database {
   if (!db) {
     const config = getConfig();
     if (config.databaseUrl) {
-      db = openPostgresDatabase(config.databaseUrl, { max: config.databasePoolSize });
+      db = openPostgresDatabase(config.databaseUrl, {
+        max: config.databasePoolSize,
+        onConnectionError: (error) => connectionErrors(error),
+      });
     } else {
       const sqlite = openSqliteDatabase(config.databasePath);
       sqlite.sqlite.$client.pragma(`cache_size = -${PAGE_CACHE_KIB}`);

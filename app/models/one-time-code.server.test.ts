@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { accountIdOf } from '../../tests/helpers/customers';
-import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { withDemoAccounts } from '../../tests/helpers/db';
 import { insertCodeReplacingOlder, listLiveCodes, markCodeUsed } from './one-time-code.server';
 
 describe('one-time code rows', () => {
   it('are used once: of two processes that both read the same live code, only the first to mark it wins', async () => {
     await withDemoAccounts();
-    testDb();
-    const accountId = accountIdOf('100000001');
+    const accountId = await accountIdOf('100000001');
     const now = new Date();
     await insertCodeReplacingOlder({
       accountId,

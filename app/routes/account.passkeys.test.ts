@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listPasskeys } from '~/models/passkey.server';
 import { getCustomerSession } from '~/services/session.server';
-import { auditEvents, sessions } from '../../db/schema';
+import { auditEvents, sessions } from '../../db/tables';
 import { customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
-import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { testDatabase, withDemoAccounts } from '../../tests/helpers/db';
 import { args } from '../../tests/helpers/requests';
 import { SoftAuthenticator } from '../../tests/helpers/soft-authenticator';
 import { action, loader } from './account.passkeys';
@@ -65,7 +65,7 @@ describe('/account/passkeys', () => {
     expect(thrown.headers.get('Location')).toBe('/account/confirm?redirectTo=%2Faccount%2Fpasskeys');
 
     const session = (await getCustomerSession(browser.request('/')))!;
-    testDb().update(sessions).set({ stepUpAt: new Date() }).where(eq(sessions.id, session.sessionId)).run();
+    await testDatabase().run((db) => db.update(sessions).set({ stepUpAt: new Date() }).where(eq(sessions.id, session.sessionId)));
     const last = (await action(
       args(browser.form('/account/passkeys', { intent: 'remove', passkeyId: first.credentialId }), browser),
     )) as Answer;
@@ -78,11 +78,9 @@ describe('/account/passkeys', () => {
     )) as Answer;
     expect(removed.data.notice).toMatch(/Passkey removed/);
     expect((await listPasskeys(second.owner)).map((p) => p.id)).toEqual([second.credentialId]);
-    const actions = testDb()
-      .select({ action: auditEvents.action })
-      .from(auditEvents)
-      .where(eq(auditEvents.accountId, first.customer.accountId))
-      .all();
+    const actions = await testDatabase().all((db) =>
+      db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.accountId, first.customer.accountId)),
+    );
     expect(actions.map((a) => a.action)).toContain('passkey.removed');
   });
 });

@@ -77,7 +77,9 @@ function LockRow({
         ? t(lock.change === 'on' ? 'failedOn' : 'failedOff')
         : lock.state === 'on' && lock.confirmedAt
           ? t('since', { date: lock.confirmedAt })
-          : null;
+          : lock.coveredByAccount
+            ? t('coveredByAccount')
+            : null;
   return (
     <div className="protection-lock">
       <dt>{t(`locks.${lock.lock}`)}</dt>
@@ -139,7 +141,7 @@ export default function Protection() {
             <section key={target.target} className="card" aria-labelledby={headingId}>
               <h2 id={headingId}>{label}</h2>
               {target.lineEnding === null ? <p className="muted">{t('wholeAccountDetail')}</p> : null}
-              <dl className="facts protection-locks">
+              <dl className="protection-locks">
                 {target.locks.map((lock) => (
                   <LockRow key={lock.lock} lock={lock} target={target.target} label={label} busy={busy} />
                 ))}

@@ -2,9 +2,9 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getCustomerSession } from '~/services/session.server';
-import { auditEvents, passkeys, webauthnChallenges } from '../../db/schema';
+import { auditEvents, passkeys, webauthnChallenges } from '../../db/tables';
 import { customerWithPasskey } from '../../tests/helpers/customers';
-import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { testDatabase, withDemoAccounts } from '../../tests/helpers/db';
 import { args, CookieJar } from '../../tests/helpers/requests';
 import { SoftAuthenticator } from '../../tests/helpers/soft-authenticator';
 import { action as optionsAction } from './auth.passkey.options';
@@ -27,10 +27,14 @@ async function verify(browser: CookieJar, response: unknown, redirectTo?: string
   return { status: answer.status, body: await answer.json(), answer };
 }
 
-function lastFailureReason(): unknown {
-  const event = testDb().select().from(auditEvents).where(eq(auditEvents.action, 'sign_in.failed')).all().at(-1);
-  return event?.details?.reason;
+async function lastFailureReason(): Promise<unknown> {
+  const events = await testDatabase().all((db) =>
+    db.select().from(auditEvents).where(eq(auditEvents.action, 'sign_in.failed')).orderBy(auditEvents.id),
+  );
+  return events.at(-1)?.details?.reason;
 }
+
+const storedPasskey = async (id: string) => (await testDatabase().get((db) => db.select().from(passkeys).where(eq(passkeys.id, id))))!;
 
 describe('passkey sign-in', () => {
   it('signs in with a discoverable passkey: new session cookie, redirect honoured, counter and last use recorded', async () => {
@@ -49,7 +53,7 @@ describe('passkey sign-in', () => {
     expect(cookie).toMatch(/Path=\//);
     const session = await getCustomerSession(browser.request('/account'));
     expect(session?.customerId).toBe(customer.id);
-    const stored = testDb().select().from(passkeys).where(eq(passkeys.id, credentialId)).get()!;
+    const stored = await storedPasskey(credentialId);
     expect(stored.counter).toBe(7);
     expect(stored.lastUsedAt).toBeInstanceOf(Date);
   });
@@ -80,7 +84,7 @@ describe('passkey sign-in', () => {
     const { status, body } = await verify(attacker, authenticator.assert(options));
     expect(status).toBe(400);
     expect(body.status).toBe('error');
-    expect(lastFailureReason()).toBe('challenge from another browser');
+    expect(await lastFailureReason()).toBe('challenge from another browser');
     expect(await getCustomerSession(attacker.request('/account'))).toBeNull();
   });
 
@@ -91,22 +95,23 @@ describe('passkey sign-in', () => {
     expect((await verify(browser, response)).status).toBe(200);
     const replay = await verify(browser, response);
     expect(replay.status).toBe(400);
-    expect(lastFailureReason()).toBe('challenge already used');
+    expect(await lastFailureReason()).toBe('challenge already used');
   });
 
   it('refuses an expired challenge', async () => {
     const { authenticator } = await customerWithPasskey('100000006');
     const browser = new CookieJar();
     const options = await signInOptions(browser);
-    testDb()
-      .update(webauthnChallenges)
-      .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(eq(webauthnChallenges.challenge, options.challenge))
-      .run();
+    await testDatabase().run((db) =>
+      db
+        .update(webauthnChallenges)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(webauthnChallenges.challenge, options.challenge)),
+    );
     const { status, body } = await verify(browser, authenticator.assert(options));
     expect(status).toBe(400);
     expect(body.message).toMatch(/expired or was already used/);
-    expect(lastFailureReason()).toBe('challenge expired');
+    expect(await lastFailureReason()).toBe('challenge expired');
   });
 
   it('refuses an unknown credential', async () => {
@@ -121,7 +126,7 @@ describe('passkey sign-in', () => {
     const { status, body } = await verify(browser, stranger.assert(await signInOptions(browser)));
     expect(status).toBe(400);
     expect(body.message).toMatch(/do not recognise that passkey/);
-    expect(lastFailureReason()).toBe('unknown credential');
+    expect(await lastFailureReason()).toBe('unknown credential');
   });
 
   it('refuses a response without user verification with a 400, not a 500', async () => {
@@ -130,7 +135,7 @@ describe('passkey sign-in', () => {
     const { status, body } = await verify(browser, authenticator.assert(await signInOptions(browser), { uv: false }));
     expect(status).toBe(400);
     expect(body.message).toMatch(/did not confirm it was you/);
-    expect(lastFailureReason()).toBe('user not verified');
+    expect(await lastFailureReason()).toBe('user not verified');
   });
 
   it('refuses a counter that went backwards', async () => {
@@ -140,8 +145,8 @@ describe('passkey sign-in', () => {
     const second = new CookieJar();
     const { status } = await verify(second, authenticator.assert(await signInOptions(second), { counter: 3 }));
     expect(status).toBe(400);
-    expect(lastFailureReason()).toBe('counter went backwards');
-    expect(testDb().select().from(passkeys).where(eq(passkeys.id, credentialId)).get()!.counter).toBe(5);
+    expect(await lastFailureReason()).toBe('counter went backwards');
+    expect((await storedPasskey(credentialId)).counter).toBe(5);
   });
 
   it('refuses a user handle that is not the credential owner’s, and a missing one', async () => {
@@ -149,7 +154,7 @@ describe('passkey sign-in', () => {
     const browser = new CookieJar();
     const wrong = await verify(browser, authenticator.assert(await signInOptions(browser), { userHandle: 'c29tZW9uZS1lbHNl' }));
     expect(wrong.status).toBe(400);
-    expect(lastFailureReason()).toBe('user handle mismatch');
+    expect(await lastFailureReason()).toBe('user handle mismatch');
     const missing = await verify(browser, authenticator.assert(await signInOptions(browser), { userHandle: null }));
     expect(missing.status).toBe(400);
   });
@@ -183,11 +188,12 @@ describe('passkey sign-in', () => {
   });
 
   it('keeps sign-in failure details free of secrets', async () => {
-    const rows = testDb()
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'sign_in.failed')))
-      .all();
+    const rows = await testDatabase().all((db) =>
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'sign_in.failed'))),
+    );
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(Object.keys(row.details ?? {})).toEqual(['reason']);
   });

@@ -5,8 +5,8 @@ import { I18nextProvider } from 'react-i18next';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { i18nFor } from '~/i18n/translator';
 import { notifyHolder } from '~/services/notifier.server';
-import { accounts } from '../../db/schema';
-import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { accounts } from '../../db/tables';
+import { testDatabase, withDemoAccounts } from '../../tests/helpers/db';
 import { args, CookieJar } from '../../tests/helpers/requests';
 import DevOutbox, { loader } from './dev.outbox';
 
@@ -26,7 +26,9 @@ beforeAll(() => withDemoAccounts());
 
 describe('/dev/outbox', () => {
   it('lists messages newest first, recipients and bodies in full', async () => {
-    const { id } = testDb().select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, '100000010')).get()!;
+    const { id } = (await testDatabase().get((db) =>
+      db.select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, '100000010')),
+    ))!;
     await notifyHolder(id, { key: 'pinSet', values: { at: new Date() } });
     await notifyHolder(id, { key: 'code', values: { code: '482913' } });
     const { messages } = await loader(args(new Request('http://localhost/dev/outbox'), new CookieJar()));

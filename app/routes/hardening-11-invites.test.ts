@@ -1,9 +1,11 @@
 // Finding 11: staff invites could not be revoked: a link handed to the wrong person worked for 24 hours.
+import { desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { markInviteUsed } from '~/models/staff.server';
 import { startStaffSession } from '~/services/session.server';
 import { inviteStaff, openInviteFor } from '~/services/staff-invites.server';
-import { testDb } from '../../tests/helpers/db';
+import { auditEvents, staff } from '../../db/tables';
+import { testDatabase } from '../../tests/helpers/db';
 import { args, CookieJar } from '../../tests/helpers/requests';
 import { action as adminAction, loader as adminLoader } from './admin';
 import { loader as enrollLoader } from './staff.enroll.$token';
@@ -11,9 +13,9 @@ import { loader as enrollLoader } from './staff.enroll.$token';
 let admin: CookieJar;
 
 beforeAll(async () => {
-  const { id } = testDb()
-    .$client.prepare("INSERT INTO staff (name, role, webauthn_user_id) VALUES ('Ada Admin', 'admin', 'hardening-11') RETURNING id")
-    .get() as { id: number };
+  const { id } = (await testDatabase().get((db) =>
+    db.insert(staff).values({ name: 'Ada Admin', role: 'admin', webauthnUserId: 'hardening-11' }).returning({ id: staff.id }),
+  ))!;
   admin = new CookieJar();
   admin.take(new Response(null, { headers: { 'Set-Cookie': await startStaffSession(admin.request('/'), id) } }));
 });
@@ -38,11 +40,14 @@ describe('finding 11: pending staff invites can be revoked', () => {
     const refused = await enrollLoader({ request: new Request(link), params: { token }, context: {} as never }).catch((error) => error);
     expect((refused as Response).status).toBe(410);
     expect((await adminLoader(args(admin.request('/admin'), admin))).invites.some((candidate) => candidate.id === invite.id)).toBe(false);
-    const audited = testDb()
-      .$client.prepare("SELECT details FROM audit_events WHERE action = 'staff.invite_revoked' ORDER BY id DESC")
-      .pluck()
-      .get() as string;
-    expect(JSON.parse(audited)).toMatchObject({ inviteId: invite.id, name: 'Wrong Person' });
+    const audited = await testDatabase().get((db) =>
+      db
+        .select({ details: auditEvents.details })
+        .from(auditEvents)
+        .where(eq(auditEvents.action, 'staff.invite_revoked'))
+        .orderBy(desc(auditEvents.id)),
+    );
+    expect(audited!.details).toMatchObject({ inviteId: invite.id, name: 'Wrong Person' });
   });
 
   it('an invite revoked (or expired) while its ceremony runs can no longer be claimed by it', async () => {

@@ -1,20 +1,25 @@
 // Finding 15: only 2 of the 10 limits were ever driven to their 429. Each limit here is reached through the route or
 // service that enforces it (the others: enroll.test.ts per details, pin.server.test.ts PIN changes and the Verify PIN
 // lock, hardening-2 passkey ceremonies, hardening-3-4 wrong codes per browser and per account, people-rights asks).
+import { count, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { accountFromCard, lookUpAccount, sendPinResetCode, verifyCallerPin } from '~/services/agent-console.server';
-import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { accounts, outbox, rateLimits, staff } from '../../db/tables';
+import { testDatabase, withDemoAccounts } from '../../tests/helpers/db';
 import { args, CookieJar } from '../../tests/helpers/requests';
 import { action as enrollAction } from './enroll';
 import { action as agentCodeAction } from './enroll_.agent-code';
 
 beforeAll(async () => {
   await withDemoAccounts();
-  testDb().$client.exec(
-    "INSERT OR IGNORE INTO staff (id, name, role, webauthn_user_id) VALUES (5150, 'Rate Limited', 'agent', 'hardening-15')",
+  await testDatabase().run((db) =>
+    db.insert(staff).values({ id: 5150, name: 'Rate Limited', role: 'agent', webauthnUserId: 'hardening-15' }).onConflictDoNothing(),
   );
 });
-beforeEach(() => testDb().$client.exec('DELETE FROM rate_limits; DELETE FROM outbox'));
+beforeEach(async () => {
+  await testDatabase().run((db) => db.delete(rateLimits));
+  await testDatabase().run((db) => db.delete(outbox));
+});
 
 const agent = { sessionId: 1, staffId: 5150, name: 'Rate Limited', role: 'agent' as const };
 const statusOf = async (run: () => Promise<unknown>) => {
@@ -40,7 +45,8 @@ describe('finding 15: every rate limit reaches its 429', () => {
   });
 
   it('messages per account stay silent: an 11th request from another address answers as always and sends nothing', async () => {
-    const sent = () => testDb().$client.prepare("SELECT count(*) FROM outbox WHERE recipient = '+12065550101'").pluck().get();
+    const sent = async () =>
+      (await testDatabase().get((db) => db.select({ n: count() }).from(outbox).where(eq(outbox.recipient, '+12065550101'))))!.n;
     for (let i = 0; i < 11; i++) {
       const browser = new CookieJar();
       expect(
@@ -49,7 +55,7 @@ describe('finding 15: every rate limit reaches its 429', () => {
         ),
       ).toBe(302);
     }
-    expect(sent()).toBe(10);
+    expect(await sent()).toBe(10);
   });
 
   it('code attempts per client: the 21st in 15 minutes from one address, whatever the browser', async () => {
@@ -76,7 +82,7 @@ describe('finding 15: every rate limit reaches its 429', () => {
   });
 
   it('PIN checks per agent: the 31st in an hour, across accounts', async () => {
-    const ids = testDb().$client.prepare('SELECT id FROM accounts ORDER BY id').pluck().all() as number[];
+    const ids = (await testDatabase().all((db) => db.select({ id: accounts.id }).from(accounts).orderBy(accounts.id))).map((row) => row.id);
     for (let i = 0; i < 30; i++) await verifyCallerPin(agent, ids[i % ids.length]!, '111111');
     expect(await statusOf(() => verifyCallerPin(agent, ids[0]!, '111111'))).toBe(429);
   });

@@ -5,9 +5,9 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashCode, issueOneTimeCode, redeemOneTimeCode } from '~/services/one-time-code.server';
 import { getCustomerSession, getStaffSession, markStepUp, startCustomerSession, startStaffSession } from '~/services/session.server';
-import { oneTimeCodes, passkeys, sessions } from '../../db/schema';
+import { oneTimeCodes, passkeys, sessions, staff } from '../../db/tables';
 import { accountIdOf, customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
-import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { testDatabase, withDemoAccounts } from '../../tests/helpers/db';
 import { args, CookieJar } from '../../tests/helpers/requests';
 import { loader as layoutLoader } from './account';
 import { loader as exposureLoader } from './account._index';
@@ -27,49 +27,49 @@ beforeAll(async () => {
 });
 
 const setSession = (sessionId: number, values: Partial<typeof sessions.$inferInsert>) =>
-  testDb().update(sessions).set(values).where(eq(sessions.id, sessionId)).run();
+  testDatabase().run((db) => db.update(sessions).set(values).where(eq(sessions.id, sessionId)));
+const sessionRow = async (sessionId: number) =>
+  (await testDatabase().get((db) => db.select().from(sessions).where(eq(sessions.id, sessionId))))!;
+const newStaff = async (name: string, webauthnUserId: string) =>
+  (await testDatabase().get((db) => db.insert(staff).values({ name, role: 'agent', webauthnUserId }).returning({ id: staff.id })))!;
 
 describe('finding 17: sessions at the edges of their limits', () => {
   it('a customer session is alive just before 30 idle minutes, and ended at 30', async () => {
     const browser = await signedInBrowser(customerId);
     const { sessionId } = (await getCustomerSession(browser.request('/account')))!;
-    setSession(sessionId, { lastSeenAt: new Date(Date.now() - 30 * MINUTE + 5_000) });
+    await setSession(sessionId, { lastSeenAt: new Date(Date.now() - 30 * MINUTE + 5_000) });
     expect(await getCustomerSession(browser.request('/account'))).not.toBeNull();
-    setSession(sessionId, { lastSeenAt: new Date(Date.now() - 30 * MINUTE) });
+    await setSession(sessionId, { lastSeenAt: new Date(Date.now() - 30 * MINUTE) });
     expect(await getCustomerSession(browser.request('/account'))).toBeNull();
   });
 
   it('activity does not move the 12-hour limit', async () => {
     const browser = await signedInBrowser(customerId);
     const { sessionId } = (await getCustomerSession(browser.request('/account')))!;
-    const created = testDb().select().from(sessions).where(eq(sessions.id, sessionId)).get()!;
+    const created = await sessionRow(sessionId);
     expect(created.expiresAt.getTime() - created.createdAt.getTime()).toBe(12 * 60 * MINUTE);
-    setSession(sessionId, { lastSeenAt: new Date(Date.now() - 2 * MINUTE) }); // so the next read touches it
+    await setSession(sessionId, { lastSeenAt: new Date(Date.now() - 2 * MINUTE) }); // so the next read touches it
     await getCustomerSession(browser.request('/account'));
-    const touched = testDb().select().from(sessions).where(eq(sessions.id, sessionId)).get()!;
+    const touched = await sessionRow(sessionId);
     expect(touched.lastSeenAt.getTime()).toBeGreaterThan(Date.now() - MINUTE);
     expect(touched.expiresAt).toEqual(created.expiresAt);
-    setSession(sessionId, { expiresAt: new Date(Date.now() - 1), lastSeenAt: new Date() });
+    await setSession(sessionId, { expiresAt: new Date(Date.now() - 1), lastSeenAt: new Date() });
     expect(await getCustomerSession(browser.request('/account'))).toBeNull();
   });
 
   it('a staff session ends after 15 idle minutes, not 30', async () => {
-    const { id } = testDb()
-      .$client.prepare("INSERT INTO staff (name, role, webauthn_user_id) VALUES ('Edge Case', 'agent', 'hardening-17') RETURNING id")
-      .get() as { id: number };
+    const { id } = await newStaff('Edge Case', 'hardening-17');
     const browser = new CookieJar();
     browser.take(new Response(null, { headers: { 'Set-Cookie': await startStaffSession(browser.request('/'), id) } }));
     const { sessionId } = (await getStaffSession(browser.request('/agent')))!;
-    setSession(sessionId, { lastSeenAt: new Date(Date.now() - 15 * MINUTE + 5_000) });
+    await setSession(sessionId, { lastSeenAt: new Date(Date.now() - 15 * MINUTE + 5_000) });
     expect(await getStaffSession(browser.request('/agent'))).not.toBeNull();
-    setSession(sessionId, { lastSeenAt: new Date(Date.now() - 15 * MINUTE) });
+    await setSession(sessionId, { lastSeenAt: new Date(Date.now() - 15 * MINUTE) });
     expect(await getStaffSession(browser.request('/agent'))).toBeNull();
   });
 
   it('rotates the session at staff sign-in and at a customer sign-in after enrollment: the old token stops working', async () => {
-    const { id } = testDb()
-      .$client.prepare("INSERT INTO staff (name, role, webauthn_user_id) VALUES ('Rotated', 'agent', 'hardening-17b') RETURNING id")
-      .get() as { id: number };
+    const { id } = await newStaff('Rotated', 'hardening-17b');
     const staffBrowser = new CookieJar();
     staffBrowser.take(new Response(null, { headers: { 'Set-Cookie': await startStaffSession(staffBrowser.request('/'), id) } }));
     const before = new CookieJar();
@@ -98,7 +98,7 @@ describe('finding 18: ownership', () => {
       args(browser.form('/account/passkeys', { intent: 'remove', passkeyId: credentialId }), browser),
     ).catch((error) => error);
     expect((attempt as Response).status).toBe(404);
-    expect(testDb().select().from(passkeys).where(eq(passkeys.id, credentialId)).get()).toBeDefined();
+    expect(await testDatabase().get((db) => db.select().from(passkeys).where(eq(passkeys.id, credentialId)))).toBeDefined();
   });
 
   it('every account page and action refuses a request without a session, sending it to sign in', async () => {
@@ -138,17 +138,20 @@ describe('finding 18: ownership', () => {
 
 describe('finding 19: codes are stored only in a keyed form', () => {
   it('an unkeyed SHA-256 of a code is not what is stored, and a row holding one is not accepted', async () => {
-    const accountId = accountIdOf('100000013');
+    const accountId = await accountIdOf('100000013');
     const code = await issueOneTimeCode({ accountId, phone: '+17205550117', purpose: 'agent-reset' });
-    const row = testDb().select().from(oneTimeCodes).where(eq(oneTimeCodes.accountId, accountId)).all().at(-1)!;
+    const row = (
+      await testDatabase().all((db) => db.select().from(oneTimeCodes).where(eq(oneTimeCodes.accountId, accountId)).orderBy(oneTimeCodes.id))
+    ).at(-1)!;
     for (const unkeyed of [code, `${accountId}:${code}`]) expect(row.codeHash).not.toBe(createHash('sha256').update(unkeyed).digest('hex'));
     expect(row.codeHash).toBe(hashCode(accountId, code));
     // Someone who could write the table but not read the key stores the hash they can compute: it never matches.
-    testDb()
-      .update(oneTimeCodes)
-      .set({ codeHash: createHash('sha256').update(`${accountId}:${code}`).digest('hex') })
-      .where(eq(oneTimeCodes.id, row.id))
-      .run();
+    await testDatabase().run((db) =>
+      db
+        .update(oneTimeCodes)
+        .set({ codeHash: createHash('sha256').update(`${accountId}:${code}`).digest('hex') })
+        .where(eq(oneTimeCodes.id, row.id)),
+    );
     expect(await redeemOneTimeCode({ accountId, code, purposes: ['agent-reset'], browserHash: null })).toEqual({
       ok: false,
       reason: 'wrong code',

@@ -1,9 +1,11 @@
 // Finding 8: sessions outlived what they came from: removing a passkey or changing the PIN left other sessions alive
 // for up to 12 hours.
+import { desc, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getCustomerSession, markStepUp } from '~/services/session.server';
+import { sessions } from '../../db/tables';
 import { customerWithPasskey } from '../../tests/helpers/customers';
-import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { testDatabase, withDemoAccounts } from '../../tests/helpers/db';
 import { args, CookieJar } from '../../tests/helpers/requests';
 import { SoftAuthenticator } from '../../tests/helpers/soft-authenticator';
 import { action as passkeysAction } from './account.passkeys';
@@ -37,11 +39,10 @@ describe('finding 8: sessions end with what they came from', () => {
     const { credentialId: second } = await customerWithPasskey('100000010', authenticator);
     const laptop = await signIn(authenticator, first);
     const phone = await signIn(authenticator, second);
-    const recorded = testDb()
-      .$client.prepare('SELECT passkey_id FROM sessions WHERE revoked_at IS NULL ORDER BY id DESC LIMIT 2')
-      .pluck()
-      .all();
-    expect(recorded.sort()).toEqual([first, second].sort());
+    const recorded = await testDatabase().all((db) =>
+      db.select({ passkeyId: sessions.passkeyId }).from(sessions).where(isNull(sessions.revokedAt)).orderBy(desc(sessions.id)).limit(2),
+    );
+    expect(recorded.map((row) => row.passkeyId).sort()).toEqual([first, second].sort());
 
     await markStepUp((await getCustomerSession(phone.request('/account')))!);
     const removed = (await passkeysAction(args(phone.form('/account/passkeys', { intent: 'remove', passkeyId: first }), phone))) as {

@@ -5,9 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { opened, openedOrNull } from '~/models/outbox.server';
 import { requestEnrollmentCode } from '~/services/enrollment.server';
 import { getCustomerSession, markStepUp } from '~/services/session.server';
-import { accounts, auditEvents, outbox, passkeys, sessions } from '../../db/schema';
+import { accounts, auditEvents, outbox, passkeys, sessions } from '../../db/tables';
 import { accountIdOf, customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
-import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { testDatabase, withDemoAccounts } from '../../tests/helpers/db';
 import { args, type CookieJar, saidBy } from '../../tests/helpers/requests';
 import { loader as exposureLoader } from './account._index';
 import { action as passkeysAction } from './account.passkeys';
@@ -43,8 +43,13 @@ async function refusal(run: () => Promise<unknown>): Promise<{ status: number; t
   return { status: (thrown as Response).status, text: await saidBy(thrown as Response) };
 }
 
-const pinHash = () =>
-  testDb().select({ pinHash: accounts.pinHash }).from(accounts).where(eq(accounts.accountNumber, FAMILY)).get()!.pinHash;
+const pinHash = async () =>
+  (await testDatabase().get((db) => db.select({ pinHash: accounts.pinHash }).from(accounts).where(eq(accounts.accountNumber, FAMILY))))!
+    .pinHash;
+const messages = async () => (await testDatabase().all((db) => db.select().from(outbox).orderBy(outbox.id))).map(opened);
+const clearOutbox = () => testDatabase().run((db) => db.delete(outbox));
+const passkeysOf = (customerId: number) =>
+  testDatabase().all((db) => db.select().from(passkeys).where(eq(passkeys.customerId, customerId)));
 
 describe('section 9: what each person on an account may do', () => {
   it('everyone reads the exposure (field names, never values), each with their own checklist', async () => {
@@ -76,23 +81,23 @@ describe('section 9: what each person on an account may do', () => {
         });
       }
     }
-    expect(pinHash()).toBeNull();
+    expect(await pinHash()).toBeNull();
     const { browser } = people.holder;
     const done = (await pinAction(
       args(browser.form('/account/pin', { intent: 'change-pin', pin: '583920', confirmation: '583920' }), browser),
     )) as Response;
     expect(done.status).toBe(303);
-    expect(pinHash()).not.toBeNull();
+    expect(await pinHash()).not.toBeNull();
   });
 
   it('"Ask the account holder" sends the holder a notice without a link saying who asked, three times a day at most', async () => {
     const { browser } = people.line;
-    testDb().delete(outbox).run();
+    await clearOutbox();
     const asked = (await pinAction(args(browser.form('/account/pin', { intent: 'ask-holder' }), browser))) as unknown as {
       data: { asked: { sent: boolean } };
     };
     expect(asked.data.asked.sent).toBe(true);
-    const notices = testDb().select().from(outbox).all().map(opened);
+    const notices = await messages();
     expect(notices.map((notice) => notice.recipient).sort()).toEqual(['+15125550110', 'drew@example.com']);
     expect(notices[0]!.body).toContain('The line user of the line ending 0112 on your account asked you to change the account PIN');
     expect(notices[0]!.body).not.toMatch(/https?:|www\./);
@@ -103,7 +108,7 @@ describe('section 9: what each person on an account may do', () => {
     };
     expect(fourth.init.status).toBe(429);
     expect(fourth.data.asked.text).toMatch(/^You asked recently\. You can ask again in \d+ hours?\.$/);
-    expect(testDb().select().from(outbox).all().map(opened)).toHaveLength(6);
+    expect(await messages()).toHaveLength(6);
   });
 
   it('the statement is for the holder and authorized users; a line user gets a 403 with a sentence', async () => {
@@ -139,7 +144,7 @@ describe('section 9: what each person on an account may do', () => {
       ['line', '•••-•••-0112', false, 1],
       ['line', '•••-•••-0113', false, 1],
     ]);
-    expect(testDb().select().from(passkeys).where(eq(passkeys.customerId, people.holder.customerId)).all()).toHaveLength(1);
+    expect(await passkeysOf(people.holder.customerId)).toHaveLength(1);
   });
 
   it("everyone manages their own passkeys only: a line user cannot remove the holder's passkey", async () => {
@@ -148,12 +153,12 @@ describe('section 9: what each person on an account may do', () => {
       args(browser.form('/account/passkeys', { intent: 'remove', passkeyId: people.holder.credentialId }), browser),
     ).catch((error) => error);
     expect((removed as Response).status).toBe(404);
-    expect(testDb().select().from(passkeys).where(eq(passkeys.id, people.holder.credentialId)).get()).toBeDefined();
+    expect(await testDatabase().get((db) => db.select().from(passkeys).where(eq(passkeys.id, people.holder.credentialId)))).toBeDefined();
   });
 
   it("the holder removes a person's access: their sessions end on the next request, passkeys go, their line is told, audited", async () => {
     const target = people.otherLine;
-    testDb().delete(outbox).run();
+    await clearOutbox();
     const answer = (await peopleAction(
       args(
         people.holder.browser.form('/account/people', { intent: 'remove-access', personId: String(target.customerId) }),
@@ -162,32 +167,30 @@ describe('section 9: what each person on an account may do', () => {
     )) as { data: { notice: string } };
     expect(answer.data.notice).toBe('Access removed. Sessions signed out: 1. Passkeys removed: 1. We sent a message to their line.');
     expect(await getCustomerSession(target.browser.request('/account'))).toBeNull();
-    expect(testDb().select().from(passkeys).where(eq(passkeys.customerId, target.customerId)).all()).toHaveLength(0);
-    expect(
-      testDb()
-        .select()
-        .from(sessions)
-        .where(eq(sessions.customerId, target.customerId))
-        .all()
-        .every((row) => row.revokedAt !== null),
-    ).toBe(true);
-    const notice = openedOrNull(testDb().select().from(outbox).get())!;
+    expect(await passkeysOf(target.customerId)).toHaveLength(0);
+    const theirSessions = await testDatabase().all((db) => db.select().from(sessions).where(eq(sessions.customerId, target.customerId)));
+    expect(theirSessions.every((row) => row.revokedAt !== null)).toBe(true);
+    const notice = openedOrNull(await testDatabase().get((db) => db.select().from(outbox).orderBy(outbox.id)))!;
     expect(notice).toMatchObject({ recipient: '+15125550113', channel: 'sms' });
     expect(notice.body).not.toMatch(/https?:|www\./);
-    const audit = testDb().select().from(auditEvents).where(eq(auditEvents.action, 'person.access_removed')).all().at(-1)!;
-    expect(audit).toMatchObject({ actorType: 'customer', actorId: String(people.holder.customerId), accountId: accountIdOf(FAMILY) });
+    const audit = (
+      await testDatabase().all((db) =>
+        db.select().from(auditEvents).where(eq(auditEvents.action, 'person.access_removed')).orderBy(auditEvents.id),
+      )
+    ).at(-1)!;
+    expect(audit).toMatchObject({ actorType: 'customer', actorId: String(people.holder.customerId), accountId: await accountIdOf(FAMILY) });
 
     // Until the holder restores it, a code request for that line sends nothing (and answers as always).
     const list = (await peopleLoader(args(people.holder.browser.request('/account/people'), people.holder.browser))).people;
     expect(list.find((person) => person.line.endsWith('0113'))!.accessRemovedAt).not.toBeNull();
-    testDb().delete(outbox).run();
+    await clearOutbox();
     const { state } = await requestEnrollmentCode(
       new Request('http://localhost:3000/enroll'),
       { accountNumber: FAMILY, phone: '+15125550113' },
       { clientAddress: '10.9.9.9' },
     );
     expect(state.step).toBe('code-sent');
-    expect(testDb().select().from(outbox).all().map(opened)).toEqual([]);
+    expect(await messages()).toEqual([]);
     await peopleAction(
       args(
         people.holder.browser.form('/account/people', { intent: 'restore-access', personId: String(target.customerId) }),

@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { opened } from '~/models/outbox.server';
 import { setPersonLanguage } from '~/models/person.server';
 import { getCustomerSession, markStepUp } from '~/services/session.server';
-import { outbox } from '../../db/schema';
+import { outbox } from '../../db/tables';
 import { customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
-import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { testDatabase, withDemoAccounts } from '../../tests/helpers/db';
 import { ACCOUNTS_HEADER, importText } from '../../tests/helpers/import-files';
 import { args, CookieJar } from '../../tests/helpers/requests';
 import { action as peopleAction } from './account.people';
@@ -14,7 +14,8 @@ import { action as pinAction } from './account.pin';
 import { action as enrollAction } from './enroll';
 
 const HEADER = `${ACCOUNTS_HEADER},holder_phone,authorized_phones,language`;
-const messages = () => testDb().select().from(outbox).orderBy(outbox.id).all().map(opened);
+const messages = async () => (await testDatabase().all((db) => db.select().from(outbox).orderBy(outbox.id))).map(opened);
+const clearOutbox = () => testDatabase().run((db) => db.delete(outbox));
 
 beforeAll(async () => {
   await withDemoAccounts();
@@ -32,7 +33,7 @@ describe('notices in the account’s language', () => {
     const browser = await signedInBrowser(customer.id);
     browser.acceptLanguage = 'en-US,en;q=0.9';
     await markStepUp((await getCustomerSession(browser.request('/account/pin')))!);
-    testDb().delete(outbox).run();
+    await clearOutbox();
 
     const refused = (await pinAction(
       args(browser.form('/account/pin', { intent: 'change-pin', pin: '1', confirmation: '1' }), browser),
@@ -45,7 +46,7 @@ describe('notices in the account’s language', () => {
       args(browser.form('/account/pin', { intent: 'change-pin', pin: '583920', confirmation: '583920' }), browser),
     )) as Response;
     expect(done.status).toBe(303);
-    const sent = messages();
+    const sent = await messages();
     expect(sent.map((message) => message.recipient).sort()).toEqual(['+15125550177', 'ana@example.com']);
     for (const message of sent) {
       expect(message.subject).toBe('Se creó un PIN de la cuenta');
@@ -54,14 +55,14 @@ describe('notices in the account’s language', () => {
   });
 
   it('the code is worded in the language of the page that asked for it, on an English account too', async () => {
-    testDb().delete(outbox).run();
+    await clearOutbox();
     const browser = new CookieJar();
     browser.acceptLanguage = 'es-MX,es;q=0.9';
     const answer = await enrollAction(
       args(browser.form('/enroll', { intent: 'send-code', accountNumber: '100000001', phone: '(206) 555-0102' }), browser),
     );
     expect((answer as Response).status).toBe(302);
-    const [code] = messages();
+    const [code] = await messages();
     expect(code).toMatchObject({ recipient: '+12065550102', subject: 'Tu código de revisión de filtraciones' });
   });
 
@@ -71,9 +72,9 @@ describe('notices in the account’s language', () => {
     await setPersonLanguage(lineUser.id, 'en');
     const browser = await signedInBrowser(holder.id);
     await markStepUp((await getCustomerSession(browser.request('/account/people')))!);
-    testDb().delete(outbox).run();
+    await clearOutbox();
     await peopleAction(args(browser.form('/account/people', { intent: 'remove-access', personId: String(lineUser.id) }), browser));
-    const [removed] = messages();
+    const [removed] = await messages();
     expect(removed).toMatchObject({ recipient: '+15125550178', subject: 'Your access to the breach-check portal was removed' });
     expect(removed!.body).toContain('the account ending 0077');
   });

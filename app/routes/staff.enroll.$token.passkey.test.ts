@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getStaffSession } from '~/services/session.server';
 import { inviteStaff } from '~/services/staff-invites.server';
-import { auditEvents, passkeys } from '../../db/schema';
-import { testDb } from '../../tests/helpers/db';
+import { auditEvents, passkeys } from '../../db/tables';
+import { testDatabase } from '../../tests/helpers/db';
 import { args, CookieJar } from '../../tests/helpers/requests';
 import { SoftAuthenticator } from '../../tests/helpers/soft-authenticator';
 import { action } from './staff.enroll.$token.passkey';
@@ -29,7 +29,7 @@ describe('staff enrollment', () => {
     expect(done).toEqual({ status: 200, body: { status: 'success', redirectTo: '/agent' } });
     const session = await getStaffSession(browser.request('/agent'));
     expect(session).toMatchObject({ name: 'Ana Park', role: 'agent' });
-    expect(testDb().select().from(auditEvents).where(eq(auditEvents.action, 'staff.enrolled')).all()).toHaveLength(1);
+    expect(await testDatabase().all((db) => db.select().from(auditEvents).where(eq(auditEvents.action, 'staff.enrolled')))).toHaveLength(1);
     expect((await call(new CookieJar(), token, { step: 'options' })).status).toBe(410);
   });
 
@@ -44,7 +44,7 @@ describe('staff enrollment', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 410]);
     const session = await getStaffSession((a.status === 200 ? first : second).request('/agent'));
-    const theirs = testDb().select().from(passkeys).where(eq(passkeys.staffId, session!.staffId)).all();
+    const theirs = await testDatabase().all((db) => db.select().from(passkeys).where(eq(passkeys.staffId, session!.staffId)));
     expect(theirs).toHaveLength(1);
   });
 

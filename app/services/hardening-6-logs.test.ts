@@ -2,25 +2,39 @@
 // error.message (recipients and the plaintext code of a failed outbox insert), entry.server logged the message and
 // stack of any error, and SMTP errors that repeat the recipient were stored and logged.
 import type { AddressInfo } from 'node:net';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handleError } from '~/entry.server';
 import { action as enrollAction } from '~/routes/enroll';
-import { outbox } from '../../db/schema';
+import { accounts, outbox, rateLimits } from '../../db/tables';
 import { plainErrors } from '../../server/error-handler';
-import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { onPostgres, rawSql, testDatabase, withDemoAccounts } from '../../tests/helpers/db';
 import { args, CookieJar } from '../../tests/helpers/requests';
 import { log, redactPath } from './logger.server';
 import { deliverPendingMessages, notifyHolder } from './notifier.server';
 import { smtpTransport } from './notify-transports.server';
 
 beforeAll(() => withDemoAccounts());
-afterEach(() => {
+afterEach(async () => {
   vi.restoreAllMocks();
-  testDb().$client.exec('DROP TRIGGER IF EXISTS outbox_refuses; DELETE FROM outbox; DELETE FROM rate_limits');
+  await rawSql(onPostgres() ? sql`DROP TRIGGER IF EXISTS outbox_refuses ON outbox` : sql`DROP TRIGGER IF EXISTS outbox_refuses`);
+  await testDatabase().run((db) => db.delete(outbox));
+  await testDatabase().run((db) => db.delete(rateLimits));
 });
+
+/** Makes the database refuse every outbox insert, as a full disk or a broken constraint would. */
+async function refuseOutboxInserts(): Promise<void> {
+  if (!onPostgres()) {
+    await rawSql(sql`CREATE TRIGGER outbox_refuses BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox refused'); END;`);
+    return;
+  }
+  await rawSql(
+    sql`CREATE OR REPLACE FUNCTION outbox_refuses() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox refused'; END; $$`,
+  );
+  await rawSql(sql`CREATE TRIGGER outbox_refuses BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION outbox_refuses()`);
+}
 
 /** Everything written to stdout and stderr while `work` runs. */
 async function captured(work: () => Promise<unknown>): Promise<string> {
@@ -39,7 +53,7 @@ const PERSONAL = /\+?1?206555\d{4}|jordan@|100000001|\b\d{6}\b.*code|code is \d{
 
 describe('finding 6: no personal data in logs', () => {
   it('a failed outbox insert on the enrollment path logs the error class only, never the code or the recipient', async () => {
-    testDb().$client.exec("CREATE TRIGGER outbox_refuses BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox refused'); END;");
+    await refuseOutboxInserts();
     const browser = new CookieJar();
     const request = browser.form('/enroll', { intent: 'send-code', accountNumber: '100000001', phone: '(206) 555-0101' });
     let thrown: unknown;
@@ -88,14 +102,18 @@ describe('finding 6: no personal data in logs', () => {
         url: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
         from: 'Portal <p@example.com>',
       });
-      const accountId = testDb().$client.prepare("SELECT id FROM accounts WHERE account_number = '100000001'").pluck().get() as number;
+      const { id: accountId } = (await testDatabase().get((db) =>
+        db.select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, '100000001')),
+      ))!;
       await notifyHolder(accountId, { key: 'passkeyRemoved' });
       const output = await captured(() =>
         deliverPendingMessages(new Date(), {
           send: (message) => (message.channel === 'email' ? transport.send(message) : Promise.resolve()),
         }),
       );
-      const stored = testDb().select({ lastError: outbox.lastError }).from(outbox).where(eq(outbox.channel, 'email')).get()!;
+      const stored = (await testDatabase().get((db) =>
+        db.select({ lastError: outbox.lastError }).from(outbox).where(eq(outbox.channel, 'email')),
+      ))!;
       expect(stored.lastError).toMatch(/^Error/);
       expect(stored.lastError).not.toContain('jordan');
       expect(output).toContain('notice delivery failed; will retry');

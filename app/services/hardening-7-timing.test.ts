@@ -2,13 +2,13 @@
 // was measurably slower than a miss. Now both answer at the same deadline and the match's writes come after it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withDemoAccounts } from '../../tests/helpers/db';
+import { onPostgres, withDemoAccounts } from '../../tests/helpers/db';
 import { requestEnrollmentCode } from './enrollment.server';
 
 let writer: ChildProcess;
 
 // Another process writing as an import applies its chunks: the write lock held 150 ms at a time, with short gaps.
-const WRITER = `
+const SQLITE_WRITER = `
 const Database = require('better-sqlite3');
 const db = new Database(process.argv[1]);
 db.pragma('busy_timeout = 5000');
@@ -23,9 +23,28 @@ process.stdout.write('ready\\n');
 hold();
 `;
 
+// The same on PostgreSQL, which has no one write lock: a transaction open 150 ms at a time, writing all along, beside
+// the portal's own writes to the same table.
+const POSTGRES_WRITER = `
+const pg = require('pg');
+const client = new pg.Client({ connectionString: process.argv[1] });
+const hold = async () => {
+  await client.query('BEGIN');
+  const until = Date.now() + 150;
+  while (Date.now() < until) await client.query("INSERT INTO rate_limits (key, count, reset_at) VALUES ('writer', 1, to_timestamp(0)) ON CONFLICT (key) DO UPDATE SET count = rate_limits.count + 1");
+  await client.query('COMMIT');
+  setTimeout(hold, 20);
+};
+client.connect().then(() => {
+  process.stdout.write('ready\\n');
+  return hold();
+});
+`;
+
 beforeAll(async () => {
   await withDemoAccounts();
-  writer = spawn(process.execPath, ['-e', WRITER, process.env.DATABASE_PATH!], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [script, target] = onPostgres() ? [POSTGRES_WRITER, process.env.DATABASE_URL!] : [SQLITE_WRITER, process.env.DATABASE_PATH!];
+  writer = spawn(process.execPath, ['-e', script, target], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve) => writer.stdout!.once('data', () => resolve()));
 });
 

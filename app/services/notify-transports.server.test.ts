@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { accounts, outbox } from '../../db/schema';
-import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { accounts, outbox } from '../../db/tables';
+import { testDatabase, withDemoAccounts } from '../../tests/helpers/db';
 import { deliverPendingMessages, notifyHolder } from './notifier.server';
 import {
   byChannel,
@@ -62,8 +62,10 @@ describe('webhook transport', () => {
   it('treats a 500 as a failed delivery that will be retried, keeping the reason', async () => {
     vi.spyOn(process.stderr, 'write').mockReturnValue(true);
     await withDemoAccounts();
-    testDb().delete(outbox).run();
-    const { id } = testDb().select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, '100000010')).get()!;
+    await testDatabase().run((db) => db.delete(outbox));
+    const { id } = (await testDatabase().get((db) =>
+      db.select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, '100000010')),
+    ))!;
     await notifyHolder(id, { key: 'passkeyAdded' });
     answer = 500;
     expect(await deliverPendingMessages(new Date(), webhookTransport({ url, token: null }))).toEqual({
@@ -72,7 +74,11 @@ describe('webhook transport', () => {
       retried: 1,
       expired: 0,
     });
-    expect(testDb().select().from(outbox).get()).toMatchObject({ status: 'pending', attempts: 1, lastError: 'DeliveryError HTTP 500' });
+    expect(await testDatabase().get((db) => db.select().from(outbox))).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: 'DeliveryError HTTP 500',
+    });
     vi.restoreAllMocks();
   });
 

@@ -1,25 +1,27 @@
-import { readFileSync } from 'node:fs';
 import { verify } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getConfig } from '~/config.server';
 import { opened } from '~/models/outbox.server';
-import { accounts, auditEvents, outbox } from '../../db/schema';
-import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { accounts, auditEvents, outbox } from '../../db/tables';
+import { storedAnywhere, testDatabase, withDemoAccounts } from '../../tests/helpers/db';
 import { saidBy } from '../../tests/helpers/requests';
 import { hashPin, pinMatches } from './pin-hash.server';
 import { changePin, verifyPin, VERIFY_LOCK_MS } from './pin.server';
 
 const agent = { type: 'staff', id: '7' } as const;
 
-function accountId(accountNumber: string): number {
-  return testDb().select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, accountNumber)).get()!.id;
+async function accountId(accountNumber: string): Promise<number> {
+  return (await testDatabase().get((db) => db.select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, accountNumber))))!
+    .id;
 }
 
 /** A signed-in person on the account, as the session service hands them to the PIN service. */
-function person(accountNumber: string, role: 'holder' | 'authorized' | 'line' = 'holder') {
-  return { accountId: accountId(accountNumber), customerId: 1, role };
+async function person(accountNumber: string, role: 'holder' | 'authorized' | 'line' = 'holder') {
+  return { accountId: await accountId(accountNumber), customerId: 1, role };
 }
+
+const auditOf = (id: number) =>
+  testDatabase().all((db) => db.select().from(auditEvents).where(eq(auditEvents.accountId, id)).orderBy(auditEvents.id));
 
 beforeAll(() => withDemoAccounts());
 
@@ -41,7 +43,7 @@ describe('PIN hashing', () => {
 
 describe('changePin', () => {
   it('refuses PINs built from the account own data, each with its rule', async () => {
-    const holder = person('100000001'); // lines +12065550101/+12065550102, born 1984-03-09
+    const holder = await person('100000001'); // lines +12065550101/+12065550102, born 1984-03-09
     const cases: Array<[string, string]> = [
       ['206555', 'phone'],
       ['000000', 'repeated'],
@@ -56,13 +58,13 @@ describe('changePin', () => {
   });
 
   it("sets a first PIN at once, dated, announced to the holder's contacts only, without a link, audited without the PIN", async () => {
-    const holder = person('100000009'); // four lines and an email; the holder's line is +15125550110
+    const holder = await person('100000009'); // four lines and an email; the holder's line is +15125550110
     const now = new Date('2026-11-20T10:00:00Z');
     const result = await changePin({ session: holder, pin: '583920', confirmation: '583920', now });
     expect(result).toEqual({ ok: true, changedAt: now });
-    const account = testDb().select().from(accounts).where(eq(accounts.id, holder.accountId)).get()!;
+    const account = (await testDatabase().get((db) => db.select().from(accounts).where(eq(accounts.id, holder.accountId))))!;
     expect(account.pinChangedAt).toEqual(now);
-    const notices = testDb().select().from(outbox).where(eq(outbox.accountId, holder.accountId)).all().map(opened);
+    const notices = (await testDatabase().all((db) => db.select().from(outbox).where(eq(outbox.accountId, holder.accountId)))).map(opened);
     expect(notices.map((notice) => notice.recipient).sort()).toEqual(['+15125550110', 'drew@example.com']);
     for (const notice of notices) {
       expect(notice.subject).toBe('An account PIN was set');
@@ -70,14 +72,14 @@ describe('changePin', () => {
       expect(notice.body).not.toMatch(/https?:|www\./);
       expect(notice.body).not.toContain('583920');
     }
-    const audit = testDb().select().from(auditEvents).where(eq(auditEvents.accountId, holder.accountId)).all();
+    const audit = await auditOf(holder.accountId);
     expect(audit.map((event) => event.action)).toContain('pin.set');
     expect(JSON.stringify(audit)).not.toContain('583920');
   });
 
   it('refuses an authorized user and a line user with a 403 and a sentence, and changes nothing', async () => {
     for (const role of ['authorized', 'line'] as const) {
-      const refused = await changePin({ session: person('100000011', role), pin: '583920', confirmation: '583920' }).catch(
+      const refused = await changePin({ session: await person('100000011', role), pin: '583920', confirmation: '583920' }).catch(
         (error) => error,
       );
       expect(refused).toBeInstanceOf(Response);
@@ -86,11 +88,13 @@ describe('changePin', () => {
         'Only the account holder can change the account PIN. You can ask them to: choose “Ask the account holder”.',
       );
     }
-    expect(testDb().select().from(accounts).where(eq(accounts.accountNumber, '100000011')).get()!.pinHash).toBeNull();
+    expect(
+      (await testDatabase().get((db) => db.select().from(accounts).where(eq(accounts.accountNumber, '100000011'))))!.pinHash,
+    ).toBeNull();
   });
 
   it('once a PIN is set, asks for it: missing and wrong are refused, wrong tries count toward the Verify PIN lock', async () => {
-    const holder = person('100000003');
+    const holder = await person('100000003');
     expect((await changePin({ session: holder, pin: '583920', confirmation: '583920' })).ok).toBe(true);
     expect(await changePin({ session: holder, pin: '640271', confirmation: '640271' })).toEqual({
       ok: false,
@@ -114,17 +118,12 @@ describe('changePin', () => {
       ok: true,
       changedAt: later,
     });
-    const refusals = testDb()
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.accountId, holder.accountId))
-      .all()
-      .filter((event) => event.action === 'pin.current_pin_refused');
+    const refusals = (await auditOf(holder.accountId)).filter((event) => event.action === 'pin.current_pin_refused');
     expect(refusals).toHaveLength(5);
   });
 
   it('refuses the current PIN and the last three, accepts the fourth before', async () => {
-    const holder = person('100000012');
+    const holder = await person('100000012');
     const pins = ['583920', '640271', '902718', '371846'];
     let current: string | undefined;
     for (const pin of pins) {
@@ -141,24 +140,22 @@ describe('changePin', () => {
   });
 
   it('refuses a confirmation that does not match', async () => {
-    const result = await changePin({ session: person('100000007'), pin: '583920', confirmation: '583902' });
+    const result = await changePin({ session: await person('100000007'), pin: '583920', confirmation: '583902' });
     expect(result).toEqual({ ok: false, broken: ['confirm'] });
   });
 
   it('never leaves the PIN in clear in the database file', async () => {
-    expect((await changePin({ session: person('100000004'), pin: '864209', confirmation: '864209' })).ok).toBe(true);
-    const db = testDb();
-    db.$client.pragma('wal_checkpoint(TRUNCATE)');
-    const file = readFileSync(getConfig().databasePath);
-    expect(file.includes(Buffer.from('864209'))).toBe(false);
-    expect(file.includes(Buffer.from('$argon2id$'))).toBe(true);
+    expect((await changePin({ session: await person('100000004'), pin: '864209', confirmation: '864209' })).ok).toBe(true);
+    // The SQLite file's bytes, or on PostgreSQL every row of every table.
+    expect(await storedAnywhere('864209')).toBe(false);
+    expect(await storedAnywhere('$argon2id$')).toBe(true);
   });
 });
 
 describe('verifyPin', () => {
   it('answers match or no match, locks for 15 minutes after five failures, and audits every attempt', async () => {
-    const id = accountId('100000006');
-    await changePin({ session: person('100000006'), pin: '583920', confirmation: '583920' });
+    const id = await accountId('100000006');
+    await changePin({ session: await person('100000006'), pin: '583920', confirmation: '583920' });
     const start = new Date();
     expect(await verifyPin({ accountId: id, candidate: '583920', actor: agent, now: start })).toEqual({ result: 'match' });
     for (let attempt = 1; attempt <= 4; attempt++) {
@@ -173,19 +170,14 @@ describe('verifyPin', () => {
     const later = new Date(start.getTime() + VERIFY_LOCK_MS + 1);
     expect(await verifyPin({ accountId: id, candidate: '583920', actor: agent, now: later })).toEqual({ result: 'match' });
 
-    const attempts = testDb()
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.accountId, id))
-      .all()
-      .filter((event) => event.action === 'pin.verify');
+    const attempts = (await auditOf(id)).filter((event) => event.action === 'pin.verify');
     expect(attempts).toHaveLength(8);
     expect(JSON.stringify(attempts)).not.toMatch(/583920|111111/);
   });
 
   it('parallel guesses get five checks at most, the rest are locked', async () => {
-    const id = accountId('100000013');
-    await changePin({ session: person('100000013'), pin: '583920', confirmation: '583920' });
+    const id = await accountId('100000013');
+    await changePin({ session: await person('100000013'), pin: '583920', confirmation: '583920' });
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, (_, index) => verifyPin({ accountId: id, candidate: String(600000 + index), actor: agent })),
     );
@@ -194,13 +186,13 @@ describe('verifyPin', () => {
   });
 
   it('says when an account has no PIN yet', async () => {
-    expect(await verifyPin({ accountId: accountId('100000002'), candidate: '583920', actor: agent })).toEqual({ result: 'no-pin' });
+    expect(await verifyPin({ accountId: await accountId('100000002'), candidate: '583920', actor: agent })).toEqual({ result: 'no-pin' });
   });
 });
 
 describe('PIN change attempts', () => {
   it('limits attempts that reach the hashed reuse check, not the ones the cheap rules refuse', async () => {
-    const holder = person('100000005');
+    const holder = await person('100000005');
     for (let attempt = 0; attempt < 15; attempt++) {
       expect((await changePin({ session: holder, pin: '111111', confirmation: '111111' })).ok).toBe(false);
     }

@@ -27,6 +27,8 @@ export interface LockView {
   confirmedAt: Date | null;
   mayTurnOn: boolean;
   mayTurnOff: boolean;
+  /** A line whose own lock is off while the whole account's is on: the line is protected through the account. */
+  coveredByAccount: boolean;
 }
 
 export interface ProtectionTarget {
@@ -61,9 +63,11 @@ export async function protectionTargets(viewer: Pick<Viewer, 'accountId' | 'role
       const view = lockView(find(line, lock));
       const offOrFailedOn = view.state === 'off' || (view.state === 'failed' && view.change === 'on');
       const onOrFailedOff = view.state === 'on' || (view.state === 'failed' && view.change === 'off');
+      const accountLock = line === WHOLE_ACCOUNT ? undefined : find(WHOLE_ACCOUNT, lock);
       return {
         lock,
         ...view,
+        coveredByAccount: view.state === 'off' && accountLock?.confirmed === 'on',
         mayTurnOn: offOrFailedOn && mayTurnOn(viewer, line),
         mayTurnOff: onOrFailedOff && hasRight(viewer, 'remove-protection'),
       };

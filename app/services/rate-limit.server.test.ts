@@ -1,7 +1,11 @@
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { describeWait } from '~/i18n/message';
 import { translatorFor } from '~/i18n/translator';
-import { openDatabase } from '../../db/client';
+import type { Database } from '../../db/database';
+import { openPostgresDatabase } from '../../db/database.pg';
+import { openSqliteDatabase } from '../../db/database.sqlite';
+import { rateLimits } from '../../db/tables';
 import { saidBy } from '../../tests/helpers/requests';
 import { getConfig } from '../config.server';
 import { clientKey, consumeRateLimit, enforceRateLimit, subjectKey } from './rate-limit.server';
@@ -35,16 +39,25 @@ describe('consumeRateLimit', () => {
     expect((await consumeRateLimit(r, 'a')).allowed).toBe(false);
   });
 
-  it('shares counts between two database connections on the same file', async () => {
+  it('shares counts between two database connections on the same database', async () => {
     const r = rule('test-shared', 2);
     expect((await consumeRateLimit(r, 'x')).allowed).toBe(true);
-    const other = openDatabase(getConfig().databasePath);
+    // Another connection of its own, as another process would have: to the same SQLite file, or PostgreSQL database.
+    const { databaseUrl, databasePath } = getConfig();
+    const other: Database = databaseUrl ? openPostgresDatabase(databaseUrl, { max: 1 }) : openSqliteDatabase(databasePath);
     try {
-      other.$client.prepare("UPDATE rate_limits SET count = count + 1 WHERE key = 'test-shared:x'").run();
-      const row = other.$client.prepare("SELECT count FROM rate_limits WHERE key = 'test-shared:x'").get() as { count: number };
-      expect(row.count).toBe(2);
+      await other.run((db) =>
+        db
+          .update(rateLimits)
+          .set({ count: sql`${rateLimits.count} + 1` })
+          .where(eq(rateLimits.key, 'test-shared:x')),
+      );
+      const row = await other.get((db) =>
+        db.select({ count: rateLimits.count }).from(rateLimits).where(eq(rateLimits.key, 'test-shared:x')),
+      );
+      expect(row!.count).toBe(2);
     } finally {
-      other.$client.close();
+      await other.close();
     }
     expect((await consumeRateLimit(r, 'x')).allowed).toBe(false);
   });

@@ -7,9 +7,9 @@ import { loader as confirmLoader } from '~/routes/account.confirm';
 import { loader as passkeysLoader, action as passkeysAction } from '~/routes/account.passkeys';
 import { loader as sessionsLoader, action as sessionsAction } from '~/routes/account.sessions';
 import { action as registrationOptionsAction } from '~/routes/auth.passkey.registration-options';
-import { sessions } from '../../db/schema';
+import { sessions } from '../../db/tables';
 import { customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
-import { testDb, withDemoAccounts } from '../../tests/helpers/db';
+import { testDatabase, withDemoAccounts } from '../../tests/helpers/db';
 import { args, CookieJar } from '../../tests/helpers/requests';
 import {
   getCustomerSession,
@@ -30,9 +30,12 @@ beforeAll(async () => {
   otherCustomerId = (await customerWithPasskey('100000002')).customer.id;
 });
 
-function row(sessionId: number) {
-  return testDb().select().from(sessions).where(eq(sessions.id, sessionId)).get()!;
+async function row(sessionId: number) {
+  return (await testDatabase().get((db) => db.select().from(sessions).where(eq(sessions.id, sessionId))))!;
 }
+
+const setSession = (sessionId: number, values: Partial<typeof sessions.$inferInsert>) =>
+  testDatabase().run((db) => db.update(sessions).set(values).where(eq(sessions.id, sessionId)));
 
 describe('customer sessions', () => {
   it('stores only the SHA-256 of the cookie token, in an HttpOnly SameSite=Lax cookie', async () => {
@@ -40,26 +43,18 @@ describe('customer sessions', () => {
     const cookie = await startCustomerSession(browser.request('/'), customerId);
     expect(cookie).toMatch(/^bc_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=43200$/);
     const token = /bc_session=([^;]+)/.exec(cookie)![1]!;
-    expect(testDb().select().from(sessions).where(eq(sessions.tokenHash, token)).get()).toBeUndefined();
+    expect(await testDatabase().get((db) => db.select().from(sessions).where(eq(sessions.tokenHash, token)))).toBeUndefined();
   });
 
   it('expires after 30 idle minutes and after 12 hours whatever happens', async () => {
     const idle = await signedInBrowser(customerId);
     const idleSession = (await getCustomerSession(idle.request('/account')))!;
-    testDb()
-      .update(sessions)
-      .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
-      .where(eq(sessions.id, idleSession.sessionId))
-      .run();
+    await setSession(idleSession.sessionId, { lastSeenAt: new Date(Date.now() - 31 * 60_000) });
     expect(await getCustomerSession(idle.request('/account'))).toBeNull();
 
     const old = await signedInBrowser(customerId);
     const oldSession = (await getCustomerSession(old.request('/account')))!;
-    testDb()
-      .update(sessions)
-      .set({ expiresAt: new Date(Date.now() - 1) })
-      .where(eq(sessions.id, oldSession.sessionId))
-      .run();
+    await setSession(oldSession.sessionId, { expiresAt: new Date(Date.now() - 1) });
     expect(await getCustomerSession(old.request('/account'))).toBeNull();
   });
 
@@ -67,16 +62,12 @@ describe('customer sessions', () => {
     const browser = await signedInBrowser(customerId);
     const { sessionId } = (await getCustomerSession(browser.request('/')))!;
     const twentySecondsAgo = new Date(Date.now() - 20_000);
-    testDb().update(sessions).set({ lastSeenAt: twentySecondsAgo }).where(eq(sessions.id, sessionId)).run();
+    await setSession(sessionId, { lastSeenAt: twentySecondsAgo });
     await getCustomerSession(browser.request('/'));
-    expect(row(sessionId).lastSeenAt.getTime()).toBe(twentySecondsAgo.getTime());
-    testDb()
-      .update(sessions)
-      .set({ lastSeenAt: new Date(Date.now() - 90_000) })
-      .where(eq(sessions.id, sessionId))
-      .run();
+    expect((await row(sessionId)).lastSeenAt.getTime()).toBe(twentySecondsAgo.getTime());
+    await setSession(sessionId, { lastSeenAt: new Date(Date.now() - 90_000) });
     await getCustomerSession(browser.request('/'));
-    expect(Date.now() - row(sessionId).lastSeenAt.getTime()).toBeLessThan(5_000);
+    expect(Date.now() - (await row(sessionId)).lastSeenAt.getTime()).toBeLessThan(5_000);
   });
 
   it('step-up counts for 5 minutes', () => {

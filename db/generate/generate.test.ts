@@ -1,9 +1,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { and, count, eq, ne } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { getConfig } from '../../app/config.server';
 import { auditKeys } from '../../app/services/audit.server';
+import { testDatabase } from '../../tests/helpers/db';
 import { runImport } from '../import/run-import';
+import { accounts, exposures } from '../tables';
 import { writeExtract } from './write-extract';
 
 const out = () => mkdtempSync(path.join(process.env.DATA_DIR ?? tmpdir(), 'generate-test-'));
@@ -27,37 +31,39 @@ describe('synthetic extract', () => {
 
   it('has the incidents in realistic shares and imports cleanly', async () => {
     const extract = await writeExtract({ accounts: 20_000, seed: 9, outDir: out(), gzip: true });
-    const databasePath = process.env.DATABASE_PATH!;
-    const accounts = await runImport({ kind: 'accounts', file: extract.accountsFile, databasePath, operator: 'test', audit: auditKeys() });
-    expect(accounts).toMatchObject({ outcome: 'succeeded', rows: 20_000, errorCount: 0 });
-    const imported = await runImport({
-      kind: 'exposures',
-      file: extract.exposuresFile,
-      databasePath,
-      operator: 'test',
-      audit: auditKeys(),
-    });
-    expect(imported).toMatchObject({ outcome: 'succeeded', rows: extract.exposureRows, errorCount: 0 });
-    const { default: Database } = await import('better-sqlite3');
-    const db = new Database(databasePath, { readonly: true });
-    const share = (incident: string) =>
-      (db.prepare('SELECT count(*) AS n FROM exposures WHERE incident_id = ?').get(incident) as { n: number }).n / 20_000;
-    expect(share('2018-08-api')).toBeGreaterThan(0.022);
-    expect(share('2018-08-api')).toBeLessThan(0.032);
-    expect(share('2019-11-prepaid')).toBeGreaterThan(0.005);
-    expect(share('2020-03-email-vendor')).toBeLessThan(share('2019-11-prepaid'));
-    const partial = db
-      .prepare(
-        "SELECT count(*) AS n FROM exposures WHERE incident_id = '2018-08-api' AND fields <> 'name;billing_zip;phone_number;email_address;account_number;account_type'",
-      )
-      .get() as { n: number };
-    expect(partial.n).toBeGreaterThan(0);
-    const prepaidOnly = db
-      .prepare(
-        "SELECT count(*) AS n FROM exposures e JOIN accounts a ON a.id = e.account_id WHERE e.incident_id = '2019-11-prepaid' AND a.account_type <> 'prepaid'",
-      )
-      .get() as { n: number };
-    expect(prepaidOnly.n).toBe(0);
-    db.close();
+    // The worker's own database: its SQLite file, or on PostgreSQL its database.
+    const { databasePath, databaseUrl } = getConfig();
+    const target = { databasePath, databaseUrl, operator: 'test', audit: auditKeys() };
+    const imported = await runImport({ kind: 'accounts', file: extract.accountsFile, ...target });
+    expect(imported).toMatchObject({ outcome: 'succeeded', rows: 20_000, errorCount: 0 });
+    const exposed = await runImport({ kind: 'exposures', file: extract.exposuresFile, ...target });
+    expect(exposed).toMatchObject({ outcome: 'succeeded', rows: extract.exposureRows, errorCount: 0 });
+    const db = testDatabase();
+    const share = async (incident: string) =>
+      (await db.get((q) => q.select({ n: count() }).from(exposures).where(eq(exposures.incidentId, incident))))!.n / 20_000;
+    expect(await share('2018-08-api')).toBeGreaterThan(0.022);
+    expect(await share('2018-08-api')).toBeLessThan(0.032);
+    expect(await share('2019-11-prepaid')).toBeGreaterThan(0.005);
+    expect(await share('2020-03-email-vendor')).toBeLessThan(await share('2019-11-prepaid'));
+    const partial = await db.get((q) =>
+      q
+        .select({ n: count() })
+        .from(exposures)
+        .where(
+          and(
+            eq(exposures.incidentId, '2018-08-api'),
+            ne(exposures.fields, 'name;billing_zip;phone_number;email_address;account_number;account_type'),
+          ),
+        ),
+    );
+    expect(partial!.n).toBeGreaterThan(0);
+    const prepaidOnly = await db.get((q) =>
+      q
+        .select({ n: count() })
+        .from(exposures)
+        .innerJoin(accounts, eq(accounts.id, exposures.accountId))
+        .where(and(eq(exposures.incidentId, '2019-11-prepaid'), ne(accounts.accountType, 'prepaid'))),
+    );
+    expect(prepaidOnly!.n).toBe(0);
   });
 });

@@ -1,22 +1,23 @@
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '../../app/models/db.server';
-import { testDb } from '../../tests/helpers/db';
+import { testDatabase } from '../../tests/helpers/db';
 import { INCIDENTS } from '../incidents';
-import { accounts, exposures, incidents } from '../schema';
+import { accounts, exposures, incidents } from '../tables';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { seedDemoAccounts, seedIncidents } from './seed';
 
 describe('seeding', () => {
   it('loads the incident catalogue and the demo accounts once, whatever the number of starts', async () => {
-    const db = testDb();
-    await seedIncidents(getDb());
-    expect(await seedDemoAccounts(getDb())).toBe(DEMO_ACCOUNTS.length);
-    expect(await seedDemoAccounts(getDb())).toBe(0);
-    expect(db.select({ n: count() }).from(incidents).get()!.n).toBe(INCIDENTS.length);
-    expect(db.select({ n: count() }).from(accounts).get()!.n).toBe(DEMO_ACCOUNTS.length);
+    const db = testDatabase();
+    await seedIncidents(db);
+    expect(await seedDemoAccounts(db)).toBe(DEMO_ACCOUNTS.length);
+    expect(await seedDemoAccounts(db)).toBe(0);
+    const rows = async (table: typeof incidents | typeof accounts | typeof exposures) =>
+      (await db.get((q) => q.select({ n: count() }).from(table)))!.n;
+    expect(await rows(incidents)).toBe(INCIDENTS.length);
+    expect(await rows(accounts)).toBe(DEMO_ACCOUNTS.length);
     const expectedExposures = DEMO_ACCOUNTS.reduce((sum, demo) => sum + Object.keys(demo.exposures).length, 0);
-    expect(db.select({ n: count() }).from(exposures).get()!.n).toBe(expectedExposures);
+    expect(await rows(exposures)).toBe(expectedExposures);
   });
 
   it('only exposes fields each incident could have exposed', () => {

@@ -3,18 +3,22 @@ import { eq } from 'drizzle-orm';
 import { ensurePerson, holderLine } from '../../app/models/person.server';
 import { startCustomerSession } from '../../app/services/session.server';
 import { createRegistrationOptions, registerPasskey } from '../../app/services/webauthn.server';
-import { accounts } from '../../db/schema';
-import { testDb } from './db';
+import { accounts } from '../../db/tables';
+import { testDatabase } from './db';
 import { CookieJar } from './requests';
 import { SoftAuthenticator } from './soft-authenticator';
 
-export function accountIdOf(accountNumber: string): number {
-  return testDb().select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, accountNumber)).get()!.id;
+export async function accountIdOf(accountNumber: string): Promise<number> {
+  const account = await testDatabase().get((db) =>
+    db.select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, accountNumber)),
+  );
+  if (!account) throw new Error(`no account ${accountNumber} in the test database`);
+  return account.id;
 }
 
 /** Registers a soft passkey for a person on the account (the holder unless `phone` names another line) through the real registration code. */
 export async function customerWithPasskey(accountNumber: string, authenticator = new SoftAuthenticator(), phone?: string) {
-  const accountId = accountIdOf(accountNumber);
+  const accountId = await accountIdOf(accountNumber);
   const customer = await ensurePerson(accountId, phone ?? (await holderLine(accountId))!);
   const owner = { kind: 'customer' as const, id: customer.id };
   const browser = new CookieJar();

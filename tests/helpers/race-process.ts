@@ -5,7 +5,9 @@ import { once } from 'node:events';
 
 export async function racingProcess(script: string, args: string[]): Promise<number> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    env: process.env, // the same DATA_DIR, DATABASE_PATH and keys as this test's worker
+    // The same DATA_DIR (keys) and database as this test's worker: its SQLite file (DATABASE_PATH), or under
+    // TEST_ENGINE=postgres its PostgreSQL database (DATABASE_URL, set by tests/setup/worker-db.ts), never a fresh one.
+    env: { ...process.env, ...sharedDatabase() },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -13,4 +15,11 @@ export async function racingProcess(script: string, args: string[]): Promise<num
   const [code] = await once(child, 'exit');
   if (code !== 0) throw new Error(`${script} exited with ${code}`);
   return Number(out.trim().split('\n').at(-1));
+}
+
+function sharedDatabase(): Record<string, string> {
+  const { DATA_DIR, DATABASE_PATH, DATABASE_URL } = process.env;
+  if (!DATA_DIR || !DATABASE_PATH) throw new Error('racingProcess runs in a test worker (tests/setup/worker-db.ts sets DATA_DIR)');
+  if (process.env.TEST_ENGINE === 'postgres' && !DATABASE_URL) throw new Error('TEST_ENGINE=postgres, but this worker has no DATABASE_URL');
+  return { DATA_DIR, DATABASE_PATH, ...(DATABASE_URL ? { DATABASE_URL } : {}) };
 }

@@ -28,6 +28,7 @@ export default {
   },
   turnOff: 'Turn off',
   turnOffLabel: 'Turn off {{lock}} for {{target}}',
+  coveredByAccount: 'Off for this line on its own, but on through the whole-account lock above.',
   onlyHolderOff: 'Only the account holder can turn a lock off.',
   ownLineOnly: 'You can turn on protection for your own line.',
   offNeedsPasskey: 'Turning a lock off asks for your passkey again.',

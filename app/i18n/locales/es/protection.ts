@@ -29,6 +29,7 @@ export default {
   },
   turnOff: 'Desactivar',
   turnOffLabel: 'Desactivar la {{lock}} de {{target}}',
+  coveredByAccount: 'Desactivada para esta línea por sí sola, pero activada por la cerradura de toda la cuenta de arriba.',
   onlyHolderOff: 'Solo el titular de la cuenta puede desactivar una cerradura.',
   ownLineOnly: 'Puedes activar la protección de tu propia línea.',
   offNeedsPasskey: 'Para desactivar una cerradura te pediremos otra vez tu llave de acceso.',
