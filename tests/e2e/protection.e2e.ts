@@ -41,7 +41,8 @@ describe('port-out and SIM protection', () => {
     expect(await lockState(holder, 'Whole account', 'Port-out protection')).toBe('Off');
     await region(holder, 'Whole account').getByRole('button', { name: 'Turn on port-out protection' }).click();
     await holder.getByRole('status').filter({ hasText: 'Sent to the carrier’s systems' }).waitFor();
-    expect(await lockState(holder, 'Whole account', 'Port-out protection')).toBe('Pending');
+    // Shown once the page has reloaded its data after the form, while the carrier's 500 is waiting out its retry.
+    await expect.poll(() => lockState(holder, 'Whole account', 'Port-out protection'), { interval: 100 }).toBe('Pending');
     // The page refreshes itself while a lock is pending.
     await expect.poll(() => lockState(holder, 'Whole account', 'Port-out protection'), { timeout: 15_000 }).toBe('On');
     expect(provisioning.calls.map((call) => [call.status, call.signatureValid])).toEqual([
