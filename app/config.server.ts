@@ -67,6 +67,12 @@ const envSchema = z.object({
     .min(1, { message: 'expected the number of worker processes, from 1 to 64' })
     .max(64, { message: 'expected the number of worker processes, from 1 to 64' })
     .default(1),
+  NOTICE_RATE_PER_MINUTE: z.coerce
+    .number({ message: 'expected incident notices per minute, from 1 to 100000' })
+    .int({ message: 'expected a whole number of incident notices per minute, from 1 to 100000' })
+    .min(1, { message: 'expected incident notices per minute, from 1 to 100000' })
+    .max(100_000, { message: 'expected incident notices per minute, from 1 to 100000' })
+    .default(600),
   NOTIFY_TRANSPORT: z.enum(['log', 'smtp', 'webhook'], { message: 'expected log, smtp or webhook' }).default('log'),
   // Checked in notifyConfig, whose errors never echo the value: these URLs and the token carry credentials.
   SMTP_URL: z.string().optional(),
@@ -119,6 +125,8 @@ function buildConfig(env: z.infer<typeof envSchema>) {
     webConcurrency: env.WEB_CONCURRENCY,
     notify: notifyConfig(env),
     provisioning: provisioningConfig(env),
+    /** Incident notices queued per minute across every process (DESIGN section 13: throttled). */
+    noticeRatePerMinute: env.NOTICE_RATE_PER_MINUTE,
   };
 }
 

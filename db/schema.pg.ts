@@ -265,8 +265,13 @@ export const outbox = pgTable(
     lastError: text('last_error'),
     createdAt: createdAt(),
     sentAt: time('sent_at'),
+    incidentId: text('incident_id'),
   },
-  (t) => [index('outbox_status_idx').on(t.status, t.nextAttemptAt), index('outbox_account_idx').on(t.accountId)],
+  (t) => [
+    index('outbox_status_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_account_idx').on(t.accountId),
+    index('outbox_incident_idx').on(t.incidentId, t.status),
+  ],
 );
 
 // Append-only and hash-chained: each event carries the hash of the one before.
@@ -343,6 +348,46 @@ export const provisioningRequests = pgTable(
     finishedAt: time('finished_at'),
   },
   (t) => [index('provisioning_due_idx').on(t.status, t.nextAttemptAt), index('provisioning_protection_idx').on(t.protectionId)],
+);
+
+// An incident's timeline as administrators record it (see db/schema.ts).
+export const incidentTimeline = pgTable('incident_timeline', {
+  incidentId: text('incident_id')
+    .primaryKey()
+    .references(() => incidents.id),
+  discoveredOn: text('discovered_on'),
+  determinedOn: text('determined_on'),
+  authoritiesNotifiedOn: text('authorities_notified_on'),
+  customersNotifiedOn: text('customers_notified_on'),
+  updatedAt: time('updated_at').notNull(),
+  updatedByStaffId: integer('updated_by_staff_id'),
+});
+
+// One sending of an incident's notices, at most (see db/schema.ts).
+export const noticeCampaigns = pgTable('notice_campaigns', {
+  incidentId: text('incident_id')
+    .primaryKey()
+    .references(() => incidents.id),
+  status: text('status', { enum: ['sending', 'paused', 'done'] }).notNull(),
+  total: integer('total').notNull(),
+  startedAt: time('started_at').notNull(),
+  startedByStaffId: integer('started_by_staff_id'),
+  updatedAt: time('updated_at').notNull(),
+  finishedAt: time('finished_at'),
+});
+
+// One notice per account per incident (see db/schema.ts).
+export const incidentNotices = pgTable(
+  'incident_notices',
+  {
+    incidentId: text('incident_id').notNull(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    queuedAt: time('queued_at').notNull(),
+    channels: integer('channels').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.accountId] })],
 );
 
 // Each printable statement's reference, once: the audit log records a reference when it is first issued, not per view.

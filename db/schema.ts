@@ -264,8 +264,14 @@ export const outbox = sqliteTable(
     lastError: text('last_error'),
     createdAt: createdAt(),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    /** The incident whose notice this is, for the sending's progress; null for every other message. */
+    incidentId: text('incident_id'),
   },
-  (t) => [index('outbox_status_idx').on(t.status, t.nextAttemptAt), index('outbox_account_idx').on(t.accountId)],
+  (t) => [
+    index('outbox_status_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_account_idx').on(t.accountId),
+    index('outbox_incident_idx').on(t.incidentId, t.status),
+  ],
 );
 
 // Append-only and hash-chained: each event carries the hash of the one before.
@@ -350,6 +356,49 @@ export const provisioningRequests = sqliteTable(
   (t) => [index('provisioning_due_idx').on(t.status, t.nextAttemptAt), index('provisioning_protection_idx').on(t.protectionId)],
 );
 
+// An incident's timeline as administrators record it (audited): the dates the customer-notice deadlines count from.
+// The catalogue's discovery date stands until someone records another.
+export const incidentTimeline = sqliteTable('incident_timeline', {
+  incidentId: text('incident_id')
+    .primaryKey()
+    .references(() => incidents.id),
+  discoveredOn: text('discovered_on'),
+  determinedOn: text('determined_on'),
+  authoritiesNotifiedOn: text('authorities_notified_on'),
+  customersNotifiedOn: text('customers_notified_on'),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedByStaffId: integer('updated_by_staff_id'),
+});
+
+// One sending of an incident's notices, at most: started once, paused and resumed, worked by every process.
+export const noticeCampaigns = sqliteTable('notice_campaigns', {
+  incidentId: text('incident_id')
+    .primaryKey()
+    .references(() => incidents.id),
+  status: text('status', { enum: ['sending', 'paused', 'done'] }).notNull(),
+  /** Affected accounts when it started. */
+  total: integer('total').notNull(),
+  startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+  startedByStaffId: integer('started_by_staff_id'),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+});
+
+// One notice per account per incident, whatever is clicked twice or restarted: the key refuses a second.
+export const incidentNotices = sqliteTable(
+  'incident_notices',
+  {
+    incidentId: text('incident_id').notNull(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    queuedAt: integer('queued_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Messages queued for it (email and text to the holder's contacts). */
+    channels: integer('channels').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.accountId] })],
+);
+
 // Each printable statement's reference, once: the audit log records a reference when it is first issued, not per view.
 export const statements = sqliteTable('statements', {
   reference: text('reference').primaryKey(),
@@ -407,6 +456,8 @@ export type AuditEvent = typeof auditEvents.$inferSelect;
 export type ImportRun = typeof imports.$inferSelect;
 export type Statement = typeof statements.$inferSelect;
 export type Protection = typeof protections.$inferSelect;
+export type NoticeCampaign = typeof noticeCampaigns.$inferSelect;
+export type IncidentTimeline = typeof incidentTimeline.$inferSelect;
 export type ProvisioningRequest = typeof provisioningRequests.$inferSelect;
 export type ProtectionLock = (typeof PROTECTION_LOCKS)[number];
 export type Requester = (typeof REQUESTERS)[number];

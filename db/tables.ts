@@ -30,4 +30,7 @@ export const {
   imports,
   protections,
   provisioningRequests,
+  incidentTimeline,
+  noticeCampaigns,
+  incidentNotices,
 } = chosen;
