@@ -7,6 +7,7 @@ import { ConfigError, getConfig } from './config.server';
 import { closeDb, getDb, reportConnectionErrorsTo } from './models/db.server';
 import { seedDemoPins } from './services/demo-pins.server';
 import { describeError } from './services/errors.server';
+import { startNoticeCampaigns } from './services/incident-notices.server';
 import { log, setLogLevel } from './services/logger.server';
 import { startOutboxDelivery } from './services/notifier.server';
 import { startPinResetJob } from './services/pin-reset.server';
@@ -67,8 +68,8 @@ export function databaseDescription(): string {
   return `postgresql://${hostname}:${port || 5432}${pathname}`;
 }
 
-/** The outbox delivery loop, the 24-hour PIN reset job and the provisioning queue; returns one function that stops them. */
+/** The outbox delivery loop, the 24-hour PIN reset job, the provisioning queue and incident notices; one stop for all. */
 export function startBackgroundWork(): () => void {
-  const stops = [startOutboxDelivery(), startPinResetJob(), startProvisioningDelivery()];
+  const stops = [startOutboxDelivery(), startPinResetJob(), startProvisioningDelivery(), startNoticeCampaigns()];
   return () => stops.forEach((stop) => stop());
 }

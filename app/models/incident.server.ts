@@ -4,7 +4,7 @@ import { findIncident, INCIDENTS, type IncidentFacts } from '../../db/incidents'
 
 // The catalogue itself, for services that join it with an account's records.
 export { EXPOSABLE_FIELDS, NEVER_EXPOSED, type ExposableField, type NeverExposed } from '../../db/fields';
-export { INCIDENTS, incidentEndDate } from '../../db/incidents';
+export { findIncident, INCIDENTS, incidentEndDate } from '../../db/incidents';
 
 export interface IncidentView {
   id: string;

@@ -7,7 +7,7 @@ import { getDb } from './db.server';
 import { seal, unseal } from './sealed-text.server';
 
 export type NewOutboxMessage = Pick<OutboxMessage, 'accountId' | 'channel' | 'recipient' | 'subject' | 'body'> &
-  Partial<Pick<OutboxMessage, 'expiresAt'>>;
+  Partial<Pick<OutboxMessage, 'expiresAt' | 'incidentId'>>;
 
 export async function queueMessages(messages: NewOutboxMessage[], now = new Date()): Promise<void> {
   await queueMessagesIn(getDb(), messages, now);

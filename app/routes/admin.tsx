@@ -1,4 +1,4 @@
-// Administration: staff (invite, disable), the audit log, import history, and PIN changes against exposure.
+// Administration: staff (invite, disable), incident dates, the audit log, import history, and PIN changes against exposure.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -6,6 +6,7 @@ import { DataTable } from '~/components/data-table';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormAlerts } from '~/components/form-alerts';
 import { AuditLog } from '~/components/staff/audit-log';
+import { IncidentDates } from '~/components/staff/incident-dates';
 import { PinChangeChart } from '~/components/staff/pin-change-chart';
 import { StaffBar } from '~/components/staff/staff-bar';
 import { StaffList } from '~/components/staff/staff-list';
@@ -20,11 +21,13 @@ import {
   staffNames,
 } from '~/models/admin-reports.server';
 import { listIncidents } from '~/models/incident.server';
-import { formMessageFailure, parseForm } from '~/services/form.server';
+import { formFailure, formMessageFailure, parseForm } from '~/services/form.server';
+import { incidentDatesOverview, saveIncidentDates } from '~/services/incident-timeline.server';
 import { requireStaff } from '~/services/session.server';
 import { inviteStaffMember, revokeStaffInvite, setStaffMemberDisabled, staffOverview } from '~/services/staff-admin.server';
 import type { FormAnswer } from '~/utils/form-answer';
 import { formatDateTime } from '~/utils/format-time';
+import { IncidentDatesFields } from '~/utils/notice-deadlines';
 
 export const meta: MetaFunction = () => [{ title: 'Administration · Breach check' }];
 
@@ -57,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireStaff(request, ['admin']);
   const url = new URL(request.url);
   const query = AuditQuery.parse(Object.fromEntries(url.searchParams));
-  const [{ members, invites }, audit, actions, names, importRuns, pinDays, exposed, incidents] = await Promise.all([
+  const [{ members, invites }, audit, actions, names, importRuns, pinDays, exposed, incidents, timelines] = await Promise.all([
     staffOverview(),
     queryAuditLog(
       { actor: query.actor, accountNumber: query.account, action: query.action, from: query.from, to: query.to },
@@ -70,6 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pinChangesPerDay(new Date(Date.now() - 60 * 86_400_000)),
     exposedAccountsPerIncident(),
     listIncidents(),
+    incidentDatesOverview(),
   ]);
   const actorLabel = (type: string, id: string | null) =>
     type === 'staff' && id ? `${names.get(id) ?? 'Staff'} (staff #${id})` : id ? `${type} #${id}` : type;
@@ -111,6 +115,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: incidentText(translatorFor('en'), incident.id, 'title'),
       accounts: exposed.get(incident.id) ?? 0,
     })),
+    timelines: timelines.map((timeline) => ({
+      ...timeline,
+      title: incidentText(translatorFor('en'), timeline.incidentId, 'title'),
+      updated:
+        timeline.updatedAt && `${formatDateTime(timeline.updatedAt)} by ${actorLabel('staff', String(timeline.updatedByStaffId ?? ''))}`,
+    })),
   };
 }
 
@@ -122,10 +132,14 @@ const AdminAction = z.discriminatedUnion('intent', [
   }),
   z.object({ intent: z.enum(['disable', 'enable']), staffId: z.coerce.number().int().positive() }),
   z.object({ intent: z.literal('revoke-invite'), inviteId: z.coerce.number().int().positive() }),
+  IncidentDatesFields.extend({ intent: z.literal('incident-dates') }),
 ]);
 
-/** The one form answer, with the invite link shown once. */
-type AdminAnswer = FormAnswer & { newInvite?: { name: string; link: string; expires: string } };
+/** The one form answer, with the invite link shown once, and a save of dates announced beside the incident's form. */
+type AdminAnswer = FormAnswer & {
+  newInvite?: { name: string; link: string; expires: string };
+  datesSaved?: { incidentId: string; notice: string };
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireStaff(request, ['admin']);
@@ -135,6 +149,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (input.intent === 'invite') {
     const { link, expiresAt } = await inviteStaffMember(admin, { name: input.name, role: input.role });
     return data<AdminAnswer>({ newInvite: { name: input.name, link, expires: formatDateTime(expiresAt)! } });
+  }
+  if (input.intent === 'incident-dates') {
+    const { intent: _, incidentId, ...dates } = input;
+    const outcome = await saveIncidentDates(admin, incidentId, dates);
+    if (outcome.ok) return data<AdminAnswer>({ datesSaved: { incidentId, notice: outcome.notice } });
+    return formFailure(outcome.errors, form.values, outcome.status);
   }
   if (input.intent === 'revoke-invite') {
     const outcome = await revokeStaffInvite(admin, input.inviteId);
@@ -180,6 +200,7 @@ export default function Admin() {
           </DataTable>
         </div>
       </section>
+      <IncidentDates incidents={loaded.timelines} answer={answer} saved={answer?.datesSaved} />
       <AuditLog
         rows={loaded.audit.rows}
         total={loaded.audit.total}

@@ -22,7 +22,7 @@ import { configuredTransport, maskRecipient, type Transport } from './notify-tra
 
 const messageSchema = z.object({
   subject: z.string().trim().min(1).max(200),
-  body: z.string().trim().min(1).max(2000),
+  body: z.string().trim().min(1).max(8000), // an incident notice by email runs to a few thousand characters
 });
 
 // Schemes, www. and bare domains (example.com, example.com/x) but not the domain of an email address.
@@ -96,7 +96,7 @@ async function queueNotice(
 }
 
 /** The rows of a notice, checked (no links) and ready to queue: for a caller that queues them in its own transaction. */
-function outboxRows(
+export function outboxRows(
   accountId: number,
   contacts: Contact[],
   message: { subject: string; body: string },

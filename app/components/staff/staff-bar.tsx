@@ -9,9 +9,16 @@ export function StaffBar({ name, role }: { name: string; role: 'agent' | 'admin'
           <NavLink to="/agent">Agent console</NavLink>
         </li>
         {role === 'admin' ? (
-          <li>
-            <NavLink to="/admin">Administration</NavLink>
-          </li>
+          <>
+            <li>
+              <NavLink to="/admin" end>
+                Administration
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/admin/notices">Incident notices</NavLink>
+            </li>
+          </>
         ) : null}
       </ul>
       <p className="staff-bar__who">

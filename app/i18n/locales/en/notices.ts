@@ -57,6 +57,31 @@ export default {
     subject: 'Your account PIN was changed',
     body: "Your account PIN was changed on {{at}}: the reset requested on {{requestedAt}} took effect. If this wasn't you, call 611 from your phone.",
   },
+  incidentNotice: {
+    subject: 'Notice of Data Breach',
+    textSubject: 'Breach check',
+    heading: 'Notice of Data Breach',
+    whatHappened: 'What Happened',
+    whatInvolved: 'What Information Was Involved',
+    whatWeAreDoing: 'What We Are Doing',
+    whatYouCanDo: 'What You Can Do',
+    moreInformation: 'For More Information',
+    happened: '{{summary}} {{whatHappened}} Our records show that your account ending {{accountEnding}} was in this incident.',
+    exposed: 'For your account, these were exposed:',
+    notExposed: 'For your account, these were part of the incident but were NOT exposed: {{fields}}.',
+    nothingElse: 'Every field this incident could reach was exposed for your account.',
+    never: 'Never exposed in any incident: {{fields}}.',
+    doing:
+      'We closed the access that was used, and our breach-check portal now shows, for your own account, exactly which details were exposed and which were not. It also lets you change your account PIN and lock your number against port-out and SIM-swap fraud in the same visit.',
+    doPin: 'Change your account PIN. With the details above, someone could pose as you to move your number; a new PIN stops that.',
+    doPortOut:
+      'Turn on port-out protection and SIM protection for your lines, so nobody can move your number to another carrier or a new SIM.',
+    doWatch:
+      'Be wary of calls, texts and emails that name your account: we will never ask for your PIN or a code, and we never send links.',
+    more: 'Open your web browser and type the address of the breach-check portal yourself: it is printed on your bill. Or call 611 from your phone. This message contains no links, and we will never send you one.',
+    text: 'Breach check: your account ending {{accountEnding}} was in the {{incident}} incident. Exposed: {{exposed}}. Not exposed: {{notExposed}}. Change your account PIN and turn on port-out protection: type the portal address from your bill, or call 611. We never send links.',
+    none: 'none',
+  },
   protectionChanged: {
     subject: 'A lock on your account changed',
     portOutOnLine:

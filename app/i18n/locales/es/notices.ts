@@ -57,6 +57,33 @@ export default {
     subject: 'Se cambió el PIN de la cuenta',
     body: 'El PIN de la cuenta se cambió el {{at}}: entró en vigor el restablecimiento pedido el {{requestedAt}}. Si no fuiste tú, llama al 611 desde tu teléfono.',
   },
+  incidentNotice: {
+    subject: 'Aviso de violación de datos',
+    textSubject: 'Verificación de filtraciones',
+    heading: 'Aviso de violación de datos',
+    whatHappened: 'Qué ocurrió',
+    whatInvolved: 'Qué información estuvo involucrada',
+    whatWeAreDoing: 'Qué estamos haciendo',
+    whatYouCanDo: 'Qué puedes hacer',
+    moreInformation: 'Para más información',
+    happened:
+      '{{summary}} {{whatHappened}} Nuestros registros muestran que tu cuenta que termina en {{accountEnding}} estuvo en este incidente.',
+    exposed: 'En tu cuenta, quedaron expuestos estos datos:',
+    notExposed: 'En tu cuenta, estos datos formaban parte del incidente pero NO quedaron expuestos: {{fields}}.',
+    nothingElse: 'En tu cuenta quedaron expuestos todos los datos a los que este incidente podía llegar.',
+    never: 'Nunca quedaron expuestos en ningún incidente: {{fields}}.',
+    doing:
+      'Cerramos el acceso que se usó, y nuestro portal de verificación de filtraciones muestra ahora, para tu propia cuenta, exactamente qué datos quedaron expuestos y cuáles no. También te permite cambiar el PIN de la cuenta y proteger tu número contra la portabilidad y el cambio de SIM no autorizados en la misma visita.',
+    doPin:
+      'Cambia el PIN de la cuenta. Con los datos de arriba, alguien podría hacerse pasar por ti para llevarse tu número; un PIN nuevo lo impide.',
+    doPortOut:
+      'Activa la protección contra portabilidad y la protección de la SIM de tus líneas, para que nadie pueda pasar tu número a otra compañía ni a una SIM nueva.',
+    doWatch:
+      'Desconfía de las llamadas, los mensajes y los correos que mencionen tu cuenta: nunca te pediremos el PIN ni un código, y nunca enviamos enlaces.',
+    more: 'Abre tu navegador y escribe tú la dirección del portal de verificación de filtraciones: está impresa en tu factura. O llama al 611 desde tu teléfono. Este mensaje no contiene enlaces y nunca te enviaremos uno.',
+    text: 'Verificación de filtraciones: tu cuenta que termina en {{accountEnding}} estuvo en el incidente {{incident}}. Expuestos: {{exposed}}. No expuestos: {{notExposed}}. Cambia el PIN de la cuenta y activa la protección contra portabilidad: escribe la dirección del portal que aparece en tu factura o llama al 611. Nunca enviamos enlaces.',
+    none: 'ninguno',
+  },
   protectionChanged: {
     subject: 'Cambió una cerradura de tu cuenta',
     portOutOnLine:
