@@ -89,6 +89,8 @@ export async function accountsAwaitingNotice(tx: Queries, incidentId: string, li
       .where(
         and(
           eq(exposures.incidentId, incidentId),
+          // Accounts are noticed in account order: start after the last one, so a batch never rescans those done.
+          sql`${exposures.accountId} >= coalesce((select max(${incidentNotices.accountId}) from ${incidentNotices} where ${incidentNotices.incidentId} = ${incidentId}), 0)`,
           notExists(
             db
               .select({ one: sql`1` })
@@ -112,6 +114,16 @@ export async function claimNotice(tx: Queries, incidentId: string, accountId: nu
 
 export async function getCampaign(incidentId: string): Promise<NoticeCampaign | null> {
   return (await getDb().get((db) => db.select().from(noticeCampaigns).where(eq(noticeCampaigns.incidentId, incidentId)))) ?? null;
+}
+
+export async function campaignStatusIn(tx: Queries, incidentId: string): Promise<NoticeCampaign['status'] | null> {
+  return (
+    (
+      await tx.get((db) =>
+        db.select({ status: noticeCampaigns.status }).from(noticeCampaigns).where(eq(noticeCampaigns.incidentId, incidentId)),
+      )
+    )?.status ?? null
+  );
 }
 
 export async function listCampaigns(status?: NoticeCampaign['status']): Promise<NoticeCampaign[]> {

@@ -117,23 +117,32 @@ export async function markApplied(request: ProvisioningRequest, attempts: number
     );
     if (recorded !== 1) return false;
     const protection = (await tx.get((db) => db.select().from(protections).where(eq(protections.id, request.protectionId))))!;
-    const newest = protection.requestId === request.id;
-    await tx.run((db) =>
-      db
-        .update(protections)
-        .set({ confirmed: request.state, confirmedAt: now, updatedAt: now, ...(newest ? { pending: null, failedAt: null } : {}) })
-        .where(eq(protections.id, protection.id)),
-    );
+    // Only the newest request's answer sets the lock: an older one answered late would otherwise undo a newer change
+    // (the newer request is sent after it and confirms the state it asked for).
+    if (protection.requestId === request.id)
+      await tx.run((db) =>
+        db
+          .update(protections)
+          .set({ confirmed: request.state, confirmedAt: now, updatedAt: now, pending: null, failedAt: null })
+          .where(eq(protections.id, protection.id)),
+      );
     return true;
   });
 }
 
-export async function markRetry(requestId: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void> {
+/** Schedules the next try, only while this process's lease (`lease`, set by the claim) still holds the request. */
+export async function markRetry(requestId: string, lease: Date, attempts: number, nextAttemptAt: Date, error: string): Promise<void> {
   await getDb().run((db) =>
     db
       .update(provisioningRequests)
       .set({ attempts, nextAttemptAt, lastError: error })
-      .where(and(eq(provisioningRequests.id, requestId), eq(provisioningRequests.status, 'pending'))),
+      .where(
+        and(
+          eq(provisioningRequests.id, requestId),
+          eq(provisioningRequests.status, 'pending'),
+          eq(provisioningRequests.nextAttemptAt, lease),
+        ),
+      ),
   );
 }
 

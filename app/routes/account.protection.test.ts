@@ -7,7 +7,7 @@ import { resetConfigForTests } from '~/config.server';
 import { opened } from '~/models/outbox.server';
 import { deliverDueProvisioning, MAX_ATTEMPTS, retryDelayMs } from '~/services/provisioning.server';
 import { getCustomerSession, markStepUp } from '~/services/session.server';
-import { auditEvents, outbox, protections, provisioningRequests } from '../../db/tables';
+import { auditEvents, outbox, passkeys, protections, provisioningRequests } from '../../db/tables';
 import { customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
 import { testDatabase, withDemoAccounts } from '../../tests/helpers/db';
 import { startProvisioningServer, type ProvisioningServer } from '../../tests/helpers/provisioning-server';
@@ -189,6 +189,16 @@ describe('port-out and SIM protection', () => {
     expect((await stateOf('holder', 'account', 'port-out')).state).toBe('on');
 
     await markStepUp((await getCustomerSession(people.holder.browser.request('/account')))!);
+    // A passkey set up today (as one enrolled with a texted code by someone holding the line would be) cannot take a lock off.
+    const fresh = await refused('holder', { intent: 'off', lock: 'port-out', target: 'account' });
+    expect(fresh.status).toBe(403);
+    expect(fresh.text).toContain('A passkey was set up on your sign-in in the last 24 hours');
+    await testDatabase().run((db) =>
+      db
+        .update(passkeys)
+        .set({ createdAt: new Date(Date.now() - 2 * 24 * 3_600_000) })
+        .where(eq(passkeys.customerId, people.holder.customerId)),
+    );
     await post('holder', { intent: 'off', lock: 'port-out', target: 'account' });
     expect((await stateOf('holder', 'account', 'port-out')).state).toBe('pending'); // still on at the carrier until confirmed
     await deliverDueProvisioning();
@@ -200,6 +210,36 @@ describe('port-out and SIM protection', () => {
         .where(and(eq(protections.line, ''), eq(protections.lock, 'port-out'))),
     );
     expect(row).toMatchObject({ confirmed: 'off', pending: null });
+  });
+
+  it('a redirect from provisioning is not a yes: the lock stays pending and the call is retried', async () => {
+    const calls = server.calls.length;
+    server.failNext(1, 302);
+    await post('authorized', { intent: 'on', lock: 'sim', target: '+15125550111' });
+    await deliverDueProvisioning();
+    expect(server.calls.slice(calls).map((call) => call.status)).toEqual([302]);
+    expect((await stateOf('authorized', '+15125550111', 'sim')).state).toBe('pending');
+  });
+
+  it('a process without PROVISIONING_URL outside demo mode confirms nothing', async () => {
+    await post('authorized', { intent: 'on', lock: 'port-out', target: '+15125550113' });
+    const saved = { url: process.env.PROVISIONING_URL, secret: process.env.PROVISIONING_SECRET, demo: process.env.DEMO_MODE };
+    delete process.env.PROVISIONING_URL;
+    delete process.env.PROVISIONING_SECRET;
+    process.env.DEMO_MODE = 'false';
+    resetConfigForTests();
+    try {
+      await deliverDueProvisioning(new Date(Date.now() + 120_000));
+      expect((await stateOf('authorized', '+15125550113', 'port-out')).state).toBe('pending');
+    } finally {
+      Object.assign(process.env, { PROVISIONING_URL: saved.url, PROVISIONING_SECRET: saved.secret, DEMO_MODE: saved.demo });
+      resetConfigForTests();
+    }
+  });
+
+  it('a line user sees the whole numbers of their own line only', async () => {
+    const page = await loader(args(people.line.browser.request('/account/protection'), people.line.browser));
+    expect(page.targets.map((target) => target.target)).toEqual(['account', 'ending-0110', 'ending-0111', '+15125550112', 'ending-0113']);
   });
 
   it('refuses a made-up lock or target with a 400 and a sentence, not a 500', async () => {

@@ -81,6 +81,8 @@ export default function Notices() {
     return () => clearInterval(timer);
   }, [sending, revalidator]);
   const title = incidents.find((item) => item.id === incident)!.title;
+  // The buttons post to the page without the preview, so its counting queries are not run again on every refresh.
+  const here = `/admin/notices?incident=${encodeURIComponent(incident)}`;
   return (
     <>
       <StaffBar name={admin.name} role={admin.role} />
@@ -126,13 +128,19 @@ export default function Notices() {
           </progress>
         ) : null}
         <div className="notices-actions">
-          <ActionButton intent="start" fields={{ incident }} tone="primary" disabled={busy || progress.status !== 'not-started'}>
+          <ActionButton
+            intent="start"
+            fields={{ incident }}
+            action={here}
+            tone="primary"
+            disabled={busy || progress.status !== 'not-started'}
+          >
             Start sending
           </ActionButton>
-          <ActionButton intent="pause" fields={{ incident }} disabled={busy || progress.status !== 'sending'}>
+          <ActionButton intent="pause" fields={{ incident }} action={here} disabled={busy || progress.status !== 'sending'}>
             Pause
           </ActionButton>
-          <ActionButton intent="resume" fields={{ incident }} disabled={busy || progress.status !== 'paused'}>
+          <ActionButton intent="resume" fields={{ incident }} action={here} disabled={busy || progress.status !== 'paused'}>
             Resume
           </ActionButton>
           <a href={`/admin/notices/summary.csv?incident=${encodeURIComponent(incident)}`} download>

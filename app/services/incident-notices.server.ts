@@ -7,6 +7,7 @@ import { translatorFor } from '~/i18n/translator';
 import type { NoticeRecipient } from '~/models/incident-notice.server';
 import {
   accountsAwaitingNotice,
+  campaignStatusIn,
   affectedAccountCounts,
   affectedAccountsPage,
   claimNotice,
@@ -164,6 +165,8 @@ export async function workNoticeCampaigns(now = new Date()): Promise<number> {
   for (const campaign of await listCampaigns('sending')) {
     for (;;) {
       const outcome = await writeTransaction(async (tx) => {
+        // Paused (or finished) by another request or process since the list was read: queue nothing more.
+        if ((await campaignStatusIn(tx, campaign.incidentId)) !== 'sending') return { budget: 0, queued: 0, finished: false };
         const second = Math.floor(Date.now() / 1000);
         const budget = await takeFromBudget(tx, `incident-notices:${second}`, BATCH, perSecond, new Date((second + 2) * 1000));
         if (budget === 0) return { budget, queued: 0, finished: false };

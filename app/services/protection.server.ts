@@ -3,6 +3,7 @@
 // (provisioning.server.ts); the page shows it pending until provisioning confirms it.
 import type { Protection, ProtectionLock } from '../../db/schema';
 import { getAccountPhones } from '../models/account.server';
+import { passkeyCreatedSince } from '../models/passkey.server';
 import { listProtections, requestChange, WHOLE_ACCOUNT } from '../models/protection.server';
 import { recordAudit } from './audit.server';
 import { customerActor } from './pin.server';
@@ -12,6 +13,7 @@ import { hasRight, requireRight } from './rights.server';
 import { hasRecentStepUp, type CustomerSession } from './session.server';
 
 export const LOCKS: readonly ProtectionLock[] = ['port-out', 'sim'];
+const NEW_PASSKEY_WAIT_MS = 24 * 60 * 60_000;
 
 type Viewer = Pick<CustomerSession, 'accountId' | 'customerId' | 'role' | 'phone' | 'stepUpAt'>;
 
@@ -56,7 +58,13 @@ export async function protectionTargets(viewer: Pick<Viewer, 'accountId' | 'role
   const [rows, phones] = await Promise.all([listProtections(viewer.accountId), getAccountPhones(viewer.accountId)]);
   const find = (line: string, lock: ProtectionLock) => rows.find((row) => row.line === line && row.lock === lock);
   return [WHOLE_ACCOUNT, ...phones].map((line) => ({
-    target: line === WHOLE_ACCOUNT ? 'account' : line,
+    // The whole number only where this person may act on the line; others see (and the page carries) its ending.
+    target:
+      line === WHOLE_ACCOUNT
+        ? 'account'
+        : hasRight(viewer, 'protect-any-line') || line === viewer.phone
+          ? line
+          : `ending-${line.slice(-4)}`,
     lineEnding: line === WHOLE_ACCOUNT ? null : line.slice(-4),
     yours: line === viewer.phone,
     locks: LOCKS.map((lock) => {
@@ -97,6 +105,10 @@ export async function changeProtection(
   if (input.state === 'off') {
     requireRight(viewer, 'remove-protection');
     if (!hasRecentStepUp(viewer, now)) throw new Response('messages:confirmFirst', { status: 403 });
+    // Someone who took over the holder's line can enroll a passkey with a texted code: a passkey that new cannot
+    // take a lock off until the holder's contacts have had a day to see the notice that it was added.
+    if (await passkeyCreatedSince({ kind: 'customer', id: viewer.customerId }, new Date(now.getTime() - NEW_PASSKEY_WAIT_MS)))
+      throw new Response('messages:protection.newPasskey', { status: 403 });
   }
   if (!provisioningAvailable()) throw new Response('messages:protection.unavailable', { status: 503 });
   await enforceRateLimit(CHANGES_PER_PERSON, String(viewer.customerId));

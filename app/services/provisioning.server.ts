@@ -12,10 +12,11 @@ import { log } from './logger.server';
 import { notifyHolder, notifyPerson } from './notifier.server';
 
 export const MAX_ATTEMPTS = 5;
-const BATCH_SIZE = 20;
+const BATCH_SIZE = 5;
 const TIMEOUT_MS = 5_000;
-// Longer than a call can take, so a request is never sent by two processes at once; a crash only delays it.
-const LEASE_MS = 30_000;
+// Longer than a whole batch can take (5 calls of 5 s at most), so a request is never sent by two processes at once
+// while this one still holds it; a crash only delays it.
+const LEASE_MS = 60_000;
 
 /** The wait after the n-th failed attempt: 1 s, 2 s, 4 s, 8 s, then the change is failed (15 s in all). */
 export const retryDelayMs = (attempts: number) => Math.min(1000 * 2 ** (attempts - 1), 60_000);
@@ -46,7 +47,9 @@ async function callProvisioning(request: ProvisioningRequest): Promise<Outcome> 
   const account = await getAccount(request.accountId);
   if (!account) return { ok: false, error: 'account no longer exists' };
   if (!config.provisioning) {
-    // Demo mode only (protection.server.ts refuses changes otherwise): applied at once, and the log says so.
+    // A process without the endpoint outside demo mode (a machine deployed without it) must not confirm anything.
+    if (!config.demoMode) return { ok: false, error: 'PROVISIONING_URL is not set in this process' };
+    // Demo mode: applied at once, and the log says so.
     log('info', 'built-in provisioner applied a lock change (demo mode; set PROVISIONING_URL for the carrier)', {
       lock: request.lock,
       state: request.state,
@@ -61,6 +64,8 @@ async function callProvisioning(request: ProvisioningRequest): Promise<Outcome> 
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': request.id, 'X-Portal-Signature': signature },
       body,
       signal: AbortSignal.timeout(TIMEOUT_MS),
+      // A redirect is not the carrier saying yes (a login page answers 200 to the GET it becomes): never followed.
+      redirect: 'manual',
     });
     await response.arrayBuffer().catch(() => undefined); // the answer's body says nothing the status does not
     return response.ok ? { ok: true } : { ok: false, error: `provisioning answered ${response.status}` };
@@ -83,7 +88,12 @@ async function announceApplied(request: ProvisioningRequest): Promise<void> {
     await notifyPerson(request.accountId, line, { key: 'protectionChanged', body, values: { lineEnding: line.slice(-4) } });
 }
 
-async function settle(request: ProvisioningRequest, outcome: Outcome, now: Date): Promise<'applied' | 'retried' | 'failed' | 'skipped'> {
+async function settle(
+  request: ProvisioningRequest,
+  outcome: Outcome,
+  now: Date,
+  lease: Date,
+): Promise<'applied' | 'retried' | 'failed' | 'skipped'> {
   const attempts = request.attempts + 1;
   const details = {
     requestId: request.id,
@@ -99,7 +109,7 @@ async function settle(request: ProvisioningRequest, outcome: Outcome, now: Date)
     return 'applied';
   }
   if (attempts < MAX_ATTEMPTS) {
-    await markRetry(request.id, attempts, new Date(now.getTime() + retryDelayMs(attempts)), outcome.error);
+    await markRetry(request.id, lease, attempts, new Date(now.getTime() + retryDelayMs(attempts)), outcome.error);
     return 'retried';
   }
   if (!(await markFailed(request, attempts, outcome.error, now))) return 'skipped';
@@ -119,10 +129,11 @@ async function settle(request: ProvisioningRequest, outcome: Outcome, now: Date)
 /** One pass: every due request is sent once; returns what became of them. */
 export async function deliverDueProvisioning(now = new Date()): Promise<Record<'applied' | 'retried' | 'failed' | 'skipped', number>> {
   const counts = { applied: 0, retried: 0, failed: 0, skipped: 0 };
-  const due = await claimDueRequests(now, new Date(now.getTime() + LEASE_MS), BATCH_SIZE);
+  const lease = new Date(now.getTime() + LEASE_MS);
+  const due = await claimDueRequests(now, lease, BATCH_SIZE);
   for (const request of due) {
     const outcome = await callProvisioning(request);
-    counts[await settle(request, outcome, new Date(Math.max(Date.now(), now.getTime())))] += 1;
+    counts[await settle(request, outcome, new Date(Math.max(Date.now(), now.getTime())), lease)] += 1;
   }
   return counts;
 }

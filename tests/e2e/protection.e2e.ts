@@ -93,6 +93,8 @@ describe('port-out and SIM protection', () => {
 
   it('the holder turns it off only after a fresh passkey check', async () => {
     await portal.sql('UPDATE sessions SET step_up_at = ?', new Date(Date.now() - 10 * 60_000)); // as if signed in 10 minutes ago
+    // A passkey set up today cannot take a lock off (someone holding the line could have enrolled it): as if it were two days old.
+    await portal.sql('UPDATE passkeys SET created_at = ?', new Date(Date.now() - 2 * 24 * 3_600_000));
     await holder.goto(portal.url('/account/protection'));
     const turnOff = () => holder.getByRole('button', { name: 'Turn off port-out protection for Whole account' }).click();
     await turnOff();

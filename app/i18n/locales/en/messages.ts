@@ -48,6 +48,8 @@ export default {
   protection: {
     notOnAccount: 'That line is not on your account.',
     unavailable: 'Locks cannot be changed here right now: the carrier’s provisioning system is not set up. Call 611 from your phone.',
+    newPasskey:
+      'A passkey was set up on your sign-in in the last 24 hours. For your safety, a lock can be turned off a day after that. If you need it sooner, call 611 from your phone.',
   },
   people: {
     notOnAccount: 'That person is not on your account.',

@@ -57,6 +57,8 @@ export default {
     notOnAccount: 'Esa línea no es de tu cuenta.',
     unavailable:
       'Ahora no se pueden cambiar las cerraduras aquí: el sistema de aprovisionamiento de la compañía no está configurado. Llama al 611 desde tu teléfono.',
+    newPasskey:
+      'Se creó una llave de acceso para tu inicio de sesión en las últimas 24 horas. Por tu seguridad, podrás desactivar una cerradura un día después. Si lo necesitas antes, llama al 611 desde tu teléfono.',
   },
   people: {
     notOnAccount: 'Esa persona no es de tu cuenta.',
