@@ -77,7 +77,7 @@ export const exposures = pgTable(
       .references(() => incidents.id),
     fields: text('fields').notNull(), // ';'-separated field ids, as in the import format
   },
-  (t) => [primaryKey({ columns: [t.accountId, t.incidentId] }), index('exposures_incident_idx').on(t.incidentId)],
+  (t) => [primaryKey({ columns: [t.accountId, t.incidentId] }), index('exposures_incident_idx').on(t.incidentId, t.accountId)],
 );
 
 // One row per person on an account who has enrolled: the user of one of its lines (the holder, an authorized user or a

@@ -32,7 +32,8 @@ export async function claimDueMessages(now: Date, leaseUntil: Date, limit: numbe
       .select({ id: outbox.id })
       .from(outbox)
       .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
-      .orderBy(outbox.id)
+      // In the order of outbox_status_idx, so a claim reads its rows rather than sorting every pending message.
+      .orderBy(outbox.nextAttemptAt)
       .limit(limit);
     const dueUnlocked = db.dialect === 'postgres' ? (due as unknown as SkipLocked<typeof due>).for('update', { skipLocked: true }) : due;
     return q

@@ -5,6 +5,11 @@ import { getDb } from './db.server';
 
 export type Tx = Queries;
 
+/** The database for reads a service makes before a write transaction (models that take a `tx` accept it too). */
+export function readQueries(): Tx {
+  return getDb();
+}
+
 export async function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   return getDb().transaction(work);
 }

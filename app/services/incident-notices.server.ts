@@ -1,6 +1,7 @@
 // An incident's notices (DESIGN section 13): built from each account's own record (which of its fields were and were
 // not exposed), in the account's language, to the holder's contacts, without a link; one per account per incident
 // however often "Start sending" is clicked or the portal restarts; throttled across processes; paused and resumed.
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { fieldLabel, fieldRisk, incidentText, neverExposedLabel } from '~/i18n/catalogue';
 import type { Language } from '~/i18n/config';
 import { translatorFor } from '~/i18n/translator';
@@ -21,7 +22,7 @@ import {
 } from '~/models/incident-notice.server';
 import { findIncident, INCIDENTS } from '~/models/incident.server';
 import { queueMessagesIn, type NewOutboxMessage } from '~/models/outbox.server';
-import { writeTransaction } from '~/models/transaction.server';
+import { readQueries, writeTransaction } from '~/models/transaction.server';
 import { getConfig } from '../config.server';
 import { stateOfZip } from '../utils/us-state-of-zip';
 import { recordAudit } from './audit.server';
@@ -30,7 +31,8 @@ import { log } from './logger.server';
 import { messagesQueued, outboxRows } from './notifier.server';
 import type { StaffSession } from './session.server';
 
-const BATCH = 200;
+// Notices per write transaction: each holds the database (and on SQLite this process) for a few milliseconds.
+const BATCH = 50;
 
 /** The two forms of one account's notice: the email with California's headings, and the short text. */
 export function composeNotice(recipient: Pick<NoticeRecipient, 'accountNumber' | 'fields'>, incidentId: string, language: Language) {
@@ -164,25 +166,28 @@ export async function workNoticeCampaigns(now = new Date()): Promise<number> {
   let queued = 0;
   for (const campaign of await listCampaigns('sending')) {
     for (;;) {
+      const second = Math.floor(Date.now() / 1000);
+      const budget = await writeTransaction((tx) =>
+        takeFromBudget(tx, `incident-notices:${second}`, BATCH, perSecond, new Date((second + 2) * 1000)),
+      );
+      if (budget === 0) break;
+      // Read and worded outside the write transaction, which then only claims and queues: it holds the database briefly.
+      const waiting = await accountsAwaitingNotice(readQueries(), campaign.incidentId, budget);
+      const prepared = waiting.map((recipient) => ({ recipient, rows: noticeRows(recipient, campaign.incidentId) }));
       const outcome = await writeTransaction(async (tx) => {
         // Paused (or finished) by another request or process since the list was read: queue nothing more.
-        if ((await campaignStatusIn(tx, campaign.incidentId)) !== 'sending') return { budget: 0, queued: 0, finished: false };
-        const second = Math.floor(Date.now() / 1000);
-        const budget = await takeFromBudget(tx, `incident-notices:${second}`, BATCH, perSecond, new Date((second + 2) * 1000));
-        if (budget === 0) return { budget, queued: 0, finished: false };
-        const waiting = await accountsAwaitingNotice(tx, campaign.incidentId, budget);
-        if (waiting.length === 0) {
+        if ((await campaignStatusIn(tx, campaign.incidentId)) !== 'sending') return { queued: 0, finished: false, stop: true };
+        if (prepared.length === 0) {
           await moveCampaign(campaign.incidentId, ['sending'], 'done', now, tx);
-          return { budget, queued: 0, finished: true };
+          return { queued: 0, finished: true, stop: true };
         }
         let done = 0;
-        for (const recipient of waiting) {
-          const rows = noticeRows(recipient, campaign.incidentId);
+        for (const { recipient, rows } of prepared) {
           if (!(await claimNotice(tx, campaign.incidentId, recipient.accountId, rows.length, now))) continue;
           await queueMessagesIn(tx, rows, now);
           done += 1;
         }
-        return { budget, queued: done, finished: false };
+        return { queued: done, finished: false, stop: false };
       });
       queued += outcome.queued;
       if (outcome.finished)
@@ -192,7 +197,10 @@ export async function workNoticeCampaigns(now = new Date()): Promise<number> {
           details: { incidentId: campaign.incidentId },
         });
       if (outcome.queued > 0) messagesQueued();
-      if (outcome.finished || outcome.budget === 0 || (await getCampaign(campaign.incidentId))?.status !== 'sending') break;
+      if (outcome.stop) break;
+      // Let requests in between batches: on SQLite every await above resolves at once, so without this the whole
+      // second's budget would run before the process answered anything.
+      await yieldToRequests();
     }
   }
   return queued;

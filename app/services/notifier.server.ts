@@ -1,4 +1,5 @@
 // Notices to the contacts on file, queued in the outbox and delivered by a background loop with retries.
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { z } from 'zod';
 import type { OutboxMessage } from '../../db/schema';
 import { getConfig } from '../config.server';
@@ -217,6 +218,8 @@ export function startOutboxDelivery(options: { intervalMs?: number } = {}): () =
         again = false;
         const { sent, failed, retried, expired } = await deliverPendingMessages();
         again ||= sent + failed + retried + expired === BATCH_SIZE; // a full batch suggests more are due
+        // Requests go first between batches: on SQLite a batch's awaits all resolve at once, never yielding on their own.
+        if (again) await yieldToRequests();
       } while (again && !stopped);
     } catch (error) {
       log('error', 'outbox delivery pass failed', describeError(error));

@@ -2,6 +2,7 @@
 // id as Idempotency-Key, retried with growing waits, once across processes (models/protection.server.ts leases each
 // request to one process). A lock is on only after a 2xx; after the last retry the change is failed and the holder told.
 import { createHmac } from 'node:crypto';
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { ProvisioningRequest } from '../../db/schema';
 import { getConfig } from '../config.server';
 import { getAccount, getAccountPhones } from '../models/account.server';
@@ -161,6 +162,7 @@ export function startProvisioningDelivery(options: { intervalMs?: number } = {})
         again = false;
         const counts = await deliverDueProvisioning();
         again ||= counts.applied + counts.retried + counts.failed + counts.skipped === BATCH_SIZE;
+        if (again) await yieldToRequests(); // requests go first between batches
       } while (again && !stopped);
     } catch (error) {
       log('error', 'provisioning pass failed', describeError(error));

@@ -1,0 +1,2 @@
+DROP INDEX "exposures_incident_idx";--> statement-breakpoint
+CREATE INDEX "exposures_incident_idx" ON "exposures" USING btree ("incident_id","account_id");
