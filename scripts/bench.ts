@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { NoticesBenchResult } from './bench/notices';
 import type { PagesBenchResult } from './bench/pages';
 import type { PinBenchResult } from './bench/pin';
 import type { SignInBenchResult } from './bench/sign-in';
@@ -135,6 +136,54 @@ const pagesStep: Step<PagesBenchResult> = {
   ],
 };
 
+const noticesStep: Step<NoticesBenchResult> = {
+  name: 'notices',
+  script: 'scripts/bench-notices.ts',
+  json: 'bench-results/notices.json',
+  rows: (r) => {
+    const name = `incident notices, ${n(r.affectedAccounts)} accounts (${r.preparation.incidentId})`;
+    const floorSeconds = r.affectedAccounts / r.budgetPerSecond;
+    return [
+      {
+        benchmark: name,
+        figure: `seconds from start to done (NOTICE_RATE_PER_MINUTE=${r.noticeRatePerMinute})`,
+        portal: n(r.sendingSeconds, 1),
+        bare: `${n(floorSeconds, 1)} (the throttle's floor)`,
+        ratio: n(r.sendingSeconds / floorSeconds, 2),
+      },
+      {
+        benchmark: name,
+        figure: 'notices per second',
+        portal: n(r.noticesPerSecond),
+        bare: `${n(r.budgetPerSecond)} (the throttle's ceiling)`,
+        ratio: n(r.noticesPerSecond / r.budgetPerSecond, 2),
+      },
+      { benchmark: name, figure: 'portal peak RSS (MB, VmHWM)', portal: n(r.portalPeakRssMb), bare: '', ratio: '' },
+      {
+        benchmark: name,
+        figure: `/account p99 ms at ${r.connections} while sending (target < 2× without)`,
+        portal: n(r.during.latencyP99Ms),
+        bare: `${n(r.without.latencyP99Ms)} (without sending)`,
+        ratio: n(r.p99Ratio, 2),
+      },
+      {
+        benchmark: name,
+        figure: `/account req/s at ${r.connections} while sending`,
+        portal: n(r.during.requestsPerSecond),
+        bare: `${n(r.without.requestsPerSecond)} (without sending)`,
+        ratio: n(r.during.requestsPerSecond / r.without.requestsPerSecond, 2),
+      },
+      {
+        benchmark: name,
+        figure: 'longest time without an answer to /account, ms',
+        portal: n(r.during.longestSilenceMs),
+        bare: `${n(r.without.longestSilenceMs)} (without sending)`,
+        ratio: '',
+      },
+    ];
+  },
+};
+
 function runStep<T>(step: Step<T>): { result: T; seconds: number } | { error: string; seconds: number } {
   const started = performance.now();
   rmSync(step.json, { force: true });
@@ -156,7 +205,7 @@ const machine = {
   node: process.version,
   loadAverageAtStart: os.loadavg().map((load) => load.toFixed(2)),
 };
-const steps = [importStep, pinStep, signInStep, pagesStep] as Step<unknown>[];
+const steps = [importStep, pinStep, signInStep, pagesStep, noticesStep] as Step<unknown>[];
 const rows: Row[] = [];
 const results: Record<string, unknown> = {};
 const stepSeconds: Record<string, number> = {};
