@@ -26,8 +26,7 @@ import { readQueries, writeTransaction } from '~/models/transaction.server';
 import { getConfig } from '../config.server';
 import { stateOfZip } from '../utils/us-state-of-zip';
 import { recordAudit } from './audit.server';
-import { describeError } from './errors.server';
-import { log } from './logger.server';
+import { startBackgroundLoop, type BackgroundLoop } from './background-loop.server';
 import { messagesQueued, outboxRows } from './notifier.server';
 import type { StaffSession } from './session.server';
 
@@ -132,7 +131,7 @@ export async function startSending(admin: StaffSession, incidentId: string, now 
   const total = await countAffectedAccounts(incidentId);
   if (!(await createCampaign(incidentId, total, admin.staffId, now))) return 'already-started';
   await recordAudit({ actor: staffActor(admin), action: 'notices.started', details: { incidentId, accounts: total } });
-  wake?.();
+  wake();
   return 'started';
 }
 
@@ -147,7 +146,7 @@ export async function resumeSending(admin: StaffSession, incidentId: string, now
   requireIncident(incidentId);
   if (!(await moveCampaign(incidentId, ['paused'], 'sending', now))) return 'not-paused';
   await recordAudit({ actor: staffActor(admin), action: 'notices.resumed', details: { incidentId } });
-  wake?.();
+  wake();
   return 'resumed';
 }
 
@@ -206,30 +205,17 @@ export async function workNoticeCampaigns(now = new Date()): Promise<number> {
   return queued;
 }
 
-let wake: (() => void) | undefined;
+let loop: BackgroundLoop | undefined;
+const wake = () => loop?.wake();
 
 /** Works the campaigns every second in this process (every process does; the database keeps them apart). */
 export function startNoticeCampaigns(options: { intervalMs?: number } = {}): () => void {
-  let running = false;
-  const pass = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await workNoticeCampaigns();
-    } catch (error) {
-      log('error', 'incident notices pass failed', describeError(error));
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void pass(), options.intervalMs ?? 1_000);
-  timer.unref();
-  const wakeThisLoop = () => void pass();
-  wake = wakeThisLoop;
-  void pass();
+  // A pass uses up the second's budget or the work: the next second's tick goes on.
+  const started = startBackgroundLoop('incident notices', async () => (await workNoticeCampaigns(), false), options.intervalMs ?? 1_000);
+  loop = started;
   return () => {
-    clearInterval(timer);
-    if (wake === wakeThisLoop) wake = undefined;
+    started.stop();
+    if (loop === started) loop = undefined;
   };
 }
 

@@ -1,5 +1,4 @@
 // Notices to the contacts on file, queued in the outbox and delivered by a background loop with retries.
-import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { z } from 'zod';
 import type { OutboxMessage } from '../../db/schema';
 import { getConfig } from '../config.server';
@@ -17,7 +16,8 @@ import {
 } from '../models/outbox.server';
 import { findPerson, holderLine } from '../models/person.server';
 import { formatDateTime } from '../utils/format-time';
-import { describeError, errorSummary } from './errors.server';
+import { startBackgroundLoop, type BackgroundLoop } from './background-loop.server';
+import { errorSummary } from './errors.server';
 import { log } from './logger.server';
 import { configuredTransport, maskRecipient, type Transport } from './notify-transports.server';
 
@@ -198,43 +198,22 @@ async function deliverOne(message: OutboxMessage, transport: Transport, now: Dat
 }
 
 // Set while the delivery loop runs in this process, so a queued code goes out at once rather than at the next tick.
-let wake: (() => void) | undefined;
-const wakeDelivery = () => wake;
+let loop: BackgroundLoop | undefined;
+const wakeDelivery = () => loop && (() => loop!.wake());
 
 /** Starts the delivery loop (also woken when a notice is queued, so codes go out at once); returns a stop function. */
 export function startOutboxDelivery(options: { intervalMs?: number } = {}): () => void {
-  const intervalMs = options.intervalMs ?? 5_000;
-  let running = false;
-  let again = false;
-  let stopped = false;
-  const pass = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    try {
-      do {
-        again = false;
-        const { sent, failed, retried, expired } = await deliverPendingMessages();
-        again ||= sent + failed + retried + expired === BATCH_SIZE; // a full batch suggests more are due
-        // Requests go first between batches: on SQLite a batch's awaits all resolve at once, never yielding on their own.
-        if (again) await yieldToRequests();
-      } while (again && !stopped);
-    } catch (error) {
-      log('error', 'outbox delivery pass failed', describeError(error));
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void pass(), intervalMs);
-  timer.unref();
-  const wakeThisLoop = () => void pass();
-  wake = wakeThisLoop;
-  void pass();
+  const started = startBackgroundLoop(
+    'outbox delivery',
+    async () => {
+      const { sent, failed, retried, expired } = await deliverPendingMessages();
+      return sent + failed + retried + expired === BATCH_SIZE; // a full batch suggests more are due
+    },
+    options.intervalMs ?? 5_000,
+  );
+  loop = started;
   return () => {
-    stopped = true;
-    clearInterval(timer);
-    if (wake === wakeThisLoop) wake = undefined;
+    started.stop();
+    if (loop === started) loop = undefined;
   };
 }

@@ -2,12 +2,12 @@
 // id as Idempotency-Key, retried with growing waits, once across processes (models/protection.server.ts leases each
 // request to one process). A lock is on only after a 2xx; after the last retry the change is failed and the holder told.
 import { createHmac } from 'node:crypto';
-import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { ProvisioningRequest } from '../../db/schema';
 import { getConfig } from '../config.server';
 import { getAccount, getAccountPhones } from '../models/account.server';
 import { claimDueRequests, markApplied, markFailed, markRetry } from '../models/protection.server';
 import { recordAudit } from './audit.server';
+import { startBackgroundLoop, type BackgroundLoop } from './background-loop.server';
 import { describeError } from './errors.server';
 import { log } from './logger.server';
 import { notifyHolder, notifyPerson } from './notifier.server';
@@ -139,45 +139,26 @@ export async function deliverDueProvisioning(now = new Date()): Promise<Record<'
   return counts;
 }
 
-let wake: (() => void) | undefined;
+let loop: BackgroundLoop | undefined;
 
 /** Wakes the loop (in this process) once a change is committed, so it is sent at once rather than at the next tick. */
 export function provisioningQueued(): void {
-  wake?.();
+  loop?.wake();
 }
 
 /** Starts the provisioning loop; returns a stop function. */
 export function startProvisioningDelivery(options: { intervalMs?: number } = {}): () => void {
-  let running = false;
-  let again = false;
-  let stopped = false;
-  const pass = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    try {
-      do {
-        again = false;
-        const counts = await deliverDueProvisioning();
-        again ||= counts.applied + counts.retried + counts.failed + counts.skipped === BATCH_SIZE;
-        if (again) await yieldToRequests(); // requests go first between batches
-      } while (again && !stopped);
-    } catch (error) {
-      log('error', 'provisioning pass failed', describeError(error));
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void pass(), options.intervalMs ?? 1_000);
-  timer.unref();
-  const wakeThisLoop = () => void pass();
-  wake = wakeThisLoop;
-  void pass();
+  const started = startBackgroundLoop(
+    'provisioning',
+    async () => {
+      const counts = await deliverDueProvisioning();
+      return counts.applied + counts.retried + counts.failed + counts.skipped === BATCH_SIZE;
+    },
+    options.intervalMs ?? 1_000,
+  );
+  loop = started;
   return () => {
-    stopped = true;
-    clearInterval(timer);
-    if (wake === wakeThisLoop) wake = undefined;
+    started.stop();
+    if (loop === started) loop = undefined;
   };
 }
