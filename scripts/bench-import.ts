@@ -1,19 +1,21 @@
-// `npm run bench:import`: 2.3 million synthetic accounts and their exposures, imported into a fresh database while a
-// stand-in for the portal writes every 50 ms; compared with a bare prepared-insert loop of the same rows.
-// Prints a Markdown table and writes bench-results/import.json; `runImportBench()` is reused by `npm run bench`.
+// `npm run bench:import [-- --accounts N] [--engine sqlite|postgres|both]`: 2.3 million synthetic accounts and their
+// exposures, imported into a fresh database while a stand-in for the portal writes every 50 ms; on SQLite compared
+// with a bare prepared-insert loop of the same rows, on PostgreSQL (when its server programs are here) with a bare
+// COPY of them (scripts/bench/pg-import-bench.ts). Prints Markdown tables and writes bench-results/import.json;
+// `runImportBench()` is reused by `npm run bench`.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { migrateDatabase, openDatabase } from '../db/client';
-import { writeExtract } from '../db/generate/write-extract';
+import { writeExtract, type ExtractFiles } from '../db/generate/write-extract';
 import type { ImportSummary } from '../db/import/run-import';
 import type { BareResult } from './bench/bare-insert';
 import { forkTs, nextMessage } from './bench/import-fork';
+import { runPostgresImportBench, type PostgresImportBenchResult } from './bench/pg-import-bench';
 
-export interface ImportBenchResult {
-  accounts: number;
-  exposures: number;
+export interface SqliteImportBenchResult {
   importSeconds: { accounts: number; accountsValidating: number; exposures: number; total: number };
   importRowsPerSecond: number;
   bareRowsPerSecond: number;
@@ -22,6 +24,16 @@ export interface ImportBenchResult {
   writer: { writes: number; maxMs: number; p99Ms: number };
   targets: Record<string, { value: number; target: string; met: boolean }>;
 }
+
+/** The SQLite figures at the top level (as `npm run bench` reads them), PostgreSQL's under `postgres`. */
+export interface ImportBenchResult extends SqliteImportBenchResult {
+  accounts: number;
+  exposures: number;
+  /** Null when PostgreSQL's server programs are not on this machine, or the run was asked for SQLite only. */
+  postgres: PostgresImportBenchResult | null;
+}
+
+export type BenchEngines = 'sqlite' | 'postgres' | 'both';
 
 interface ChildReport<T> {
   result: T;
@@ -34,75 +46,124 @@ async function inChild<T>(args: string[]): Promise<ChildReport<T>> {
   return nextMessage<ChildReport<T>>(forkTs('import-child.ts', args));
 }
 
-export async function runImportBench(accounts = Number(process.env.BENCH_ACCOUNTS ?? 2_300_000)): Promise<ImportBenchResult> {
+export async function runImportBench(
+  accounts = Number(process.env.BENCH_ACCOUNTS ?? 2_300_000),
+  engines: BenchEngines = 'both',
+): Promise<ImportBenchResult> {
   const dir = await mkdtemp(path.join(tmpdir(), 'bench-import-'));
   try {
     log(`generating ${accounts.toLocaleString('en-US')} accounts in ${dir}`);
     const extract = await writeExtract({ accounts, seed: SEED, outDir: dir });
-    const databasePath = path.join(dir, 'import.db');
-    const db = openDatabase(databasePath);
-    migrateDatabase(db); // before the writer starts, so its table exists
-    db.$client.close();
-
-    const writer = forkTs('import-writer.ts', [databasePath]);
-    await nextMessage(writer);
-    log('importing accounts (a writer transaction every 50 ms alongside)');
-    const accountsRun = await inChild<ImportSummary>(['import', databasePath, 'accounts', extract.accountsFile]);
-    log('importing exposures');
-    const exposuresRun = await inChild<ImportSummary>(['import', databasePath, 'exposures', extract.exposuresFile]);
-    writer.send('stop');
-    const writerStats = await nextMessage<ImportBenchResult['writer']>(writer);
-    for (const run of [accountsRun, exposuresRun]) {
-      if (run.result.outcome !== 'succeeded') throw new Error(`import failed: ${run.result.message} ${run.result.errors.join('; ')}`);
-    }
-
-    log('bare insert loop of the same account rows');
-    const bare = await inChild<BareResult>(['bare', path.join(dir, 'bare.db'), String(accounts), String(SEED)]);
-
-    const total = accountsRun.result.seconds + exposuresRun.result.seconds;
-    const importRowsPerSecond = accounts / accountsRun.result.seconds;
-    const ratio = importRowsPerSecond / bare.result.rowsPerSecond;
-    const peakRssMb = Math.max(accountsRun.peakRssMb, exposuresRun.peakRssMb);
-    return {
-      accounts,
-      exposures: extract.exposureRows,
-      importSeconds: {
-        accounts: accountsRun.result.seconds,
-        accountsValidating: accountsRun.result.validateSeconds,
-        exposures: exposuresRun.result.seconds,
-        total,
-      },
-      importRowsPerSecond,
-      bareRowsPerSecond: bare.result.rowsPerSecond,
-      ratio,
-      peakRssMb,
-      writer: writerStats,
-      targets: {
-        'import seconds': { value: total, target: '< 60', met: total < 60 },
-        'ratio to bare loop': { value: ratio, target: '>= 0.6', met: ratio >= 0.6 },
-        'peak RSS MB': { value: peakRssMb, target: '< 300', met: peakRssMb < 300 },
-        'writer max wait ms': { value: writerStats.maxMs, target: '< 1000', met: writerStats.maxMs < 1000 },
-      },
-    };
+    const sqlite = engines === 'postgres' ? null : await runSqliteImportBench(extract, accounts, dir);
+    const postgres = engines === 'sqlite' ? null : await runPostgresImportBench(extract, accounts, SEED, dir, log);
+    return { accounts, exposures: extract.exposureRows, ...(sqlite ?? notMeasured()), postgres };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
+async function runSqliteImportBench(extract: ExtractFiles, accounts: number, dir: string): Promise<SqliteImportBenchResult> {
+  const databasePath = path.join(dir, 'import.db');
+  const db = openDatabase(databasePath);
+  migrateDatabase(db); // before the writer starts, so its table exists
+  db.$client.close();
+
+  const writer = forkTs('import-writer.ts', [databasePath]);
+  await nextMessage(writer);
+  log('importing accounts (a writer transaction every 50 ms alongside)');
+  const accountsRun = await inChild<ImportSummary>(['import', databasePath, 'accounts', extract.accountsFile]);
+  log('importing exposures');
+  const exposuresRun = await inChild<ImportSummary>(['import', databasePath, 'exposures', extract.exposuresFile]);
+  writer.send('stop');
+  const writerStats = await nextMessage<SqliteImportBenchResult['writer']>(writer);
+  for (const run of [accountsRun, exposuresRun]) {
+    if (run.result.outcome !== 'succeeded') throw new Error(`import failed: ${run.result.message} ${run.result.errors.join('; ')}`);
+  }
+
+  log('bare insert loop of the same account rows');
+  const bare = await inChild<BareResult>(['bare', path.join(dir, 'bare.db'), String(accounts), String(SEED)]);
+
+  const total = accountsRun.result.seconds + exposuresRun.result.seconds;
+  const importRowsPerSecond = accounts / accountsRun.result.seconds;
+  const ratio = importRowsPerSecond / bare.result.rowsPerSecond;
+  const peakRssMb = Math.max(accountsRun.peakRssMb, exposuresRun.peakRssMb);
+  return {
+    importSeconds: {
+      accounts: accountsRun.result.seconds,
+      accountsValidating: accountsRun.result.validateSeconds,
+      exposures: exposuresRun.result.seconds,
+      total,
+    },
+    importRowsPerSecond,
+    bareRowsPerSecond: bare.result.rowsPerSecond,
+    ratio,
+    peakRssMb,
+    writer: writerStats,
+    targets: {
+      'import seconds': { value: total, target: '< 60', met: total < 60 },
+      'ratio to bare loop': { value: ratio, target: '>= 0.6', met: ratio >= 0.6 },
+      'peak RSS MB': { value: peakRssMb, target: '< 300', met: peakRssMb < 300 },
+      'writer max wait ms': { value: writerStats.maxMs, target: '< 1000', met: writerStats.maxMs < 1000 },
+    },
+  };
+}
+
+/** The SQLite fields of a run asked for PostgreSQL only: NaN figures, so nothing reads as measured. */
+function notMeasured(): SqliteImportBenchResult {
+  const seconds = { accounts: NaN, accountsValidating: NaN, exposures: NaN, total: NaN };
+  return {
+    importSeconds: seconds,
+    importRowsPerSecond: NaN,
+    bareRowsPerSecond: NaN,
+    ratio: NaN,
+    peakRssMb: NaN,
+    writer: { writes: 0, maxMs: NaN, p99Ms: NaN },
+    targets: {},
+  };
+}
+
+const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const met = (target: { met: boolean } | undefined) => (target?.met ? 'yes' : 'NO');
+
 export function importBenchTable(result: ImportBenchResult): string {
-  const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const tables = [`Import: ${n(result.accounts)} accounts + ${n(result.exposures)} exposures`];
+  if (!Number.isNaN(result.importRowsPerSecond)) tables.push(sqliteTable(result));
+  if (result.postgres) tables.push(postgresTable(result.postgres));
+  return tables.join('\n\n');
+}
+
+function sqliteTable(result: ImportBenchResult): string {
   return [
-    `Import: ${n(result.accounts)} accounts + ${n(result.exposures)} exposures`,
+    'SQLite',
     '',
     '| measure | value | target | met |',
     '|---|---:|---|---|',
     `| import accounts rows/s | ${n(result.importRowsPerSecond)} | | |`,
     `| bare insert loop rows/s | ${n(result.bareRowsPerSecond)} | | |`,
-    `| ratio (import / bare) | ${n(result.ratio, 2)} | >= 0.6 | ${result.targets['ratio to bare loop']!.met ? 'yes' : 'NO'} |`,
+    `| ratio (import / bare) | ${n(result.ratio, 2)} | >= 0.6 | ${met(result.targets['ratio to bare loop'])} |`,
     `| of which reading, validating, staging, sorting accounts (s) | ${n(result.importSeconds.accountsValidating, 1)} | | |`,
-    `| import seconds (accounts + exposures) | ${n(result.importSeconds.accounts, 1)} + ${n(result.importSeconds.exposures, 1)} = ${n(result.importSeconds.total, 1)} | < 60 | ${result.targets['import seconds']!.met ? 'yes' : 'NO'} |`,
-    `| peak RSS of the import (MB) | ${n(result.peakRssMb)} | < 300 | ${result.targets['peak RSS MB']!.met ? 'yes' : 'NO'} |`,
-    `| concurrent writer max wait (ms) | ${n(result.writer.maxMs)} (p99 ${n(result.writer.p99Ms)}, ${n(result.writer.writes)} writes) | < 1000 | ${result.targets['writer max wait ms']!.met ? 'yes' : 'NO'} |`,
+    `| import seconds (accounts + exposures) | ${n(result.importSeconds.accounts, 1)} + ${n(result.importSeconds.exposures, 1)} = ${n(result.importSeconds.total, 1)} | < 60 | ${met(result.targets['import seconds'])} |`,
+    `| peak RSS of the import (MB) | ${n(result.peakRssMb)} | < 300 | ${met(result.targets['peak RSS MB'])} |`,
+    `| concurrent writer max wait (ms) | ${n(result.writer.maxMs)} (p99 ${n(result.writer.p99Ms)}, ${n(result.writer.writes)} writes) | < 1000 | ${met(result.targets['writer max wait ms'])} |`,
+  ].join('\n');
+}
+
+function postgresTable(result: PostgresImportBenchResult): string {
+  const bare = result.bareCopy;
+  return [
+    'PostgreSQL',
+    '',
+    '| measure | value | target | met |',
+    '|---|---:|---|---|',
+    `| import accounts rows/s | ${n(result.importRowsPerSecond)} | | |`,
+    `| bare COPY rows/s (accounts, lines, directory: ${n(bare.seconds, 1)} s, the faster of ${result.bareCopyRuns.map((seconds) => n(seconds, 1)).join(' and ')} s) | ${n(bare.rowsPerSecond)} | | |`,
+    `| ratio (import / bare COPY) | ${n(result.ratio, 2)} | >= 0.5 | ${met(result.targets['ratio to bare COPY'])} |`,
+    `| bare COPY of the accounts table alone rows/s (${n(bare.accountsSeconds, 1)} s); ratio | ${n(bare.accountsRowsPerSecond)}; ${n(result.ratioToAccountsTableCopy, 2)} | | |`,
+    `| bare COPY of the lines (s): plain; with the schema's foreign key to accounts | ${n(bare.linesSeconds, 1)}; ${n(bare.linesWithForeignKeySeconds, 1)} | | |`,
+    `| of which reading, validating, staging, checking accounts (s) | ${n(result.importSeconds.accountsValidating, 1)} | | |`,
+    `| import seconds (accounts + exposures) | ${n(result.importSeconds.accounts, 1)} + ${n(result.importSeconds.exposures, 1)} = ${n(result.importSeconds.total, 1)} | < 60 | ${met(result.targets['import seconds'])} |`,
+    `| peak RSS of the import (MB) | ${n(result.peakRssMb)} | | |`,
+    `| concurrent writer max wait (ms) | ${n(result.writer.maxMs)} (p99 ${n(result.writer.p99Ms)}, ${n(result.writer.writes)} writes) | < 1000 | ${met(result.targets['writer max wait ms'])} |`,
   ].join('\n');
 }
 
@@ -118,7 +179,14 @@ function log(message: string): void {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const result = await runImportBench();
+  const { values } = parseArgs({ options: { accounts: { type: 'string' }, engine: { type: 'string', default: 'both' } } });
+  const accounts = values.accounts === undefined ? undefined : Number(values.accounts);
+  const engine = values.engine as BenchEngines;
+  if ((accounts !== undefined && !(Number.isInteger(accounts) && accounts > 0)) || !['sqlite', 'postgres', 'both'].includes(engine)) {
+    console.error('usage: npm run bench:import -- [--accounts N] [--engine sqlite|postgres|both]');
+    process.exit(2);
+  }
+  const result = await runImportBench(accounts, engine);
   console.log(importBenchTable(result));
   console.log(`\nJSON: ${await writeImportBenchJson(result)}`);
 }

@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testDb } from '../tests/helpers/db';
-import { ACCOUNTS_HEADER, writeCsv } from '../tests/helpers/import-files';
+import { ACCOUNTS_HEADER, emptyImportTables, writeCsv } from '../tests/helpers/import-files';
 
 const run = promisify(execFile);
 
@@ -16,11 +15,8 @@ async function cli(...args: string[]) {
   }
 }
 
-beforeEach(() => {
-  testDb().$client.exec(
-    'DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM phone_directory; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports',
-  );
-});
+// The command runs on the engine of the test run: its process inherits DATABASE_URL under TEST_ENGINE=postgres.
+beforeEach(emptyImportTables);
 
 describe('npm run import', () => {
   it('prints a one-line summary, or JSON with --json', async () => {

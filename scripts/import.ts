@@ -23,6 +23,7 @@ const summary = await runImport({
   kind,
   file,
   databasePath: getConfig().databasePath,
+  databaseUrl: getConfig().databaseUrl,
   operator: values.operator ?? process.env.IMPORT_OPERATOR ?? userInfo().username,
   audit: getConfig().audit,
   onProgress: progress.update,

@@ -1,36 +1,58 @@
+import { asc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findAccountIdByPhone } from '../../app/models/agent-lookup.server';
-import { testDb } from '../../tests/helpers/db';
-import { ACCOUNTS_HEADER, importText, writeCsv, importFile } from '../../tests/helpers/import-files';
+import { accountLines, accounts, imports, phoneDirectory } from '../../db/tables';
+import { testDatabase } from '../../tests/helpers/db';
+import { ACCOUNTS_HEADER, emptyImportTables, importText, writeCsv, importFile } from '../../tests/helpers/import-files';
 
 const JORDAN = '100000001,postpaid,Jordan Rivera,98006,"1 Main St, Bellevue WA",jordan@example.com,+12065550101;+12065550102,1984-03-09';
 const AVERY = '100000002,prepaid,Avery Chen,98101,,,+12065550103,';
 
-function snapshot() {
-  const sqlite = testDb().$client;
+async function snapshot() {
+  const db = testDatabase();
   return {
-    accounts: sqlite
-      .prepare(
-        'SELECT account_number, account_type, holder_name, billing_zip, billing_address, email, birth_date FROM accounts ORDER BY account_number',
-      )
-      .all(),
-    lines: sqlite
-      .prepare('SELECT a.account_number, l.phone FROM account_lines l JOIN accounts a ON a.id = l.account_id ORDER BY 1, 2')
-      .all(),
+    accounts: await db.all((q) =>
+      q
+        .select({
+          account_number: accounts.accountNumber,
+          account_type: accounts.accountType,
+          holder_name: accounts.holderName,
+          billing_zip: accounts.billingZip,
+          billing_address: accounts.billingAddress,
+          email: accounts.email,
+          birth_date: accounts.birthDate,
+        })
+        .from(accounts)
+        .orderBy(accounts.accountNumber),
+    ),
+    lines: await db.all((q) =>
+      q
+        .select({ account_number: accounts.accountNumber, phone: accountLines.phone })
+        .from(accountLines)
+        .innerJoin(accounts, eq(accounts.id, accountLines.accountId))
+        .orderBy(accounts.accountNumber, accountLines.phone),
+    ),
   };
 }
 
-beforeEach(() => {
-  testDb().$client.exec(
-    'DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM phone_directory; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports',
+const idsAndUpdateTimes = () =>
+  testDatabase().all((q) => q.select({ id: accounts.id, updatedAt: accounts.updatedAt }).from(accounts).orderBy(accounts.id));
+
+const pairsOf = (table: typeof accountLines | typeof phoneDirectory) =>
+  testDatabase().all((q) =>
+    q.select({ accountId: table.accountId, phone: table.phone }).from(table).orderBy(asc(table.accountId), asc(table.phone)),
   );
-});
+
+const accountIdOf = async (accountNumber: string) =>
+  (await testDatabase().get((q) => q.select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, accountNumber))))!.id;
+
+beforeEach(emptyImportTables);
 
 describe('accounts import', () => {
   it('imports a valid file with its phone lines', async () => {
     const summary = await importText('accounts', [ACCOUNTS_HEADER, JORDAN, AVERY]);
     expect(summary).toMatchObject({ outcome: 'succeeded', rows: 2, inserted: 2, updated: 0, unchanged: 0, errorCount: 0 });
-    expect(snapshot()).toEqual({
+    expect(await snapshot()).toEqual({
       accounts: [
         {
           account_number: '100000001',
@@ -75,7 +97,7 @@ describe('accounts import', () => {
     const summary = await importFile('accounts', file);
     expect(summary.errors).toEqual([]);
     expect(summary).toMatchObject({ outcome: 'succeeded', rows: 2, inserted: 2 });
-    const { accounts, lines } = snapshot();
+    const { accounts, lines } = await snapshot();
     expect(accounts[0]).toMatchObject({
       account_type: 'postpaid',
       holder_name: 'Jordan Rivera',
@@ -85,6 +107,16 @@ describe('accounts import', () => {
     });
     expect(accounts[1]).toMatchObject({ billing_zip: '98101-0001' });
     expect(lines.map((line) => (line as { phone: string }).phone)).toEqual(['+12065550101', '+12065550102', '+12065550103']);
+  });
+
+  it('keeps backslashes, tabs and line breaks in names and addresses as written', async () => {
+    // PostgreSQL's COPY text format gives each of these a meaning of its own: the import escapes them.
+    const summary = await importText('accounts', [
+      ACCOUNTS_HEADER,
+      '100000001,postpaid,"Jo\\\\an\tRivera",98006,"Unit 4\\\\B\n1 Main St",,+12065550101,',
+    ]);
+    expect(summary).toMatchObject({ outcome: 'succeeded', inserted: 1 });
+    expect((await snapshot()).accounts[0]).toMatchObject({ holder_name: 'Jo\\\\an\tRivera', billing_address: 'Unit 4\\\\B\n1 Main St' });
   });
 
   it.each([
@@ -164,7 +196,7 @@ describe('accounts import', () => {
 
   it('is all or nothing: one bad row leaves the database as it was', async () => {
     await importText('accounts', [ACCOUNTS_HEADER, AVERY]);
-    const before = snapshot();
+    const before = await snapshot();
     const good = Array.from(
       { length: 50 },
       (_, i) => `1000001${String(i).padStart(2, '0')},postpaid,Person ${i},98006,,,+1206555${String(2000 + i)},`,
@@ -174,7 +206,7 @@ describe('accounts import', () => {
     });
     expect(summary).toMatchObject({ outcome: 'failed', errorCount: 1, inserted: 0, updated: 0 });
     expect(summary.errors).toEqual(['line 53, column holder_name: expected 8 columns as in the header, found 2']);
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('shows the first 20 errors and counts them all', async () => {
@@ -188,15 +220,15 @@ describe('accounts import', () => {
   it('changes nothing when the same file is imported again', async () => {
     const file = writeCsv('accounts.csv', `${ACCOUNTS_HEADER}\n${JORDAN}\n${AVERY}\n`);
     await importFile('accounts', file);
-    const before = testDb().$client.prepare('SELECT id, updated_at FROM accounts ORDER BY id').all();
+    const before = await idsAndUpdateTimes();
     const again = await importFile('accounts', file);
     expect(again).toMatchObject({ outcome: 'succeeded', rows: 2, inserted: 0, updated: 0, unchanged: 2 });
-    expect(testDb().$client.prepare('SELECT id, updated_at FROM accounts ORDER BY id').all()).toEqual(before);
+    expect(await idsAndUpdateTimes()).toEqual(before);
   });
 
   it('updates changed rows, replacing the set of phone lines, and leaves the PIN alone', async () => {
     await importText('accounts', [ACCOUNTS_HEADER, JORDAN, AVERY, '100000003,postpaid,Sam Patel,98052,,,+12065550104,']);
-    testDb().$client.exec("UPDATE accounts SET pin_hash = 'kept' WHERE account_number = '100000001'");
+    await testDatabase().run((q) => q.update(accounts).set({ pinHash: 'kept' }).where(eq(accounts.accountNumber, '100000001')));
     const summary = await importText('accounts', [
       ACCOUNTS_HEADER,
       JORDAN.replace('98006', '98007'),
@@ -205,26 +237,25 @@ describe('accounts import', () => {
       '100000004,prepaid,New Person,98052,,,+12065550105,',
     ]);
     expect(summary).toMatchObject({ outcome: 'succeeded', rows: 4, inserted: 1, updated: 2, unchanged: 1 });
-    const { accounts, lines } = snapshot();
-    expect(accounts.map((account) => (account as { billing_zip: string }).billing_zip)).toEqual(['98007', '98101', '98052', '98052']);
-    expect(lines.filter((line) => (line as { account_number: string }).account_number === '100000002')).toEqual([
+    const { accounts: rows, lines } = await snapshot();
+    expect(rows.map((account) => account.billing_zip)).toEqual(['98007', '98101', '98052', '98052']);
+    expect(lines.filter((line) => line.account_number === '100000002')).toEqual([
       { account_number: '100000002', phone: '+12065550103' },
       { account_number: '100000002', phone: '+12065550109' },
     ]);
-    expect(testDb().$client.prepare("SELECT pin_hash FROM accounts WHERE account_number = '100000001'").get()).toEqual({
-      pin_hash: 'kept',
-    });
+    expect(
+      await testDatabase().get((q) =>
+        q.select({ pin_hash: accounts.pinHash }).from(accounts).where(eq(accounts.accountNumber, '100000001')),
+      ),
+    ).toEqual({ pin_hash: 'kept' });
   });
 
   it('keeps the phone look-up in step: added, removed and moved phones', async () => {
     const SAM = '100000003,postpaid,Sam Patel,98052,,,+12065550104,';
     await importText('accounts', [ACCOUNTS_HEADER, JORDAN, AVERY, SAM]);
-    const accountFor = async (phone: string) =>
-      (await findAccountIdByPhone(phone)).map(
-        (id) =>
-          (testDb().$client.prepare('SELECT account_number FROM accounts WHERE id = ?').get(id) as { account_number: string })
-            .account_number,
-      );
+    const numberOf = async (id: number) =>
+      (await testDatabase().get((q) => q.select({ number: accounts.accountNumber }).from(accounts).where(eq(accounts.id, id))))!.number;
+    const accountFor = async (phone: string) => Promise.all((await findAccountIdByPhone(phone)).map(numberOf));
     expect(await accountFor('+12065550102')).toEqual(['100000001']);
     expect(await accountFor('+12065550104')).toEqual(['100000003']);
 
@@ -238,16 +269,16 @@ describe('accounts import', () => {
     expect(await accountFor('+12065550102')).toEqual([]);
     expect(await accountFor('+12065550103')).toEqual(['100000003']);
     expect(await accountFor('+12065550109')).toEqual(['100000002']);
-    const directory = testDb().$client.prepare('SELECT account_id, phone FROM phone_directory ORDER BY 1, 2').all();
-    expect(directory).toEqual(testDb().$client.prepare('SELECT account_id, phone FROM account_lines ORDER BY 1, 2').all());
+    expect(await pairsOf(phoneDirectory)).toEqual(await pairsOf(accountLines));
   });
 
   it('completes the phone look-up on a re-run after an interrupted import, and never answers from a stale entry', async () => {
     const file = writeCsv('accounts.csv', `${ACCOUNTS_HEADER}\n${JORDAN}\n${AVERY}\n`);
     await importFile('accounts', file);
     // As if the process died after the accounts were written but before the directory pass, with a phone moved.
-    const avery = testDb().$client.prepare("SELECT id FROM accounts WHERE account_number = '100000002'").pluck().get();
-    testDb().$client.exec(`DELETE FROM phone_directory; INSERT INTO phone_directory (phone, account_id) VALUES ('+12065550199', ${avery})`);
+    const avery = await accountIdOf('100000002');
+    await testDatabase().run((q) => q.delete(phoneDirectory));
+    await testDatabase().run((q) => q.insert(phoneDirectory).values({ phone: '+12065550199', accountId: avery }));
     expect(await findAccountIdByPhone('+12065550199')).toEqual([]);
     expect(await findAccountIdByPhone('+12065550101')).toEqual([]);
     await importFile('accounts', file);
@@ -258,16 +289,21 @@ describe('accounts import', () => {
   it('after an import that died part way, the next accounts import of any file completes the phone look-up', async () => {
     await importText('accounts', [ACCOUNTS_HEADER, JORDAN]);
     // As if an import of another file wrote Jordan's lines, then died before the directory pass.
-    testDb().$client.exec(`DELETE FROM phone_directory; INSERT INTO phone_directory (phone, account_id) VALUES ('+12065550199', 1);
-      INSERT INTO imports (kind, file_name, file_sha256, operator, started_at, outcome) VALUES ('accounts', 'died.csv', '', 'test', 0, 'running')`);
+    const jordan = await accountIdOf('100000001');
+    await testDatabase().run((q) => q.delete(phoneDirectory));
+    await testDatabase().run((q) => q.insert(phoneDirectory).values({ phone: '+12065550199', accountId: jordan }));
+    await testDatabase().run((q) =>
+      q
+        .insert(imports)
+        .values({ kind: 'accounts', fileName: 'died.csv', fileSha256: '', operator: 'test', startedAt: new Date(0), outcome: 'running' }),
+    );
     await importText('accounts', [ACCOUNTS_HEADER, AVERY]);
     expect(await findAccountIdByPhone('+12065550101')).toHaveLength(1);
     expect(await findAccountIdByPhone('+12065550103')).toHaveLength(1);
-    expect(testDb().$client.prepare("SELECT count(*) FROM phone_directory WHERE phone = '+12065550199'").pluck().get()).toBe(0);
-    const died = testDb().$client.prepare("SELECT outcome, message FROM imports WHERE file_name = 'died.csv'").get() as {
-      outcome: string;
-      message: string;
-    };
+    expect(await testDatabase().all((q) => q.select().from(phoneDirectory).where(eq(phoneDirectory.phone, '+12065550199')))).toEqual([]);
+    const died = (await testDatabase().get((q) =>
+      q.select({ outcome: imports.outcome, message: imports.message }).from(imports).where(eq(imports.fileName, 'died.csv')),
+    ))!;
     expect(died.outcome).toBe('failed');
     expect(died.message).toMatch(
       /^Stopped before it finished: run its file again to complete it\. Import #\d+ rebuilt the phone look-up\.$/,
@@ -277,22 +313,22 @@ describe('accounts import', () => {
   it('records every import, failed ones included, in the imports table', async () => {
     const ok = await importText('accounts', [ACCOUNTS_HEADER, JORDAN]);
     const bad = await importText('accounts', [ACCOUNTS_HEADER, 'x']);
-    const rows = testDb().$client.prepare('SELECT * FROM imports ORDER BY id').all() as Array<Record<string, unknown>>;
+    const rows = await testDatabase().all((q) => q.select().from(imports).orderBy(imports.id));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({
       id: ok.id,
       kind: 'accounts',
-      file_name: 'accounts.csv',
-      file_sha256: ok.sha256,
+      fileName: 'accounts.csv',
+      fileSha256: ok.sha256,
       operator: 'test',
       outcome: 'succeeded',
       rows: 1,
       inserted: 1,
-      error_count: 0,
+      errorCount: 0,
     });
-    expect(rows[1]).toMatchObject({ id: bad.id, outcome: 'failed', error_count: 1, message: '1 bad row; nothing was imported' });
+    expect(rows[1]).toMatchObject({ id: bad.id, outcome: 'failed', errorCount: 1, message: '1 bad row; nothing was imported' });
     expect(ok.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(rows[1]!.finished_at).toBeGreaterThanOrEqual(rows[1]!.started_at as number);
+    expect(rows[1]!.finishedAt!.getTime()).toBeGreaterThanOrEqual(rows[1]!.startedAt.getTime());
   });
 
   it('records a file that cannot be read as a failed import', async () => {

@@ -1,45 +1,27 @@
-// Accounts: staged in a TEMP table, sorted by account number, then upserted chunk by chunk with their phone lines.
+// Accounts on SQLite: staged in a TEMP table, sorted by account number, then upserted chunk by chunk with their lines.
 import type Database from 'better-sqlite3';
-import { canonicalAccountRow, canonicalAccountRowWithPeople } from './account-fast-path';
-import { ACCOUNT_COLUMNS, accountRowSchema, accountRowWithPeopleSchema, PEOPLE_COLUMNS, type AccountRow } from './account-row';
+import { COMPARED_COLUMNS, linePhone, lineRole, MARKED_LINE, markedLines } from './account-changes';
+import type { AccountRow } from './account-row';
 import { applyInChunks } from './chunked-apply';
 import type { Counts, ImportKind } from './import-kind';
 import { lastRowid, repeatedKeys, sortStaged, StagingWriter } from './staging';
+import { reportRepeatedAccounts } from './whole-file-problems';
 
 const STAGE = 'temp.stage_accounts';
 
-const COMPARED = ['account_type', 'holder_name', 'billing_zip', 'billing_address', 'email', 'birth_date', 'language'];
 const fieldsDiffer = (existing: string, staged: string) =>
-  `(${COMPARED.map((column) => `${existing}.${column} IS NOT ${staged}.${column}`).join(' OR ')})`;
+  `(${COMPARED_COLUMNS.map((column) => `${existing}.${column} IS NOT ${staged}.${column}`).join(' OR ')})`;
 
-// A staged row's lines are one sorted JSON array of E.164 numbers (always 12 characters), each followed by its role's
-// mark: "+12065550101#h" the holder's, "+12065550102#a" an authorized user's, a bare number a line user's. One string
-// then compares a row's phones and roles with the account's at once.
-const ROLE_MARK = { holder: '#h', authorized: '#a', line: '' } as const;
-const MARKED_LINE = `phone || CASE role WHEN 'holder' THEN '${ROLE_MARK.holder}' WHEN 'authorized' THEN '${ROLE_MARK.authorized}' ELSE '' END`;
-const LINE_PHONE = (value: string) => `substr(${value}, 1, 12)`;
-const LINE_ROLE = (value: string) =>
-  `CASE substr(${value}, 13) WHEN '${ROLE_MARK.holder}' THEN 'holder' WHEN '${ROLE_MARK.authorized}' THEN 'authorized' ELSE 'line' END`;
-// Existing account "a" against staged row "s".
+// A staged row's lines are one JSON array of marked lines (account-changes.ts). Existing account "a" against staged row "s".
 const LINES_DIFFER = `(s.lines IS NOT (SELECT json_group_array(marked) FROM
   (SELECT ${MARKED_LINE} AS marked FROM main.account_lines WHERE account_id = a.id ORDER BY phone)))`;
 
-function markedLines(row: AccountRow): string {
-  const marked = row.phones.map((phone) =>
-    phone === row.holder_phone ? phone + ROLE_MARK.holder : row.authorized_phones.includes(phone) ? phone + ROLE_MARK.authorized : phone,
-  );
-  return `["${marked.join('","')}"]`;
-}
 // Rowid order of the sorted stage is account-number order (staging.ts).
 const CHUNK = 's.rowid > @low AND s.rowid <= @high';
 const NOW = `CAST(unixepoch('subsec') * 1000 AS INTEGER)`;
 
 export const accountsKind: ImportKind<AccountRow> = {
   kind: 'accounts',
-  layouts: [
-    { columns: ACCOUNT_COLUMNS, schema: accountRowSchema, fastPath: canonicalAccountRow },
-    { columns: [...ACCOUNT_COLUMNS, ...PEOPLE_COLUMNS], schema: accountRowWithPeopleSchema, fastPath: canonicalAccountRowWithPeople },
-  ],
 
   createStaging(sqlite) {
     sqlite.exec(`CREATE TABLE ${STAGE}_raw (line INTEGER NOT NULL, account_number TEXT NOT NULL, account_type TEXT NOT NULL,
@@ -56,7 +38,7 @@ export const accountsKind: ImportKind<AccountRow> = {
           row.billing_zip,
           row.billing_address,
           row.email,
-          markedLines(row),
+          JSON.stringify(markedLines(row)),
           row.birth_date,
           row.language,
         );
@@ -68,9 +50,7 @@ export const accountsKind: ImportKind<AccountRow> = {
 
   checkStaged(sqlite, errors) {
     sortStaged(sqlite, 'stage_accounts', ['account_number']);
-    for (const { line, first, key } of repeatedKeys(sqlite, 'stage_accounts', ['account_number'])) {
-      errors.add(line, 'account_number', `${key[0]} is already on line ${first}`);
-    }
+    reportRepeatedAccounts(errors, repeatedKeys(sqlite, 'stage_accounts', ['account_number']));
   },
 
   async apply(sqlite, chunkRows, onProgress) {
@@ -96,7 +76,7 @@ export const accountsKind: ImportKind<AccountRow> = {
       WHERE ${fieldsDiffer('accounts', 'excluded')}
         OR NOT EXISTS (SELECT 1 FROM main.account_lines l WHERE l.account_id = accounts.id)`);
     const insertLines = sqlite.prepare(`INSERT INTO main.account_lines (account_id, phone, role)
-      SELECT a.id, ${LINE_PHONE('p.value')}, ${LINE_ROLE('p.value')}
+      SELECT a.id, ${linePhone('p.value')}, ${lineRole('p.value')}
       FROM ${STAGE} s JOIN main.accounts a ON a.account_number = s.account_number, json_each(s.lines) p
       WHERE ${CHUNK} AND (a.id > @before OR NOT EXISTS (SELECT 1 FROM main.account_lines l WHERE l.account_id = a.id))`);
     const applyChunk = sqlite.transaction((range: { low: number; high: number }) => {
@@ -141,7 +121,7 @@ async function applyPhoneDirectory(
   const changes = wholeDirectory
     ? `SELECT phone, account_id, 1 AS present FROM main.account_lines
       UNION ALL SELECT d.phone, d.account_id, 0 FROM main.phone_directory d WHERE ${notOnTheAccount('d')}`
-    : `SELECT ${LINE_PHONE('p.value')} AS phone, a.id AS account_id, 1 AS present
+    : `SELECT ${linePhone('p.value')} AS phone, a.id AS account_id, 1 AS present
         FROM ${STAGE} s JOIN main.accounts a ON a.account_number = s.account_number, json_each(s.lines) p
       UNION ALL SELECT d.phone, d.account_id, 0 FROM temp.dropped_lines d WHERE ${notOnTheAccount('d')}`;
   sqlite.exec(`CREATE TABLE temp.directory_changes AS SELECT phone, account_id, present FROM (${changes}) ORDER BY phone, account_id`);

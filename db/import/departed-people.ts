@@ -1,24 +1,36 @@
 // After an accounts import: a person whose line is no longer on their account loses access at once. Their sessions
 // end, their passkeys go and their person row with them (a recycled number's next user starts afresh), audited.
+// Through the engine interface, so SQLite and PostgreSQL remove and audit the same people the same way.
+import { and, eq, notExists, sql } from 'drizzle-orm';
 import { appendAuditEvent, type AuditKeys } from '../audit-chain';
-import type { Db } from '../client';
-import { sqliteDatabase } from '../database.sqlite';
+import type { Database } from '../database';
+import { accountLines, customers, passkeys, sessions } from '../tables';
 
-export async function endAccessOfDepartedPeople(db: Db, operator: string, audit: AuditKeys): Promise<number> {
-  const database = sqliteDatabase(db);
-  const sqlite = db.$client;
-  const departed = sqlite
-    .prepare(
-      `SELECT c.id, c.account_id AS accountId,
-        (SELECT count(*) FROM main.passkeys p WHERE p.customer_id = c.id) AS passkeys,
-        (SELECT count(*) FROM main.sessions s WHERE s.customer_id = c.id AND s.revoked_at IS NULL) AS sessions
-      FROM main.customers c
-      WHERE NOT EXISTS (SELECT 1 FROM main.account_lines l WHERE l.account_id = c.account_id AND l.phone = c.phone)`,
-    )
-    .all() as Array<{ id: number; accountId: number; passkeys: number; sessions: number }>;
-  const remove = sqlite.prepare('DELETE FROM main.customers WHERE id = ?'); // passkeys and sessions cascade
+export async function endAccessOfDepartedPeople(database: Database, operator: string, audit: AuditKeys): Promise<number> {
+  const departed = await database.all((q) =>
+    q
+      .select({
+        id: customers.id,
+        accountId: customers.accountId,
+        // Spelled out: in a one-table select drizzle leaves columns unqualified, which the subquery would read as its own.
+        passkeys: sql<number>`(SELECT count(*) FROM ${passkeys} p WHERE p.customer_id = ${customers}.id)`.mapWith(Number),
+        sessions: sql<number>`(SELECT count(*) FROM ${sessions} s WHERE s.customer_id = ${customers}.id AND s.revoked_at IS NULL)`.mapWith(
+          Number,
+        ),
+      })
+      .from(customers)
+      .where(
+        notExists(
+          q
+            .select({ one: sql`1` })
+            .from(accountLines)
+            .where(and(eq(accountLines.accountId, customers.accountId), eq(accountLines.phone, customers.phone))),
+        ),
+      ),
+  );
   for (const person of departed) {
-    sqlite.transaction(() => remove.run(person.id)).immediate();
+    // Passkeys and sessions go with the person row (ON DELETE CASCADE).
+    await database.transaction((tx) => tx.run((q) => q.delete(customers).where(eq(customers.id, person.id))));
     await appendAuditEvent(
       database,
       {

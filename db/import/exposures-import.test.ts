@@ -1,21 +1,23 @@
+import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testDb } from '../../tests/helpers/db';
-import { ACCOUNTS_HEADER, EXPOSURES_HEADER, importText } from '../../tests/helpers/import-files';
+import { accounts, exposures as exposuresTable } from '../../db/tables';
+import { testDatabase } from '../../tests/helpers/db';
+import { ACCOUNTS_HEADER, emptyImportTables, EXPOSURES_HEADER, importText } from '../../tests/helpers/import-files';
 
 const ALL_2018 = 'name;billing_zip;phone_number;email_address;account_number;account_type';
 
 function exposures() {
-  return testDb()
-    .$client.prepare(
-      'SELECT a.account_number, e.incident_id, e.fields FROM exposures e JOIN accounts a ON a.id = e.account_id ORDER BY 1, 2',
-    )
-    .all();
+  return testDatabase().all((q) =>
+    q
+      .select({ account_number: accounts.accountNumber, incident_id: exposuresTable.incidentId, fields: exposuresTable.fields })
+      .from(exposuresTable)
+      .innerJoin(accounts, eq(accounts.id, exposuresTable.accountId))
+      .orderBy(accounts.accountNumber, exposuresTable.incidentId),
+  );
 }
 
 beforeEach(async () => {
-  testDb().$client.exec(
-    'DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM phone_directory; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports',
-  );
+  await emptyImportTables();
   await importText('accounts', [
     ACCOUNTS_HEADER,
     '100000001,postpaid,Jordan Rivera,98006,,,+12065550101,',
@@ -31,7 +33,7 @@ describe('exposures import', () => {
       '100000002, 2019-11-Prepaid ,phone_number; NAME',
     ]);
     expect(summary).toMatchObject({ outcome: 'succeeded', rows: 2, inserted: 2, updated: 0, unchanged: 0 });
-    expect(exposures()).toEqual([
+    expect(await exposures()).toEqual([
       { account_number: '100000001', incident_id: '2018-08-api', fields: ALL_2018 },
       { account_number: '100000002', incident_id: '2019-11-prepaid', fields: 'name;phone_number' },
     ]);
@@ -47,7 +49,7 @@ describe('exposures import', () => {
     ];
     expect(await importText('exposures', lines)).toMatchObject({ rows: 3, inserted: 1, updated: 1, unchanged: 1 });
     expect(await importText('exposures', lines)).toMatchObject({ rows: 3, inserted: 0, updated: 0, unchanged: 3 });
-    expect(exposures()).toContainEqual({ account_number: '100000001', incident_id: '2018-08-api', fields: 'name;phone_number' });
+    expect(await exposures()).toContainEqual({ account_number: '100000001', incident_id: '2018-08-api', fields: 'name;phone_number' });
   });
 
   it.each([
@@ -82,7 +84,7 @@ describe('exposures import', () => {
   ])('refuses a row with %s', async (_kind, row, message) => {
     const summary = await importText('exposures', [EXPOSURES_HEADER, ...row.split('\n')]);
     expect(summary).toMatchObject({ outcome: 'failed', errorCount: 1, errors: [message] });
-    expect(exposures()).toEqual([]);
+    expect(await exposures()).toEqual([]);
   });
 
   it('refuses the whole file when any row names an unknown account', async () => {
@@ -93,6 +95,6 @@ describe('exposures import', () => {
       '100000002,2018-08-api,name',
     ]);
     expect(summary).toMatchObject({ outcome: 'failed', errorCount: 1, inserted: 0 });
-    expect(exposures()).toEqual([]);
+    expect(await exposures()).toEqual([]);
   });
 });

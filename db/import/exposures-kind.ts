@@ -1,8 +1,9 @@
-// Exposures: staged in a TEMP table, sorted, checked against the accounts in the database, then upserted in chunks.
+// Exposures on SQLite: staged in a TEMP table, sorted, checked against the accounts in the database, then upserted in chunks.
 import { applyInChunks } from './chunked-apply';
-import { canonicalExposureRow, EXPOSURE_COLUMNS, exposureRowSchema, type ExposureRow } from './exposure-row';
+import type { ExposureRow } from './exposure-row';
 import type { Counts, ImportKind } from './import-kind';
 import { lastRowid, repeatedKeys, sortStaged, StagingWriter } from './staging';
+import { reportExposureProblems } from './whole-file-problems';
 
 const STAGE = 'temp.stage_exposures';
 const CHUNK = 's.rowid > @low AND s.rowid <= @high';
@@ -10,7 +11,6 @@ const JOIN_ACCOUNT = 'JOIN main.accounts a ON a.account_number = s.account_numbe
 
 export const exposuresKind: ImportKind<ExposureRow> = {
   kind: 'exposures',
-  layouts: [{ columns: EXPOSURE_COLUMNS, schema: exposureRowSchema, fastPath: canonicalExposureRow }],
 
   createStaging(sqlite) {
     sqlite.exec(
@@ -31,19 +31,11 @@ export const exposuresKind: ImportKind<ExposureRow> = {
     sortStaged(sqlite, 'stage_exposures', key);
     const unknown = sqlite.prepare(`SELECT s.line, s.account_number FROM ${STAGE} s
       WHERE NOT EXISTS (SELECT 1 FROM main.accounts a WHERE a.account_number = s.account_number)`);
-    const problems = [
-      ...repeatedKeys(sqlite, 'stage_exposures', key).map(({ line, first, key: [account, incident] }) => ({
-        line,
-        column: 'incident',
-        reason: `${account} in ${incident} is already on line ${first}`,
-      })),
-      ...(unknown.all() as Array<{ line: number; account_number: string }>).map(({ line, account_number }) => ({
-        line,
-        column: 'account_number',
-        reason: `no account ${account_number} in the database (import the accounts file first)`,
-      })),
-    ].sort((x, y) => x.line - y.line);
-    for (const { line, column, reason } of problems) errors.add(line, column, reason);
+    const unknownAccounts = (unknown.all() as Array<{ line: number; account_number: string }>).map(({ line, account_number }) => ({
+      line,
+      accountNumber: account_number,
+    }));
+    reportExposureProblems(errors, repeatedKeys(sqlite, 'stage_exposures', key), unknownAccounts);
   },
 
   async apply(sqlite, chunkRows, onProgress) {

@@ -2,15 +2,10 @@
 // size cap. Finding 13: an exposures file with a field outside its incident on one line and an unknown account on
 // another reported only the first; the operator fixed it and met the second.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testDb } from '../../tests/helpers/db';
-import { ACCOUNTS_HEADER, EXPOSURES_HEADER, importText, writeCsv, importFile } from '../../tests/helpers/import-files';
+import { ACCOUNTS_HEADER, emptyImportTables, EXPOSURES_HEADER, importText, writeCsv, importFile } from '../../tests/helpers/import-files';
 import { CsvParser, MAX_RECORD_CHARS } from './csv-parser';
 
-beforeEach(() => {
-  testDb().$client.exec(
-    'DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM phone_directory; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports',
-  );
-});
+beforeEach(emptyImportTables);
 
 describe('finding 12: an import cannot be made to exhaust the machine', () => {
   it('refuses a record longer than the cap with its line number, never holding more than the cap and a chunk', () => {

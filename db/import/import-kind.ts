@@ -1,4 +1,5 @@
-// What differs between the accounts and exposures imports; run-import.ts drives either through the same steps.
+// What differs between the accounts and exposures imports on SQLite (sqlite-import.ts drives either through the same
+// steps; PostgreSQL's kinds are in pg/), and the counts and layouts both engines share.
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { RowErrors } from './row-errors';
@@ -23,8 +24,6 @@ export interface ImportLayout<Row> {
 
 export interface ImportKind<Row> {
   kind: 'accounts' | 'exposures';
-  /** The headers a file may have: the first is the contract's base, later ones add optional columns as a group. */
-  layouts: readonly [ImportLayout<Row>, ...ImportLayout<Row>[]];
   /** Creates the TEMP staging table; add() stages one valid row, flush() writes any still buffered. */
   createStaging(sqlite: Database.Database): { add: (row: Row, line: number) => void; flush: () => void };
   /** Whole-file checks once every row is staged: duplicates, unknown accounts. Reads only. */

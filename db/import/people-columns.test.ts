@@ -1,10 +1,12 @@
 // The optional accounts columns holder_phone, authorized_phones and language (DESIGN section 5): who holds each line,
 // refused rows named by line, and what a re-import does to the people who signed in.
+import { desc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getCustomerSession } from '../../app/services/session.server';
+import { accountLines, accounts, auditEvents, passkeys, sessions } from '../../db/tables';
 import { customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
-import { testDb } from '../../tests/helpers/db';
-import { ACCOUNTS_HEADER, importText } from '../../tests/helpers/import-files';
+import { testDatabase } from '../../tests/helpers/db';
+import { ACCOUNTS_HEADER, emptyImportTables, importText } from '../../tests/helpers/import-files';
 import { canonicalAccountRowWithPeople } from './account-fast-path';
 import { ACCOUNT_COLUMNS, accountRowWithPeopleSchema, PEOPLE_COLUMNS } from './account-row';
 
@@ -12,42 +14,46 @@ const HEADER = `${ACCOUNTS_HEADER},holder_phone,authorized_phones,language`;
 const FAMILY = '100000009,postpaid,Drew Kim,73301,,drew@example.com,+15125550113;+15125550110;+15125550111;+15125550112,';
 
 function lines() {
-  return testDb()
-    .$client.prepare('SELECT a.account_number, l.phone, l.role FROM account_lines l JOIN accounts a ON a.id = l.account_id ORDER BY 1, 2')
-    .all();
+  return testDatabase().all((q) =>
+    q
+      .select({ account_number: accounts.accountNumber, phone: accountLines.phone, role: accountLines.role })
+      .from(accountLines)
+      .innerJoin(accounts, eq(accounts.id, accountLines.accountId))
+      .orderBy(accounts.accountNumber, accountLines.phone),
+  );
 }
 
-const languageOf = (accountNumber: string) =>
-  testDb().$client.prepare('SELECT language FROM accounts WHERE account_number = ?').pluck().get(accountNumber);
+const languageOf = async (accountNumber: string) =>
+  (
+    await testDatabase().get((q) =>
+      q.select({ language: accounts.language }).from(accounts).where(eq(accounts.accountNumber, accountNumber)),
+    )
+  )?.language;
 
-beforeEach(() => {
-  testDb().$client.exec(
-    'DELETE FROM exposures; DELETE FROM account_lines; DELETE FROM phone_directory; DELETE FROM customers; DELETE FROM accounts; DELETE FROM imports',
-  );
-});
+beforeEach(emptyImportTables);
 
 describe('accounts import: holder, authorized users and language', () => {
   it('stores the holder, the authorized users and the language; every other line is a line user', async () => {
     const summary = await importText('accounts', [HEADER, `${FAMILY},+15125550110,+15125550111,es-US`]);
     expect(summary).toMatchObject({ outcome: 'succeeded', inserted: 1, errorCount: 0 });
-    expect(lines()).toEqual([
+    expect(await lines()).toEqual([
       { account_number: '100000009', phone: '+15125550110', role: 'holder' },
       { account_number: '100000009', phone: '+15125550111', role: 'authorized' },
       { account_number: '100000009', phone: '+15125550112', role: 'line' },
       { account_number: '100000009', phone: '+15125550113', role: 'line' },
     ]);
-    expect(languageOf('100000009')).toBe('es');
+    expect(await languageOf('100000009')).toBe('es');
   });
 
   it('without holder_phone the holder is the first of phones as written, and the language English', async () => {
     await importText('accounts', [HEADER, `${FAMILY},,,`]);
-    expect(lines().filter((line) => (line as { role: string }).role !== 'line')).toEqual([
+    expect((await lines()).filter((line) => (line as { role: string }).role !== 'line')).toEqual([
       { account_number: '100000009', phone: '+15125550113', role: 'holder' },
     ]);
-    expect(languageOf('100000009')).toBe('en');
+    expect(await languageOf('100000009')).toBe('en');
     // A file without the three columns says the same: the first phone is the holder's.
     await importText('accounts', [ACCOUNTS_HEADER, '100000001,postpaid,Jordan Rivera,98006,,,+12065550102;+12065550101,']);
-    expect(lines().filter((line) => (line as { account_number: string }).account_number === '100000001')).toEqual([
+    expect((await lines()).filter((line) => (line as { account_number: string }).account_number === '100000001')).toEqual([
       { account_number: '100000001', phone: '+12065550101', role: 'line' },
       { account_number: '100000001', phone: '+12065550102', role: 'holder' },
     ]);
@@ -59,11 +65,11 @@ describe('accounts import: holder, authorized users and language', () => {
       'ES,(512) 555-0111,100000009,postpaid,Drew Kim,73301,,,+15125550110;+15125550111,,512-555-0110',
     ]);
     expect(summary.errors).toEqual([]);
-    expect(lines()).toEqual([
+    expect(await lines()).toEqual([
       { account_number: '100000009', phone: '+15125550110', role: 'authorized' },
       { account_number: '100000009', phone: '+15125550111', role: 'holder' },
     ]);
-    expect(languageOf('100000009')).toBe('es');
+    expect(await languageOf('100000009')).toBe('es');
   });
 
   it('refuses every bad row with its line number and reason, and imports nothing', async () => {
@@ -83,7 +89,7 @@ describe('accounts import: holder, authorized users and language', () => {
       'line 5, column language: expected en or es (a tag such as es-US means es) (got "fr")',
       "line 6, column authorized_phones: +15035550106 is the holder's line; a line is the holder's or an authorized user's, not both (got \"+15035550106\")",
     ]);
-    expect(lines()).toEqual([]);
+    expect(await lines()).toEqual([]);
   });
 
   it('refuses a header with only some of the three columns, naming the missing ones', async () => {
@@ -123,14 +129,19 @@ describe('accounts import: holder, authorized users and language', () => {
     ]);
     expect(summary).toMatchObject({ outcome: 'succeeded', updated: 1, accessEnded: 1 });
     expect(await getCustomerSession(browser.request('/account'))).toBeNull();
-    const sqlite = testDb().$client;
-    expect(sqlite.prepare('SELECT count(*) FROM passkeys WHERE customer_id = ?').pluck().get(customer.id)).toBe(0);
-    expect(sqlite.prepare('SELECT count(*) FROM sessions WHERE customer_id = ?').pluck().get(customer.id)).toBe(0);
-    const audit = sqlite
-      .prepare("SELECT actor_type, actor_id, details FROM audit_events WHERE action = 'person.access_removed' ORDER BY id DESC")
-      .get() as Record<string, string>;
+    const db = testDatabase();
+    expect(await db.all((q) => q.select().from(passkeys).where(eq(passkeys.customerId, customer.id)))).toEqual([]);
+    expect(await db.all((q) => q.select().from(sessions).where(eq(sessions.customerId, customer.id)))).toEqual([]);
+    const audit = (await db.get((q) =>
+      q
+        .select({ actor_type: auditEvents.actorType, actor_id: auditEvents.actorId, details: auditEvents.details })
+        .from(auditEvents)
+        .where(eq(auditEvents.action, 'person.access_removed'))
+        .orderBy(desc(auditEvents.id))
+        .limit(1),
+    ))!;
     expect(audit).toMatchObject({ actor_type: 'operator', actor_id: 'test' });
-    expect(JSON.parse(audit.details!)).toEqual({
+    expect(audit.details).toEqual({
       personId: customer.id,
       reason: 'their line left the account in an import',
       sessions: 1,

@@ -35,7 +35,8 @@ export const MAX_TEXT_BYTES = 4 * 2 ** 30;
 
 export async function readTextChunks(
   file: string,
-  onText: (text: string) => void,
+  /** May return a promise: the next chunk is read once it settles (a consumer's backpressure). */
+  onText: (text: string) => void | Promise<void>,
   onBytes: (bytesRead: number) => void,
   options: { maxTextBytes?: number; shouldStop?: () => boolean } = {},
 ): Promise<ReadResult> {
@@ -63,13 +64,13 @@ export async function readTextChunks(
       raw.destroy();
       throw new FileTooLargeError(maxTextBytes);
     }
-    onText(decoder.write(chunk as Buffer));
+    await onText(decoder.write(chunk as Buffer));
     if (options.shouldStop?.()) {
       raw.destroy();
       return { sha256: '', bytes };
     }
   }
   const tail = decoder.end();
-  if (tail) onText(tail);
+  if (tail) await onText(tail);
   return { sha256: hash.digest('hex'), bytes };
 }

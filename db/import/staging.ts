@@ -1,12 +1,7 @@
 // Staged rows are written in file order, then copied once in key order: applying in key order turns the
 // database's index inserts and look-ups from random into sequential, which is what keeps 2.3 M rows fast.
 import type Database from 'better-sqlite3';
-
-export interface Repeat {
-  line: number;
-  first: number;
-  key: string[];
-}
+import type { Repeat } from './whole-file-problems';
 
 /** Replaces temp.<table>_raw with temp.<table> whose rowids follow (key..., line). */
 export function sortStaged(sqlite: Database.Database, table: string, key: readonly string[]): void {

@@ -6,8 +6,16 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export function forkTs(module: string, args: string[]): ChildProcess {
-  return fork(path.join(here, module), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/**
+ * `env` is added to this process's environment. DATABASE_URL is only ever the one given: it picks the engine of the
+ * child's tables when db/tables.ts loads, so a SQLite step must not inherit one.
+ */
+export function forkTs(module: string, args: string[], env: Record<string, string> = {}): ChildProcess {
+  return fork(path.join(here, module), args, {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, DATABASE_URL: undefined, ...env },
+  });
 }
 
 export async function nextMessage<T>(child: ChildProcess): Promise<T> {
