@@ -1,34 +1,20 @@
 // The provisioning queue runs in every portal process: two processes running a pass at the same instant call the
 // carrier once per request (each Idempotency-Key seen once), and every lock ends on, announced once.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetConfigForTests } from '../app/config.server';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getAccountPhones } from '../app/models/account.server';
 import { requestChange } from '../app/models/protection.server';
 import { DEMO_ACCOUNTS } from '../db/seed/demo-accounts';
 import { auditEvents, protections } from '../db/tables';
 import { accountIdOf } from '../tests/helpers/customers';
 import { testDatabase, withDemoAccounts } from '../tests/helpers/db';
-import { startProvisioningServer, type ProvisioningServer } from '../tests/helpers/provisioning-server';
+import { provisioningServerForThisFile } from '../tests/helpers/provisioning-env';
 import { racingProcess } from '../tests/helpers/race-process';
 
-let server: ProvisioningServer;
+// The child processes inherit its URL and secret (racingProcess passes this worker's environment on).
+const provisioning = provisioningServerForThisFile();
 
-beforeAll(async () => {
-  server = await startProvisioningServer();
-  // The child processes inherit these (racingProcess passes this worker's environment on).
-  process.env.PROVISIONING_URL = server.url;
-  process.env.PROVISIONING_SECRET = server.secret;
-  resetConfigForTests();
-  await withDemoAccounts();
-});
-
-afterAll(async () => {
-  delete process.env.PROVISIONING_URL;
-  delete process.env.PROVISIONING_SECRET;
-  resetConfigForTests();
-  await server.close();
-});
+beforeAll(() => withDemoAccounts());
 
 describe('the provisioning queue in two processes', () => {
   it('sends each request once when both run a pass at the same instant', { timeout: 60_000 }, async () => {
@@ -50,7 +36,7 @@ describe('the provisioning queue in two processes', () => {
     const applied = await Promise.all([pass(), pass()]);
 
     expect(applied[0]! + applied[1]!, `applied by each process: ${applied.join(' and ')}`).toBe(queued);
-    const keys = server.calls.map((call) => call.idempotencyKey);
+    const keys = provisioning().calls.map((call) => call.idempotencyKey);
     expect(keys).toHaveLength(queued);
     expect(new Set(keys).size).toBe(queued);
     const on = await testDatabase().all((db) => db.select().from(protections).where(eq(protections.confirmed, 'on')));

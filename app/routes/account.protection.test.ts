@@ -2,7 +2,7 @@
 // in for the carrier (tests/helpers/provisioning-server.ts), on the family account 100000009: the holder on 0110, an
 // authorized user on 0111, line users on 0112 and 0113. Runs on SQLite and, under TEST_ENGINE=postgres, PostgreSQL.
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetConfigForTests } from '~/config.server';
 import { opened } from '~/models/outbox.server';
 import { deliverDueProvisioning, MAX_ATTEMPTS, retryDelayMs } from '~/services/provisioning.server';
@@ -10,7 +10,8 @@ import { getCustomerSession, markStepUp } from '~/services/session.server';
 import { auditEvents, outbox, passkeys, protections, provisioningRequests } from '../../db/tables';
 import { customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
 import { testDatabase, withDemoAccounts } from '../../tests/helpers/db';
-import { startProvisioningServer, type ProvisioningServer } from '../../tests/helpers/provisioning-server';
+import { provisioningServerForThisFile } from '../../tests/helpers/provisioning-env';
+import type { ProvisioningServer } from '../../tests/helpers/provisioning-server';
 import { args, saidBy, type CookieJar } from '../../tests/helpers/requests';
 import { action, loader } from './account.protection';
 
@@ -25,22 +26,14 @@ async function signIn(phone: string, stepUp: boolean) {
   return { browser, customerId: customer.id };
 }
 
+const provisioning = provisioningServerForThisFile();
+
 beforeAll(async () => {
-  server = await startProvisioningServer();
-  process.env.PROVISIONING_URL = server.url;
-  process.env.PROVISIONING_SECRET = server.secret;
-  resetConfigForTests();
+  server = provisioning();
   await withDemoAccounts();
   people.holder = await signIn('+15125550110', false);
   people.authorized = await signIn('+15125550111', true);
   people.line = await signIn('+15125550112', true);
-});
-
-afterAll(async () => {
-  delete process.env.PROVISIONING_URL;
-  delete process.env.PROVISIONING_SECRET;
-  resetConfigForTests();
-  await server.close();
 });
 
 beforeEach(() => server.ok());

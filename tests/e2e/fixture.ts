@@ -38,8 +38,8 @@ export interface Portal {
     accountNumber: string;
     phone: string;
   }): Promise<{ context: BrowserContext; page: Page; authenticator: VirtualAuthenticator; errors: string[] }>;
-  /** Every message in /dev/outbox, newest first, read in a page of its own. */
-  outbox(): Promise<OutboxMessage[]>;
+  /** Every message in /dev/outbox, newest first, read in a page of its own; of another server on the same data at `base`. */
+  outbox(base?: string): Promise<OutboxMessage[]>;
   /** The newest one-time code sent to a recipient. */
   latestCode(recipient: string): Promise<string>;
   /** `npm run staff:invite` against this server's database: the printed one-time link. */
@@ -107,11 +107,11 @@ export function portalFixture(env: Record<string, string> = {}): Portal {
       const authenticator = await portal.enroll(page, account);
       return { context, page, authenticator, errors };
     },
-    async outbox() {
+    async outbox(base = started().server.url) {
       const context = await started().browser.newContext();
       try {
         const page = await context.newPage();
-        await page.goto(portal.url('/dev/outbox'));
+        await page.goto(`${base}/dev/outbox`);
         return await page.getByTestId('outbox-message').evaluateAll((rows) =>
           rows.map((row) => {
             const cell = (id: string) => row.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';

@@ -25,25 +25,6 @@ async function figure(page: Page, id: string): Promise<number> {
   return Number(((await page.getByTestId(id).textContent()) ?? '').split(' of ')[0]!.replace(/,/g, ''));
 }
 
-async function outboxAt(page: Page, base: string): Promise<OutboxMessage[]> {
-  const view = await page.context().browser()!.newContext();
-  const outbox = await view.newPage();
-  await outbox.goto(`${base}/dev/outbox`);
-  const rows = await outbox.getByTestId('outbox-message').evaluateAll((items) =>
-    items.map((row) => {
-      const cell = (id: string) => row.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
-      return {
-        recipient: cell('outbox-recipient'),
-        channel: cell('outbox-channel'),
-        subject: cell('outbox-subject'),
-        body: cell('outbox-body'),
-      };
-    }),
-  );
-  await view.close();
-  return rows;
-}
-
 describe('incident notices', () => {
   it('preview, start, pause, resume, a restart in the middle, complete: one notice per affected account, none twice', async () => {
     const { page } = await portal.enrollStaff(portal.inviteStaff('admin', 'Avery Admin'));
@@ -79,7 +60,7 @@ describe('incident notices', () => {
     await expect.poll(() => figure(page, 'notices-queued'), { timeout: 15_000 }).toBe(0);
     expect(await figure(page, 'notices-accounts')).toBe(affected.length);
 
-    const notices = (await outboxAt(page, restarted.url)).filter(noticeOf);
+    const notices = (await portal.outbox(restarted.url)).filter(noticeOf);
     const expectedRecipients = affected.flatMap((account) => [account.email, holderLine(account)].filter(Boolean) as string[]).sort();
     expect(notices.map((message) => message.recipient).sort(), 'one email and one text per affected account, none twice').toEqual(
       expectedRecipients,
@@ -103,7 +84,7 @@ describe('incident notices', () => {
     });
     expect(again.status()).toBe(200);
     expect(await again.text()).toContain('nothing more was queued');
-    expect((await outboxAt(page, restarted.url)).filter(noticeOf)).toHaveLength(notices.length);
+    expect((await portal.outbox(restarted.url)).filter(noticeOf)).toHaveLength(notices.length);
     // The page updated itself throughout; the only errors are the requests it made while the server was down.
     expect(consoleErrors.filter((error) => !/Failed to load resource|ERR_CONNECTION_REFUSED|Failed to fetch/.test(error))).toEqual([]);
   });
