@@ -83,6 +83,15 @@ describe('DATABASE_URL', () => {
     expect(parseConfig(base).databaseUrl).toBeNull();
   });
 
+  it.each(['postgres://u:123/hunter2@db.internal/portal', 'postgres://portal/hunter2:x@db.internal/portal'])(
+    'refuses %s (a "/" left unencoded in the credentials), never printing the password',
+    (value) => {
+      const attempt = () => parseConfig({ ...base, DATABASE_URL: value });
+      expect(attempt).toThrow(/^DATABASE_URL: expected one database name after the host; percent-encode/);
+      expect(attempt).not.toThrow(/hunter2|db\.internal/);
+    },
+  );
+
   it.each(['mysql://portal:hunter2@db.internal/portal', 'postgres//portal:hunter2@db.internal', 'hunter2'])(
     'refuses %s in one line that names it and never prints the password',
     (value) => {
@@ -91,4 +100,26 @@ describe('DATABASE_URL', () => {
       expect(attempt).not.toThrow(/hunter2|db\.internal/);
     },
   );
+});
+
+describe('PROVISIONING_URL', () => {
+  const secret = 'p'.repeat(40);
+  it('is refused over plain http in production, without echoing it', () => {
+    const production = {
+      ...base,
+      NODE_ENV: 'production',
+      SESSION_SECRET: 's'.repeat(40),
+      PIN_PEPPER: 'p'.repeat(40),
+      AUDIT_KEY: 'a'.repeat(40),
+      OUTBOX_KEY: 'o'.repeat(40),
+    };
+    const attempt = () =>
+      parseConfig({ ...production, PROVISIONING_URL: 'http://provisioning.internal/locks', PROVISIONING_SECRET: secret });
+    expect(attempt).toThrow(/^PROVISIONING_URL: expected an https URL in production/);
+    expect(attempt).not.toThrow(/provisioning\.internal/);
+    expect(
+      parseConfig({ ...production, PROVISIONING_URL: 'https://provisioning.internal/locks', PROVISIONING_SECRET: secret }).provisioning
+        ?.url,
+    ).toBe('https://provisioning.internal/locks');
+  });
 });

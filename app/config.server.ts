@@ -40,6 +40,10 @@ const envSchema = z.object({
     .refine((url) => url === '' || (/^postgres(ql)?:\/\//.test(url) && URL.canParse(url)), {
       message: 'expected a PostgreSQL URL such as postgres://user:password@db.example.com:5432/portal (unset it for the embedded SQLite)',
     })
+    // A "/" left unencoded in the user or password moves the rest into the database name, which errors then quote.
+    .refine((url) => url === '' || !URL.canParse(url) || /^\/[^/@:]*$/.test(new URL(url).pathname), {
+      message: 'expected one database name after the host; percent-encode any "/", "@" or ":" in the user or password (%2F, %40, %3A)',
+    })
     .optional(),
   SESSION_SECRET: secret.optional(),
   PIN_PEPPER: secret.optional(),
@@ -172,6 +176,9 @@ function provisioningConfig(env: z.infer<typeof envSchema>): { url: string; secr
     throw new ConfigError('PROVISIONING_URL: required with PROVISIONING_SECRET (the carrier’s provisioning endpoint, an https URL)');
   if (!(/^https?:\/\//.test(url) && URL.canParse(url)))
     throw new ConfigError('PROVISIONING_URL: expected an http or https URL such as https://provisioning.example.com/locks');
+  // Lock changes are answered by a 2xx alone: in production nobody on the path may give that answer.
+  if (env.NODE_ENV === 'production' && !url.startsWith('https://'))
+    throw new ConfigError('PROVISIONING_URL: expected an https URL in production, such as https://provisioning.example.com/locks');
   if (!secret || secret.length < 32)
     throw new ConfigError('PROVISIONING_SECRET: required with PROVISIONING_URL, at least 32 random characters (the requests’ signing key)');
   return { url, secret };
