@@ -105,7 +105,7 @@ describe('DATABASE_URL', () => {
 describe('PROVISIONING_URL', () => {
   const secret = 'p'.repeat(40);
   it('is refused over plain http in production, without echoing it', () => {
-    const production = {
+    const production: NodeJS.ProcessEnv = {
       ...base,
       NODE_ENV: 'production',
       SESSION_SECRET: 's'.repeat(40),
