@@ -35,7 +35,7 @@ describe.skipIf(postgres === null)('migrations on PostgreSQL', () => {
       const applied = await check.query('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations');
       const incidents = await check.query('SELECT count(*)::int AS n FROM incidents');
       await check.end();
-      expect(applied.rows[0].n).toBe(6); // db/migrations-pg: 0000 to 0005
+      expect(applied.rows[0].n).toBe(7); // db/migrations-pg: 0000 to 0006
       expect(incidents.rows[0].n).toBe(3);
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { NoticesBenchResult } from './bench/notices';
 import type { PagesBenchResult } from './bench/pages';
+import type { PostgresImportBenchResult } from './bench/pg-import-bench';
 import type { PinBenchResult } from './bench/pin';
 import type { SignInBenchResult } from './bench/sign-in';
 import type { ImportBenchResult } from './bench-import';
@@ -48,8 +49,26 @@ const importStep: Step<ImportBenchResult> = {
     },
     { benchmark: 'import', figure: 'peak RSS (MB)', portal: n(r.peakRssMb), bare: '', ratio: '' },
     { benchmark: 'import', figure: 'concurrent writer max wait (ms)', portal: n(r.writer.maxMs), bare: '', ratio: '' },
+    ...(r.postgres ? postgresImportRows(r.postgres, r.accounts) : []),
   ],
 };
+
+function postgresImportRows(pg: PostgresImportBenchResult, accounts: number): Row[] {
+  const benchmark = 'import, PostgreSQL';
+  return [
+    {
+      benchmark,
+      figure: `accounts rows/s (${n(accounts)} accounts)`,
+      portal: n(pg.importRowsPerSecond),
+      bare: `${n(pg.bareCopy.rowsPerSecond)} (bare COPY, accounts + lines + directory)`,
+      ratio: n(pg.ratio, 2),
+    },
+    { benchmark, figure: 'seconds, accounts', portal: n(pg.importSeconds.accounts, 1), bare: n(pg.bareCopy.seconds, 1), ratio: '' },
+    { benchmark, figure: 'seconds, accounts + exposures', portal: n(pg.importSeconds.total, 1), bare: '', ratio: '' },
+    { benchmark, figure: 'importer peak RSS (MB)', portal: n(pg.peakRssMb), bare: '', ratio: '' },
+    { benchmark, figure: 'concurrent writer max wait (ms)', portal: n(pg.writer.maxMs), bare: '', ratio: '' },
+  ];
+}
 
 const pinStep: Step<PinBenchResult> = {
   name: 'pin',

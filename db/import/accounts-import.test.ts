@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, isNull } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findAccountIdByPhone } from '../../app/models/agent-lookup.server';
 import { accountLines, accounts, imports, phoneDirectory } from '../../db/tables';
@@ -45,6 +45,18 @@ const pairsOf = (table: typeof accountLines | typeof phoneDirectory) =>
 
 const accountIdOf = async (accountNumber: string) =>
   (await testDatabase().get((q) => q.select({ id: accounts.id }).from(accounts).where(eq(accounts.accountNumber, accountNumber))))!.id;
+
+// account_lines has no foreign key (decision 015): the import alone keeps every line on an account.
+const linesWithoutAnAccount = async () =>
+  (
+    await testDatabase().all((q) =>
+      q
+        .select({ phone: accountLines.phone })
+        .from(accountLines)
+        .leftJoin(accounts, eq(accounts.id, accountLines.accountId))
+        .where(isNull(accounts.id)),
+    )
+  ).length;
 
 beforeEach(emptyImportTables);
 
@@ -248,6 +260,7 @@ describe('accounts import', () => {
         q.select({ pin_hash: accounts.pinHash }).from(accounts).where(eq(accounts.accountNumber, '100000001')),
       ),
     ).toEqual({ pin_hash: 'kept' });
+    expect(await linesWithoutAnAccount()).toBe(0);
   });
 
   it('keeps the phone look-up in step: added, removed and moved phones', async () => {
@@ -270,6 +283,7 @@ describe('accounts import', () => {
     expect(await accountFor('+12065550103')).toEqual(['100000003']);
     expect(await accountFor('+12065550109')).toEqual(['100000002']);
     expect(await pairsOf(phoneDirectory)).toEqual(await pairsOf(accountLines));
+    expect(await linesWithoutAnAccount()).toBe(0);
   });
 
   it('completes the phone look-up on a re-run after an interrupted import, and never answers from a stale entry', async () => {
