@@ -12,5 +12,7 @@ declare module '@remix-run/node' {
     clientAddress: string;
     /** Set by server/private-page-memo.ts: answer with the key of the loader data the page was rendered from. */
     renderKey?: boolean;
+    /** Set by server/private-page-memo.ts on a memo miss: the loader data it just read, by route id, rendered as is. */
+    preloadedLoaderData?: Record<string, unknown>;
   }
 }

@@ -68,10 +68,10 @@ export function privatePageMemo(
   options: { origin: string; maxBytes: number; pages: Record<string, string>; keys: RenderKeys },
 ): RequestHandler {
   const { RENDER_KEY_HEADER, renderKey } = options.keys;
-  const render = createRequestHandler(build, 'production');
   const placeholder = `nonce${randomBytes(16).toString('hex')}`;
   const memo = new PageMemo(options.maxBytes);
   const chains = new Map(Object.entries(options.pages).map(([path, leaf]) => [path, routeChain(build, leaf)]));
+  const render = createRequestHandler(withPreloadedLoaders(build, new Set([...chains.values()].flat().map(({ id }) => id))), 'production');
 
   return (req, res, next) => {
     const chain = chains.get(req.path);
@@ -96,16 +96,20 @@ export function privatePageMemo(
       const request = toFetchRequest(req, options.origin, aborted.signal);
       // Redirects (signed out), thrown errors and non-plain data all take the ordinary path.
       const results = await Promise.all(chain.map(async (route) => route.loader({ request, params: {}, context }))).catch(() => null);
-      const key = results && renderKey(req.path, Object.fromEntries(chain.map((route, index) => [route.id, results[index]])));
+      const loaderData = results && Object.fromEntries(chain.map((route, index) => [route.id, results[index]]));
+      const key = loaderData && renderKey(req.path, loaderData);
       if (!key) return next();
       const page = memo.get(key);
       res.locals.pageMemo = page ? 'hit' : 'miss';
       if (page) return send(res, page, nonce);
 
-      const response = await render(toFetchRequest(req, options.origin, aborted.signal), {
+      // The same GET (no body to consume) the loaders saw.
+      const response = await render(request, {
         ...context,
         cspNonce: placeholder,
         renderKey: true,
+        // The render uses the data the key was made from instead of reading it all a second time.
+        preloadedLoaderData: loaderData,
       });
       const parts = (await response.text()).split(placeholder);
       const setCookies = response.headers.getSetCookie();
@@ -151,6 +155,22 @@ function routeChain(build: ServerBuild, leaf: string): ChainRoute[] {
     if (loader) chain.unshift({ id, loader: loader as unknown as ChainRoute['loader'] });
   }
   return chain;
+}
+
+/** The build with the memoized pages' loaders answering from `context.preloadedLoaderData` when it is given. */
+function withPreloadedLoaders(build: ServerBuild, routeIds: Set<string>): ServerBuild {
+  const routes = Object.fromEntries(
+    Object.entries(build.routes).map(([id, route]) => {
+      const loader = route?.module.loader;
+      if (!route || !loader || !routeIds.has(id)) return [id, route];
+      const preloaded: typeof loader = (args) => {
+        const data = args.context.preloadedLoaderData;
+        return data && id in data ? (data[id] as Awaited<ReturnType<typeof loader>>) : loader(args);
+      };
+      return [id, { ...route, module: { ...route.module, loader: preloaded } }];
+    }),
+  );
+  return { ...build, routes };
 }
 
 function toFetchRequest(req: ExpressRequest, origin: string, signal: AbortSignal): Request {

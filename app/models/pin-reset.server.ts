@@ -1,14 +1,27 @@
 // The 24-hour PIN reset's rows: one pending reset per account at most; the job applies each once.
-import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, sql, type Placeholder } from 'drizzle-orm';
 import type { PinReset } from '../../db/schema';
 import { accountLines, customers, pinResets } from '../../db/tables';
 import { replacePinHashIn } from './account.server';
-import { getDb } from './db.server';
+import { getDb, preparedStatements } from './db.server';
 
-const pending = (accountId: number) => and(eq(pinResets.accountId, accountId), isNull(pinResets.appliedAt), isNull(pinResets.cancelledAt));
+const pending = (accountId: number | Placeholder) =>
+  and(eq(pinResets.accountId, accountId), isNull(pinResets.appliedAt), isNull(pinResets.cancelledAt));
+
+// Read by every dashboard view.
+const reads = preparedStatements((prepare) => ({
+  pendingReset: prepare((db) =>
+    db
+      .select()
+      .from(pinResets)
+      .where(pending(sql.placeholder('accountId')))
+      .orderBy(desc(pinResets.id))
+      .limit(1),
+  ),
+}));
 
 export async function findPendingPinReset(accountId: number): Promise<PinReset | null> {
-  return (await getDb().get((db) => db.select().from(pinResets).where(pending(accountId)).orderBy(desc(pinResets.id)).limit(1))) ?? null;
+  return (await reads().pendingReset.get({ accountId })) ?? null;
 }
 
 /** Stores a new pending reset, cancelling (as superseded) any the account already had. */

@@ -1,16 +1,27 @@
 // Port-out and SIM protection rows and the queue of calls to provisioning. A lock is 'on' only once provisioning
 // confirmed it (markApplied); until then the change is pending, and after the last retry it is failed.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Protection, ProtectionLock, ProvisioningRequest, Requester } from '../../db/schema';
 import { protections, provisioningRequests } from '../../db/tables';
-import { getDb } from './db.server';
+import { getDb, preparedStatements } from './db.server';
 
 /** '' is the whole account (DESIGN section 12 sends it as line: null). */
 export const WHOLE_ACCOUNT = '';
 
+// Read by every dashboard view (the checklist's port-out step).
+const reads = preparedStatements((prepare) => ({
+  protections: prepare((db) =>
+    db
+      .select()
+      .from(protections)
+      .where(eq(protections.accountId, sql.placeholder('accountId')))
+      .orderBy(asc(protections.id)),
+  ),
+}));
+
 export async function listProtections(accountId: number): Promise<Protection[]> {
-  return getDb().all((db) => db.select().from(protections).where(eq(protections.accountId, accountId)).orderBy(asc(protections.id)));
+  return reads().protections.all({ accountId });
 }
 
 export interface ChangeRequest {

@@ -43,9 +43,12 @@ function cannon(options: LoadOptions, durationSeconds: number, amount?: number):
 export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
   if (options.warmupSeconds > 0) await cannon(options, options.warmupSeconds);
   options.afterWarmup?.();
+  const started = performance.now();
   const result = await cannon(options, options.durationSeconds, options.amount);
+  const seconds = (performance.now() - started) / 1000;
   return {
-    requestsPerSecond: result.requests.average,
+    // A fixed amount ends part way through a second, which autocannon's per-second average would count as a whole one.
+    requestsPerSecond: options.amount === undefined ? result.requests.average : result.requests.total / seconds,
     latencyP50Ms: result.latency.p50,
     latencyP99Ms: result.latency.p99,
     requests: result.requests.total,
