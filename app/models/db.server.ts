@@ -9,6 +9,9 @@ let db: Database | undefined;
 // Signed-in pages read accounts from all over a table of millions: the 16 MB default page cache thrashed under
 // load (every page view re-read its pages from the OS); 64 MB holds the hot pages of thousands of customers.
 const PAGE_CACHE_KIB = 64 * 1024;
+// With several processes, each one's write (a session touch) empties the others' page caches; pages read through a
+// memory map come back without a system call and a copy: first views at 2 processes 1.53-1.89 -> 1.39-1.43 ms of CPU.
+const MAP_BYTES = 2 ** 30;
 
 let connectionErrors: (error: Error) => void = () => undefined;
 
@@ -28,6 +31,7 @@ export function getDb(): Database {
     } else {
       const sqlite = openSqliteDatabase(config.databasePath);
       sqlite.sqlite.$client.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+      sqlite.sqlite.$client.pragma(`mmap_size = ${MAP_BYTES}`);
       db = sqlite;
     }
   }
