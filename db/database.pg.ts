@@ -1,13 +1,16 @@
 // The Database on PostgreSQL through drizzle's node-postgres driver. Write transactions are SERIALIZABLE, so the
 // read-then-write rules SQLite gets from its single writer (never the last passkey, one pending reset, one staff row
-// per invite) hold here too; a transaction that loses a serialisation race runs again, a few times at most.
+// per invite) hold here too; a transaction that loses a serialisation race runs again, a few times at most, each
+// after a random pause that doubles: 64 customers enrolling at once lost 1 in 20 journeys to a 500 with 8 quick retries.
 import { sql } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { QueryResult } from 'pg';
 import { openPostgres, type PgDb } from './client.pg';
 import type { Database, Drizzle, PreparedQuery, Queries } from './database';
 
-const RETRIES = 8;
+const RETRIES = 10;
+// Up to 8, 16, … ms, at most a second: about 1.5 s of waiting on average before the last try.
+const retryPauseMs = (attempt: number) => Math.random() * Math.min(1000, 2 ** (attempt + 2));
 // serialization_failure, deadlock_detected
 const isRetryable = (error: unknown) =>
   ['40001', '40P01'].includes(String((error as { code?: unknown })?.code ?? (error as { cause?: { code?: unknown } })?.cause?.code));
@@ -47,7 +50,7 @@ export function postgresDatabase(db: PgDb): Database & { readonly pool: PgDb['$c
           );
         } catch (error) {
           if (!isRetryable(error) || attempt >= RETRIES) throw error;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+          await new Promise((resolve) => setTimeout(resolve, retryPauseMs(attempt)));
         }
       }
     },
