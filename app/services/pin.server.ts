@@ -24,12 +24,16 @@ export type CurrentPinProblem =
 export type ChangePinResult =
   { ok: true; changedAt: Date } | { ok: false; broken: PinRuleId[] } | ({ ok: false; broken: [] } & CurrentPinProblem);
 
-/** Rule failures for a proposed PIN; `checkReuse` adds the current PIN and the last 3 (hashed, rate limited). */
+/**
+ * Rule failures for a proposed PIN; `checkReuse` adds the current PIN and the last 3 (hashed, rate limited). With
+ * `verifiedCurrentPin` (just checked against the current hash) the current one is compared as text, saving an Argon2 run.
+ */
 export async function checkNewPin(
   accountId: number,
   pin: string,
   confirmation: string | undefined,
   checkReuse = true,
+  verifiedCurrentPin?: string,
 ): Promise<PinRuleId[]> {
   const account = await getAccount(accountId);
   if (!account) throw new Response('messages:accountNotFound', { status: 404 });
@@ -38,7 +42,9 @@ export async function checkNewPin(
   if (broken.length > 0 || !checkReuse) return broken;
   await enforceRateLimit(PIN_CHANGE_ATTEMPTS, String(accountId));
   const recent = await getPinHashes(accountId, PIN_HISTORY_KEPT);
-  const reused = (await Promise.all(recent.map((stored) => pinMatches(stored, pin)))).some(Boolean);
+  if (verifiedCurrentPin !== undefined && pin === verifiedCurrentPin) return ['reused'];
+  const hashed = verifiedCurrentPin !== undefined ? recent.slice(1) : recent;
+  const reused = (await Promise.all(hashed.map((stored) => pinMatches(stored, pin)))).some(Boolean);
   return reused ? ['reused'] : [];
 }
 
@@ -76,7 +82,7 @@ export async function changePin(input: {
       return { ok: false, broken: [], problem: 'wrong', attemptsLeft: check.attemptsLeft, lockedUntil: check.lockedUntil };
     }
   }
-  const broken = await checkNewPin(session.accountId, input.pin, input.confirmation);
+  const broken = await checkNewPin(session.accountId, input.pin, input.confirmation, true, current ? input.currentPin : undefined);
   if (broken.length > 0) return { ok: false, broken };
   await replacePinHash(session.accountId, await hashPin(input.pin), now, PIN_HISTORY_KEPT);
   await clearVerificationFailures(session.accountId);
