@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { JourneyBenchResult, JourneyRow } from './bench/journey';
 import type { NoticesBenchResult } from './bench/notices';
 import type { PagesBenchResult } from './bench/pages';
 import type { PostgresImportBenchResult } from './bench/pg-import-bench';
@@ -203,6 +204,80 @@ const noticesStep: Step<NoticesBenchResult> = {
   },
 };
 
+const journeyStep: Step<JourneyBenchResult> = {
+  name: 'journey',
+  script: 'scripts/bench-journey.ts',
+  json: 'bench-results/journey.json',
+  rows: (r) => {
+    const p = r.primitives.used;
+    const per = r.perJourney;
+    const runName = (row: JourneyRow) => `journeys, ${row.engine}${row.processes > 1 ? `, WEB_CONCURRENCY=${row.processes}` : ''}`;
+    const target = r.targets['journeys/s share of the floor, SQLite, 2 processes'];
+    return [
+      {
+        benchmark: 'journeys, primitives',
+        figure: `ms: Argon2id hash / verification; ES256 verification (per journey: ${per.argon2Hashes} hash + ${per.argon2Verifications} verifications, ${per.es256Verifications} ES256, ${per.renders.length} renders)`,
+        portal: `${n(p.argon2HashMs, 1)} / ${n(p.argon2VerifyMs, 1)}; ${n(p.es256VerifyMs, 2)}`,
+        bare: '',
+        ratio: '',
+      },
+      ...r.rows.flatMap((row) => [
+        {
+          benchmark: runName(row),
+          figure: `journeys/s, ${row.concurrency} customers at once; errors`,
+          portal: `${n(row.journeysPerSecond, 1)}; ${row.errors}`,
+          bare: `${n(row.floorJourneysPerSecond, 1)} (the primitives' floor)`,
+          ratio: n(row.shareOfFloor, 2),
+        },
+        {
+          benchmark: runName(row),
+          figure: 'p50 / p99 ms: whole journey',
+          portal: `${n(row.driver.steps['whole journey'].p50Ms)} / ${n(row.driver.steps['whole journey'].p99Ms)}`,
+          bare: '',
+          ratio: '',
+        },
+        {
+          benchmark: runName(row),
+          figure: 'p50 / p99 ms: code, verify, passkey options, passkey, /account, PIN, lock',
+          portal: (
+            [
+              'request code',
+              'verify code',
+              'registration options',
+              'registration verification',
+              'read /account',
+              'change PIN',
+              'port-out protection on',
+            ] as const
+          )
+            .map((step) => `${n(row.driver.steps[step].p50Ms)}/${n(row.driver.steps[step].p99Ms)}`)
+            .join(', '),
+          bare: '',
+          ratio: '',
+        },
+        {
+          benchmark: runName(row),
+          figure: 'portal CPU ms per journey (bare: the primitives in it)',
+          portal: n(row.cpuMsPerJourney.portal, 1),
+          bare: n(row.primitiveMsPerJourney, 1),
+          ratio: n(row.primitiveMsPerJourney / row.cpuMsPerJourney.portal, 2),
+        },
+      ]),
+      ...(target
+        ? [
+            {
+              benchmark: 'journeys, target',
+              figure: 'journeys/s ≥ 0.6 of the floor, SQLite, WEB_CONCURRENCY=2',
+              portal: n(target.value, 2),
+              bare: '0.6',
+              ratio: target.met ? 'met' : 'not met',
+            },
+          ]
+        : []),
+    ];
+  },
+};
+
 function runStep<T>(step: Step<T>): { result: T; seconds: number } | { error: string; seconds: number } {
   const started = performance.now();
   rmSync(step.json, { force: true });
@@ -224,7 +299,7 @@ const machine = {
   node: process.version,
   loadAverageAtStart: os.loadavg().map((load) => load.toFixed(2)),
 };
-const steps = [importStep, pinStep, signInStep, pagesStep, noticesStep] as Step<unknown>[];
+const steps = [importStep, pinStep, signInStep, pagesStep, noticesStep, journeyStep] as Step<unknown>[];
 const rows: Row[] = [];
 const results: Record<string, unknown> = {};
 const stepSeconds: Record<string, number> = {};
