@@ -46,7 +46,11 @@ describe('the origin check on forms', () => {
   });
 
   it('answers our origin sent to another host with 421 and the address to use (Remix would throw: a 500)', async () => {
-    for (const headers of [{ host: '127.0.0.1:3000' }, { host: 'localhost:3000', 'x-forwarded-host': 'portal.evil.example' }]) {
+    const misaddressed: Array<Record<string, string>> = [
+      { host: '127.0.0.1:3000' },
+      { host: 'localhost:3000', 'x-forwarded-host': 'portal.evil.example' },
+    ];
+    for (const headers of misaddressed) {
       const answer = await post({ origin: ORIGIN, ...headers });
       expect(answer.status, JSON.stringify(headers)).toBe(421);
       expect(answer.body).toContain(`another address than ${ORIGIN}`);
