@@ -1,8 +1,8 @@
 // Stored passkeys (WebAuthn credentials) for customers and staff; callers always say whose.
-import { and, asc, count, eq, gte } from 'drizzle-orm';
+import { and, asc, count, eq, gte, sql } from 'drizzle-orm';
 import type { Passkey } from '../../db/schema';
-import { passkeys } from '../../db/tables';
-import { getDb } from './db.server';
+import { accountLines, customers, passkeys, staff } from '../../db/tables';
+import { getDb, preparedStatements } from './db.server';
 
 export type PasskeyOwner = { kind: 'customer'; id: number } | { kind: 'staff'; id: number };
 
@@ -37,8 +37,55 @@ export async function countPasskeys(owner: PasskeyOwner): Promise<number> {
   return row?.n ?? 0;
 }
 
+// The two statements of every passkey sign-in around the signature check, prepared once.
+const signInStatements = preparedStatements((prepare) => ({
+  // The credential and its owner's WebAuthn user handle in one read: a customer's only while their line is still on
+  // the account (as findPersonById reads them), a staff member's as stored.
+  withOwnerHandle: prepare((db) =>
+    db
+      .select({
+        passkey: passkeys,
+        customerHandle: customers.webauthnUserId,
+        customerLine: accountLines.accountId,
+        staffHandle: staff.webauthnUserId,
+      })
+      .from(passkeys)
+      .leftJoin(customers, eq(customers.id, passkeys.customerId))
+      .leftJoin(accountLines, and(eq(accountLines.accountId, customers.accountId), eq(accountLines.phone, customers.phone)))
+      .leftJoin(staff, eq(staff.id, passkeys.staffId))
+      .where(eq(passkeys.id, sql.placeholder('id'))),
+  ),
+  // Values wrapped as parameters of their columns, so each engine gets its own encoding (booleans and times on SQLite).
+  recordUse: prepare((db) =>
+    db
+      .update(passkeys)
+      .set({
+        counter: sql`${sql.param(sql.placeholder('counter'), passkeys.counter)}`,
+        backedUp: sql`${sql.param(sql.placeholder('backedUp'), passkeys.backedUp)}`,
+        lastUsedAt: sql`${sql.param(sql.placeholder('at'), passkeys.lastUsedAt)}`,
+      })
+      .where(eq(passkeys.id, sql.placeholder('id')))
+      .returning({ id: passkeys.id }),
+  ),
+}));
+
 export async function findPasskey(credentialId: string): Promise<Passkey | null> {
   return (await getDb().get((db) => db.select().from(passkeys).where(eq(passkeys.id, credentialId)))) ?? null;
+}
+
+/**
+ * A credential with its owner and the owner's WebAuthn user handle, for a sign-in: one read. `userHandle` is null
+ * when the owner has none to offer (a customer whose line has left the account), so no handle can match it.
+ */
+export async function findPasskeyWithOwner(
+  credentialId: string,
+): Promise<{ passkey: Passkey; owner: PasskeyOwner | null; userHandle: string | null } | null> {
+  const row = await signInStatements().withOwnerHandle.get({ id: credentialId });
+  if (!row) return null;
+  const owner = passkeyOwner(row.passkey);
+  const userHandle =
+    owner?.kind === 'customer' ? (row.customerLine !== null ? row.customerHandle : null) : owner?.kind === 'staff' ? row.staffHandle : null;
+  return { passkey: row.passkey, owner, userHandle };
 }
 
 export interface NewPasskey {
@@ -71,9 +118,7 @@ export async function insertPasskey(passkey: NewPasskey): Promise<void> {
 }
 
 export async function recordPasskeyUse(credentialId: string, use: { counter: number; backedUp: boolean; at: Date }) {
-  await getDb().run((db) =>
-    db.update(passkeys).set({ counter: use.counter, backedUp: use.backedUp, lastUsedAt: use.at }).where(eq(passkeys.id, credentialId)),
-  );
+  await signInStatements().recordUse.get({ id: credentialId, counter: use.counter, backedUp: use.backedUp, at: use.at });
 }
 
 export async function renamePasskey(owner: PasskeyOwner, credentialId: string, name: string): Promise<boolean> {

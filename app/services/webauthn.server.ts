@@ -13,9 +13,14 @@ import {
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { z } from 'zod';
 import { getConfig } from '~/config.server';
-import { findPasskey, insertPasskey, listPasskeys, passkeyOwner, recordPasskeyUse, type PasskeyOwner } from '~/models/passkey.server';
-import { findPersonById } from '~/models/person.server';
-import { getStaff } from '~/models/staff.server';
+import {
+  findPasskey,
+  findPasskeyWithOwner,
+  insertPasskey,
+  listPasskeys,
+  recordPasskeyUse,
+  type PasskeyOwner,
+} from '~/models/passkey.server';
 import { claimChallenge, findChallenge, storeChallenge as insertChallenge } from '~/models/webauthn-challenge.server';
 import { passkeyProviderName } from '~/utils/passkey-providers';
 import type { Passkey, WebauthnChallenge } from '../../db/schema';
@@ -120,23 +125,33 @@ function challengeFromClientData(clientDataJSON: string): string | null {
   }
 }
 
-/** Marks the challenge used before anything else is checked, so a response can never be tried twice. */
+/**
+ * Marks the challenge used before anything else is checked, so a response can never be tried twice: one statement
+ * claims it only if it is unused, of this purpose and issued to this browser. An expired one is claimed too (spent
+ * either way) and then refused.
+ */
 async function consumeChallenge(
   request: Request,
   clientDataJSON: string,
-  purposes: Purpose[],
+  purpose: Purpose,
 ): Promise<{ ok: true; row: WebauthnChallenge } | { ok: false; reason: CeremonyFailure }> {
   const challenge = challengeFromClientData(clientDataJSON);
   if (!challenge) return { ok: false, reason: 'malformed response' };
-  const row = await findChallenge(challenge);
-  if (!row || !purposes.includes(row.purpose)) return { ok: false, reason: 'unknown challenge' };
-  if (row.usedAt) return { ok: false, reason: 'challenge already used' };
   const binding = browserBinding(request, false);
-  if (!binding || binding.hash !== row.browserBindingHash) return { ok: false, reason: 'challenge from another browser' };
   const now = new Date();
-  if (!(await claimChallenge(row.id, now))) return { ok: false, reason: 'challenge already used' };
+  const row = binding ? await claimChallenge(challenge, purpose, binding.hash, now) : null;
+  if (!row) return { ok: false, reason: await whyNotClaimed(challenge, purpose, binding) };
   if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'challenge expired' };
   return { ok: true, row };
+}
+
+/** The failure path only: one more read, to name why the claim matched nothing, in the order the checks have always had. */
+async function whyNotClaimed(challenge: string, purpose: Purpose, binding: Binding | null): Promise<CeremonyFailure> {
+  const row = await findChallenge(challenge);
+  if (!row || row.purpose !== purpose) return 'unknown challenge';
+  if (row.usedAt) return 'challenge already used';
+  if (!binding || binding.hash !== row.browserBindingHash) return 'challenge from another browser';
+  return 'challenge already used'; // unused and this browser's a moment ago: another request claimed it in between
 }
 
 function challengeOwner(row: WebauthnChallenge): PasskeyOwner | null {
@@ -147,11 +162,6 @@ function challengeOwner(row: WebauthnChallenge): PasskeyOwner | null {
 
 function sameOwner(a: PasskeyOwner | null, b: PasskeyOwner | null): boolean {
   return a !== null && b !== null && a.kind === b.kind && a.id === b.id;
-}
-
-async function ownerUserHandle(owner: PasskeyOwner): Promise<string | null> {
-  const row = owner.kind === 'customer' ? await findPersonById(owner.id) : await getStaff(owner.id);
-  return row?.webauthnUserId ?? null;
 }
 
 /** What both ceremonies check the browser's answer against: our challenge, origin and RP ID, and user verification. */
@@ -213,7 +223,7 @@ export async function registerPasskey(
   owner: PasskeyOwner,
   response: RegistrationResponseJSON,
 ): Promise<RegistrationResult> {
-  const consumed = await consumeChallenge(request, response.response.clientDataJSON, ['register']);
+  const consumed = await consumeChallenge(request, response.response.clientDataJSON, 'register');
   if (!consumed.ok) return consumed;
   if (!sameOwner(challengeOwner(consumed.row), owner)) return { ok: false, reason: 'wrong owner' };
   let verification;
@@ -275,22 +285,24 @@ export async function verifyPasskeyAssertion(
   response: AuthenticationResponseJSON,
   expected: { purpose: 'authenticate' | 'step-up'; kind: PasskeyOwner['kind']; owner?: PasskeyOwner },
 ): Promise<AuthenticationResult> {
-  const consumed = await consumeChallenge(request, response.response.clientDataJSON, [expected.purpose]);
+  // The credential read is a read only and decides nothing until the challenge is claimed; on PostgreSQL the two go
+  // out together on two connections (one round trip's wait, not two). Each is one prepared statement.
+  const [consumed, found] = await Promise.all([
+    consumeChallenge(request, response.response.clientDataJSON, expected.purpose),
+    findPasskeyWithOwner(response.id),
+  ]);
   if (!consumed.ok) return consumed;
   const boundOwner = challengeOwner(consumed.row);
   if (expected.owner && !sameOwner(boundOwner, expected.owner)) return { ok: false, reason: 'wrong owner' };
 
-  const passkey = await findPasskey(response.id);
-  const owner = passkey ? passkeyOwner(passkey) : null;
-  if (!passkey || !owner || owner.kind !== expected.kind) return { ok: false, reason: 'unknown credential' };
+  const owner = found?.owner ?? null;
+  if (!found || !owner || owner.kind !== expected.kind) return { ok: false, reason: 'unknown credential' };
+  const { passkey } = found;
   if (boundOwner && !sameOwner(boundOwner, owner)) return { ok: false, reason: 'wrong owner', owner };
 
   const handle = response.response.userHandle;
   // Discoverable sign-in must name the user; a step-up with an allow-list may leave it out.
-  if (
-    (handle === undefined && expected.purpose === 'authenticate') ||
-    (handle !== undefined && handle !== (await ownerUserHandle(owner)))
-  ) {
+  if ((handle === undefined && expected.purpose === 'authenticate') || (handle !== undefined && handle !== found.userHandle)) {
     return { ok: false, reason: 'user handle mismatch', owner };
   }
 
