@@ -22,8 +22,8 @@ import { lockView, type LockState } from '../../app/services/protection.server';
 import { accounts, outbox } from '../../db/tables';
 import { SoftAuthenticator } from '../../tests/helpers/soft-authenticator';
 import type { JourneyCustomer } from './journey-db';
-import { treeCpuMs } from './journey-portal';
 import { JOURNEY_STEPS, type DriverInput, type DriverResult, type JourneyStep, type LockCounts, type Percentiles } from './journey-steps';
+import { treeCpuMs } from './portal-process';
 
 interface Answer {
   status: number;

@@ -1,4 +1,4 @@
-// Starts the real portal server (server/index.ts under tsx, production settings) as one process for the pages bench.
+// Starts the real portal server (server/index.ts under tsx, production settings) for the benches.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
@@ -7,10 +7,11 @@ import { createServer } from 'node:net';
 
 export interface PortalProcess {
   url: string;
+  port: number;
   pid: number;
-  /** Peak resident set size so far (VmHWM), in MB. */
+  /** Peak resident set size so far (VmHWM), summed over the server and its workers, in MB. */
   peakRssMb(): number;
-  /** CPU time (user + system) the server has used so far, in ms. */
+  /** CPU time (user + system) the server and its workers have used so far, in ms. */
   cpuMs(): number;
   stop(): Promise<void>;
 }
@@ -69,8 +70,8 @@ export function portalEnv(settings: PortalSettings, port = 0): NodeJS.ProcessEnv
   return env;
 }
 
-/** The process and its children (the workers under WEB_CONCURRENCY), from /proc. */
-function processTree(pid: number): number[] {
+/** The process and its descendants, from /proc (the workers under WEB_CONCURRENCY; PostgreSQL's backends). */
+export function processTree(pid: number): number[] {
   let children: number[] = [];
   try {
     children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
@@ -80,53 +81,72 @@ function processTree(pid: number): number[] {
   return [pid, ...children.flatMap(processTree)];
 }
 
-function peakRssMb(pid: number): number {
+/** Peak resident set size (VmHWM) summed over the process tree, in MB. */
+export function peakRssMb(pid: number): number {
   return processTree(pid).reduce((total, member) => {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${member}/status`, 'utf8'));
-    return total + (match ? Number(match[1]) / 1024 : 0);
+    try {
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${member}/status`, 'utf8'));
+      return total + (match ? Number(match[1]) / 1024 : 0);
+    } catch {
+      return total; // exited between the listing and the read
+    }
   }, 0);
 }
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
-function cpuMs(pid: number): number {
+/**
+ * CPU ms of a process tree; with `reaped`, also what its children that already exited used (cutime + cstime), as
+ * PostgreSQL's backends of closed connections have.
+ */
+export function treeCpuMs(pid: number, reaped = false): number {
   return processTree(pid).reduce((total, member) => {
-    // Fields after the parenthesised command name; utime and stime are the 14th and 15th of the whole line.
-    const fields = readFileSync(`/proc/${member}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return total + ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+    try {
+      // Fields after the parenthesised command name: utime, stime, cutime, cstime are the 14th to 17th of the line.
+      const fields = readFileSync(`/proc/${member}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      const own = Number(fields[11]) + Number(fields[12]);
+      const children = reaped && member === pid ? Number(fields[13]) + Number(fields[14]) : 0;
+      return total + ((own + children) * 1000) / CLOCK_TICKS_PER_SECOND;
+    } catch {
+      return total; // exited between the listing and the read
+    }
   }, 0);
 }
 
-async function waitUntilHealthy(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
+async function waitUntilReady(url: string, child: ChildProcess, logFile: string): Promise<void> {
+  const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`portal exited with ${child.exitCode} while starting`);
+    if (child.exitCode !== null) throw new Error(`portal exited with ${child.exitCode} while starting (see ${logFile})`);
     try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
+      // Under WEB_CONCURRENCY the first worker answers before the others listen: ready once the primary says so.
+      if ((await fetch(`${url}/healthz`)).ok && readFileSync(logFile, 'utf8').includes('ready on http://')) return;
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error('portal did not become healthy within 60 s');
+  child.kill('SIGTERM');
+  throw new Error(`portal did not become ready within 90 s (see ${logFile})`);
 }
 
-export async function startPortal(settings: PortalSettings): Promise<PortalProcess> {
+/** `env` is added to the portal's environment (the journey bench's demo mode); the port is the portal's own. */
+export async function startPortal(settings: PortalSettings, env: Record<string, string> = {}): Promise<PortalProcess> {
   const port = await freePort();
   const log = openSync(settings.logFile, 'w');
   const profiling = settings.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', settings.cpuProfileDir] : [];
   const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'server/index.ts'], {
-    env: portalEnv(settings, port),
+    env: { ...portalEnv(settings, port), ...env },
     stdio: ['ignore', log, log],
   });
   closeSync(log);
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilHealthy(url, child);
+  await waitUntilReady(url, child, settings.logFile);
   return {
     url,
+    port,
     pid: child.pid!,
     peakRssMb: () => peakRssMb(child.pid!),
-    cpuMs: () => cpuMs(child.pid!),
+    cpuMs: () => treeCpuMs(child.pid!),
     async stop() {
       if (child.exitCode !== null) return;
       const exited = once(child, 'exit');
