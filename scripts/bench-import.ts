@@ -12,7 +12,7 @@ import { migrateDatabase, openDatabase } from '../db/client';
 import { writeExtract, type ExtractFiles } from '../db/generate/write-extract';
 import type { ImportSummary } from '../db/import/run-import';
 import type { BareResult } from './bench/bare-insert';
-import { forkTs, nextMessage } from './bench/import-fork';
+import { forkTs, importFigures, inChild, nextMessage } from './bench/import-fork';
 import { runPostgresImportBench, type PostgresImportBenchResult } from './bench/pg-import-bench';
 
 export interface SqliteImportBenchResult {
@@ -35,16 +35,7 @@ export interface ImportBenchResult extends SqliteImportBenchResult {
 
 export type BenchEngines = 'sqlite' | 'postgres' | 'both';
 
-interface ChildReport<T> {
-  result: T;
-  peakRssMb: number;
-}
-
 const SEED = 2018;
-
-async function inChild<T>(args: string[]): Promise<ChildReport<T>> {
-  return nextMessage<ChildReport<T>>(forkTs('import-child.ts', args));
-}
 
 export async function runImportBench(
   accounts = Number(process.env.BENCH_ACCOUNTS ?? 2_300_000),
@@ -76,28 +67,15 @@ async function runSqliteImportBench(extract: ExtractFiles, accounts: number, dir
   const exposuresRun = await inChild<ImportSummary>(['import', databasePath, 'exposures', extract.exposuresFile]);
   writer.send('stop');
   const writerStats = await nextMessage<SqliteImportBenchResult['writer']>(writer);
-  for (const run of [accountsRun, exposuresRun]) {
-    if (run.result.outcome !== 'succeeded') throw new Error(`import failed: ${run.result.message} ${run.result.errors.join('; ')}`);
-  }
 
   log('bare insert loop of the same account rows');
   const bare = await inChild<BareResult>(['bare', path.join(dir, 'bare.db'), String(accounts), String(SEED)]);
-
-  const total = accountsRun.result.seconds + exposuresRun.result.seconds;
-  const importRowsPerSecond = accounts / accountsRun.result.seconds;
-  const ratio = importRowsPerSecond / bare.result.rowsPerSecond;
-  const peakRssMb = Math.max(accountsRun.peakRssMb, exposuresRun.peakRssMb);
+  const figures = importFigures(accounts, accountsRun, exposuresRun, bare.result.rowsPerSecond);
+  const { ratio, peakRssMb } = figures;
+  const total = figures.importSeconds.total;
   return {
-    importSeconds: {
-      accounts: accountsRun.result.seconds,
-      accountsValidating: accountsRun.result.validateSeconds,
-      exposures: exposuresRun.result.seconds,
-      total,
-    },
-    importRowsPerSecond,
+    ...figures,
     bareRowsPerSecond: bare.result.rowsPerSecond,
-    ratio,
-    peakRssMb,
     writer: writerStats,
     targets: {
       'import seconds': { value: total, target: '< 60', met: total < 60 },

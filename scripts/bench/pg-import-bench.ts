@@ -10,7 +10,7 @@ import type { ExtractFiles } from '../../db/generate/write-extract';
 import type { ImportSummary } from '../../db/import/run-import';
 import { databaseUrl, postgresBinaries, startThrowawayPostgres } from '../../tests/helpers/postgres';
 import type { BareCopyResult } from './bare-copy';
-import { forkTs, nextMessage } from './import-fork';
+import { forkTs, importFigures, inChild, nextMessage } from './import-fork';
 
 export interface PostgresImportBenchResult {
   importSeconds: { accounts: number; accountsValidating: number; exposures: number; total: number };
@@ -25,11 +25,6 @@ export interface PostgresImportBenchResult {
   peakRssMb: number;
   writer: { writes: number; maxMs: number; p99Ms: number };
   targets: Record<string, { value: number; target: string; met: boolean }>;
-}
-
-interface ChildReport<T> {
-  result: T;
-  peakRssMb: number;
 }
 
 export async function runPostgresImportBench(
@@ -63,47 +58,34 @@ export async function runPostgresImportBench(
       log(`bare COPY of the same account rows (${database})`);
       await admin(`CREATE DATABASE ${database}`);
       const args = ['bare-copy', databaseUrl(server.url, database), String(accounts), String(seed), dir];
-      const { result } = await nextMessage<ChildReport<BareCopyResult>>(forkTs('import-child.ts', args));
+      const { result } = await inChild<BareCopyResult>(args);
       await admin(`DROP DATABASE ${database}`);
       return result;
     };
     const bareBefore = await bareRun('bench_bare_before');
 
     const env = { DATABASE_URL: importUrl };
-    const inChild = <T>(args: string[]) => nextMessage<ChildReport<T>>(forkTs('import-child.ts', args, env));
     const writer = forkTs('pg-writer.ts', [importUrl]);
     await nextMessage(writer);
     const auditBeside = path.join(dir, 'pg-import'); // the child keeps the audit chain's head beside this name
     log('importing accounts into PostgreSQL (a writer transaction every 50 ms alongside)');
-    const accountsRun = await inChild<ImportSummary>(['import', auditBeside, 'accounts', extract.accountsFile]);
+    const accountsRun = await inChild<ImportSummary>(['import', auditBeside, 'accounts', extract.accountsFile], env);
     log('importing exposures into PostgreSQL');
-    const exposuresRun = await inChild<ImportSummary>(['import', auditBeside, 'exposures', extract.exposuresFile]);
+    const exposuresRun = await inChild<ImportSummary>(['import', auditBeside, 'exposures', extract.exposuresFile], env);
     writer.send('stop');
     const writerStats = await nextMessage<PostgresImportBenchResult['writer']>(writer);
-    for (const run of [accountsRun, exposuresRun]) {
-      if (run.result.outcome !== 'succeeded') throw new Error(`import failed: ${run.result.message} ${run.result.errors.join('; ')}`);
-    }
 
     const bareAfter = await bareRun('bench_bare_after');
     const bare = bareBefore.seconds <= bareAfter.seconds ? bareBefore : bareAfter;
-
-    const total = accountsRun.result.seconds + exposuresRun.result.seconds;
-    const importRowsPerSecond = accounts / accountsRun.result.seconds;
-    const ratio = importRowsPerSecond / bare.rowsPerSecond;
-    const peakRssMb = Math.max(accountsRun.peakRssMb, exposuresRun.peakRssMb);
+    const figures = importFigures(accounts, accountsRun, exposuresRun, bare.rowsPerSecond);
+    const { ratio } = figures;
+    const total = figures.importSeconds.total;
     return {
-      importSeconds: {
-        accounts: accountsRun.result.seconds,
-        accountsValidating: accountsRun.result.validateSeconds,
-        exposures: exposuresRun.result.seconds,
-        total,
-      },
-      importRowsPerSecond,
+      ...figures,
       bareCopy: bare,
       bareCopyRuns: [bareBefore.seconds, bareAfter.seconds],
       ratio,
-      ratioToAccountsTableCopy: importRowsPerSecond / bare.accountsRowsPerSecond,
-      peakRssMb,
+      ratioToAccountsTableCopy: figures.importRowsPerSecond / bare.accountsRowsPerSecond,
       writer: writerStats,
       targets: {
         'import seconds': { value: total, target: '< 60', met: total < 60 },
