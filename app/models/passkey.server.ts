@@ -1,5 +1,5 @@
 // Stored passkeys (WebAuthn credentials) for customers and staff; callers always say whose.
-import { and, asc, count, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lt, or, sql } from 'drizzle-orm';
 import type { Passkey } from '../../db/schema';
 import { accountLines, customers, passkeys, staff } from '../../db/tables';
 import { getDb, preparedStatements } from './db.server';
@@ -64,7 +64,17 @@ const signInStatements = preparedStatements((prepare) => ({
         backedUp: sql`${sql.param(sql.placeholder('backedUp'), passkeys.backedUp)}`,
         lastUsedAt: sql`${sql.param(sql.placeholder('at'), passkeys.lastUsedAt)}`,
       })
-      .where(eq(passkeys.id, sql.placeholder('id')))
+      // Only forward (or 0 after 0, an authenticator without a counter): of two sign-ins racing with one cloned
+      // credential, the second finds the counter already moved and writes nothing; a deleted passkey matches nothing.
+      .where(
+        and(
+          eq(passkeys.id, sql.placeholder('id')),
+          or(
+            lt(passkeys.counter, sql.placeholder('counter')),
+            and(eq(passkeys.counter, 0), eq(passkeys.counter, sql.placeholder('counter'))),
+          ),
+        ),
+      )
       .returning({ id: passkeys.id }),
   ),
 }));
@@ -117,8 +127,10 @@ export async function insertPasskey(passkey: NewPasskey): Promise<void> {
   );
 }
 
-export async function recordPasskeyUse(credentialId: string, use: { counter: number; backedUp: boolean; at: Date }) {
-  await signInStatements().recordUse.get({ id: credentialId, counter: use.counter, backedUp: use.backedUp, at: use.at });
+/** Records a sign-in's counter; false when the passkey is gone or its counter already reached this one. */
+export async function recordPasskeyUse(credentialId: string, use: { counter: number; backedUp: boolean; at: Date }): Promise<boolean> {
+  const recorded = await signInStatements().recordUse.get({ id: credentialId, counter: use.counter, backedUp: use.backedUp, at: use.at });
+  return recorded !== undefined;
 }
 
 export async function renamePasskey(owner: PasskeyOwner, credentialId: string, name: string): Promise<boolean> {

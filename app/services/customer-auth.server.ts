@@ -84,7 +84,7 @@ export function completePasskeySignIn(
       return error(400, failureMessage(result.reason));
     }
     const customer = await findPersonById(result.owner.id);
-    if (!customer) return error(400, failureMessage('unknown credential'));
+    if (!customer || customer.accessRemovedAt) return error(400, failureMessage('unknown credential'));
     const cookie = await startCustomerSession(request, customer.id, { stepUp: true, passkeyId: result.passkey.id });
     await recordAudit({
       actor: { type: 'customer', id: String(customer.id) },

@@ -151,9 +151,10 @@ async function endSession(kind: SessionKind, request: Request): Promise<{ cookie
 export async function getCustomerSession(request: Request): Promise<CustomerSession | null> {
   const row = await loadSession('customer', request);
   if (!row || row.customerId === null) return null;
-  // A person whose line has left the account is signed out at once, whatever their sessions say.
+  // A person whose line has left the account, or whose access the holder removed, is signed out at once, whatever
+  // their sessions say (a sign-in racing with the removal can have started one just after it).
   const person = await findPersonById(row.customerId);
-  if (!person) return null;
+  if (!person || person.accessRemovedAt) return null;
   return {
     sessionId: row.id,
     customerId: row.customerId,

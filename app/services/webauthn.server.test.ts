@@ -6,10 +6,11 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accountLines, customers, webauthnChallenges } from '../../db/tables';
-import { customerWithPasskey } from '../../tests/helpers/customers';
+import { customerWithPasskey, signedInBrowser } from '../../tests/helpers/customers';
 import { testDatabase, withDemoAccounts } from '../../tests/helpers/db';
 import { racingProcess } from '../../tests/helpers/race-process';
 import { CookieJar } from '../../tests/helpers/requests';
+import { getCustomerSession } from './session.server';
 import { createAuthenticationOptions, verifyPasskeyAssertion } from './webauthn.server';
 
 beforeAll(() => withDemoAccounts());
@@ -116,6 +117,26 @@ describe('verifyPasskeyAssertion', () => {
     } finally {
       await testDatabase().run((db) => db.insert(accountLines).values(line));
     }
+  });
+
+  it('accepts one of two sign-ins racing with copies of one credential (the same counter): the counter only moves forward', async () => {
+    const { authenticator } = await customerWithPasskey('100000010');
+    const browser = new CookieJar();
+    // Two fresh challenges, each signed with counter 5 (what a cloned authenticator without sync would send).
+    const first = authenticator.assert(await optionsFor(browser), { counter: 5 });
+    const second = authenticator.assert(await optionsFor(browser), { counter: 5 });
+    const results = await Promise.all([verifyFrom(browser, first), verifyFrom(browser, second)]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.find((result) => !result.ok)).toMatchObject({ ok: false, reason: 'counter went backwards' });
+  });
+
+  it('signs out a person whose access the holder removed, even a session started after the removal', async () => {
+    const { customer } = await customerWithPasskey('100000011');
+    const browser = await signedInBrowser(customer.id);
+    expect(await getCustomerSession(browser.request('/account'))).toMatchObject({ customerId: customer.id });
+    // As if a sign-in that read the passkey just before endPersonAccess committed went on to start this session.
+    await testDatabase().run((db) => db.update(customers).set({ accessRemovedAt: new Date() }).where(eq(customers.id, customer.id)));
+    expect(await getCustomerSession(browser.request('/account'))).toBeNull();
   });
 
   it('accepts each challenge once when two processes present the same assertions at the same instant', { timeout: 60_000 }, async () => {

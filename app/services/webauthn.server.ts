@@ -324,6 +324,10 @@ export async function verifyPasskeyAssertion(
   if (!verification.verified) return { ok: false, reason: 'verification failed', owner };
   const { newCounter, credentialBackedUp } = verification.authenticationInfo;
   const at = new Date();
-  await recordPasskeyUse(passkey.id, { counter: newCounter, backedUp: credentialBackedUp, at });
+  if (!(await recordPasskeyUse(passkey.id, { counter: newCounter, backedUp: credentialBackedUp, at }))) {
+    // Removed meanwhile (the holder ended this person's access), or another sign-in with a copy of it came first.
+    const stillThere = await findPasskey(passkey.id);
+    return { ok: false, reason: stillThere ? 'counter went backwards' : 'unknown credential', owner };
+  }
   return { ok: true, passkey: { ...passkey, counter: newCounter, lastUsedAt: at }, owner };
 }
