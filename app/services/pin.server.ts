@@ -26,14 +26,15 @@ export type ChangePinResult =
 
 /**
  * Rule failures for a proposed PIN; `checkReuse` adds the current PIN and the last 3 (hashed, rate limited). With
- * `verifiedCurrentPin` (just checked against the current hash) the current one is compared as text, saving an Argon2 run.
+ * `verifiedCurrent` (a PIN just matched against that hash) the new PIN is compared with it as text and that hash is
+ * skipped, saving an Argon2 run; any other hash read now (a PIN changed meanwhile) is still checked.
  */
 export async function checkNewPin(
   accountId: number,
   pin: string,
   confirmation: string | undefined,
   checkReuse = true,
-  verifiedCurrentPin?: string,
+  verifiedCurrent?: { pin: string; hash: string },
 ): Promise<PinRuleId[]> {
   const account = await getAccount(accountId);
   if (!account) throw new Response('messages:accountNotFound', { status: 404 });
@@ -42,8 +43,8 @@ export async function checkNewPin(
   if (broken.length > 0 || !checkReuse) return broken;
   await enforceRateLimit(PIN_CHANGE_ATTEMPTS, String(accountId));
   const recent = await getPinHashes(accountId, PIN_HISTORY_KEPT);
-  if (verifiedCurrentPin !== undefined && pin === verifiedCurrentPin) return ['reused'];
-  const hashed = verifiedCurrentPin !== undefined ? recent.slice(1) : recent;
+  if (verifiedCurrent && pin === verifiedCurrent.pin) return ['reused'];
+  const hashed = recent.filter((stored) => stored !== verifiedCurrent?.hash);
   const reused = (await Promise.all(hashed.map((stored) => pinMatches(stored, pin)))).some(Boolean);
   return reused ? ['reused'] : [];
 }
@@ -68,9 +69,11 @@ export async function changePin(input: {
   requireRight(session, 'change-pin');
   const now = input.now ?? new Date();
   const [current] = await getPinHashes(session.accountId, 0);
+  let matched = false;
   if (current) {
     if (!input.currentPin) return { ok: false, broken: [], problem: 'missing' };
     const check = await checkPinAgainstLock(session.accountId, input.currentPin, now);
+    matched = check.result === 'match';
     if (check.result === 'locked' || check.result === 'no-match') {
       await recordAudit({
         actor: customerActor(session),
@@ -82,7 +85,8 @@ export async function changePin(input: {
       return { ok: false, broken: [], problem: 'wrong', attemptsLeft: check.attemptsLeft, lockedUntil: check.lockedUntil };
     }
   }
-  const broken = await checkNewPin(session.accountId, input.pin, input.confirmation, true, current ? input.currentPin : undefined);
+  const verified = current && input.currentPin && matched ? { pin: input.currentPin, hash: current } : undefined;
+  const broken = await checkNewPin(session.accountId, input.pin, input.confirmation, true, verified);
   if (broken.length > 0) return { ok: false, broken };
   await replacePinHash(session.accountId, await hashPin(input.pin), now, PIN_HISTORY_KEPT);
   await clearVerificationFailures(session.accountId);
