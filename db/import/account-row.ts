@@ -43,12 +43,32 @@ export function normalisePhone(raw: string): string {
   return trimmed;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DAY_MS = 86_400_000;
+let today = { from: 0, until: 0, date: '' };
+
+/** Today's date in UTC as YYYY-MM-DD, worked out again only when the clock leaves the day (or goes back). */
+function todayUtc(): string {
+  const now = Date.now();
+  if (now < today.from || now >= today.until) {
+    const from = Math.floor(now / DAY_MS) * DAY_MS;
+    today = { from, until: from + DAY_MS, date: new Date(from).toISOString().slice(0, 10) };
+  }
+  return today.date;
+}
+
+const digit = (value: string, at: number) => value.charCodeAt(at) - 48;
+
+/** A calendar date from 1900 to today (UTC). Called for every row with a birth date, so no Date is made for it. */
 export function isRealDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1900 && date.getTime() <= Date.now();
+  if (!ISO_DATE.test(value)) return false;
+  const year = digit(value, 0) * 1000 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
+  const month = digit(value, 5) * 10 + digit(value, 6);
+  const day = digit(value, 8) * 10 + digit(value, 9);
+  if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  // ISO dates compare as strings: on or before today.
+  return day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0) && value <= todayUtc();
 }
 
 /** "es-US", "ES", " es " → "es"; anything that is not English or Spanish is left to fail. */

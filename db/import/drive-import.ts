@@ -8,13 +8,13 @@ import type { EngineImport } from './engine-import';
 import type { Counts } from './import-kind';
 import type { ImportOptions, ImportProgress, ImportSummary } from './import-options';
 import { HEARTBEAT_EVERY_MS, recordFinish, recordHeartbeat, recordInterrupted, recordStart } from './imports-log';
-import { LAYOUTS } from './layouts';
-import { readRows } from './read-rows';
+import { PhaseTimes } from './phase-times';
 import { RowErrors } from './row-errors';
 
-export async function driveImport(options: ImportOptions, open: () => Promise<EngineImport<unknown>>): Promise<ImportSummary> {
+export async function driveImport(options: ImportOptions, open: (phases: PhaseTimes) => Promise<EngineImport>): Promise<ImportSummary> {
   const started = performance.now();
-  const engine = await open();
+  const phases = new PhaseTimes();
+  const engine = await phases.timeAsync('opening', () => open(phases));
   const { database } = engine;
   let id: number;
   try {
@@ -42,31 +42,31 @@ export async function driveImport(options: ImportOptions, open: () => Promise<En
   let accessEnded = 0;
   try {
     progress.totalBytes = statSync(options.file).size;
-    const stage = await engine.startStaging();
-    const read = await readRows(
-      options.file,
-      LAYOUTS[options.kind],
-      stage,
-      errors,
-      progress,
-      () => onProgress(progress),
-      options.maxTextBytes,
+    const read = await phases.timeAsync('reading, validating and staging', () =>
+      engine.stageFile({ file: options.file, kind: options.kind, maxTextBytes: options.maxTextBytes }, errors, progress, () =>
+        onProgress(progress),
+      ),
     );
-    await stage.finish();
     sha256 = read.sha256;
     // Duplicates and unknown accounts are reported with the bad rows, in one run, not in a second one after a fix.
-    if (read.complete) await engine.checkStaged(errors);
+    if (read.complete) await phases.timeAsync('whole-file checks', () => engine.checkStaged(errors));
     validated = performance.now();
     if (errors.count === 0) {
       options.beforeApply?.();
       progress.phase = 'applying';
-      counts = await engine.apply(options.chunkRows, (applied, total = progress.rows, phase = 'applying') => {
-        progress.phase = phase;
-        progress.applied = applied;
-        progress.applyTotal = total;
-        onProgress(progress);
-      });
-      if (options.kind === 'accounts') accessEnded = await endAccessOfDepartedPeople(database, options.operator, options.audit);
+      counts = await phases.timeAsync('applying', () =>
+        engine.apply(options.chunkRows, (applied, total = progress.rows, phase = 'applying') => {
+          progress.phase = phase;
+          progress.applied = applied;
+          progress.applyTotal = total;
+          onProgress(progress);
+        }),
+      );
+      if (options.kind === 'accounts') {
+        accessEnded = await phases.timeAsync('ending the access of departed people', () =>
+          endAccessOfDepartedPeople(database, options.operator, options.audit),
+        );
+      }
     } else {
       message = `${errors.count} bad row${errors.count === 1 ? '' : 's'}; nothing was imported`;
       counts.rows = progress.rows;
@@ -96,5 +96,6 @@ export async function driveImport(options: ImportOptions, open: () => Promise<En
     accessEnded,
     seconds: (performance.now() - started) / 1000,
     validateSeconds: ((validated || performance.now()) - started) / 1000,
+    phases: phases.seconds(),
   };
 }

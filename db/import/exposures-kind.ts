@@ -1,44 +1,29 @@
-// Exposures on SQLite: staged in a TEMP table, sorted, checked against the accounts in the database, then upserted in chunks.
+// Exposures on SQLite: staged sorted in a TEMP table (sqlite-import.ts), checked against the accounts in the database,
+// then upserted in chunks.
 import { applyInChunks } from './chunked-apply';
-import type { ExposureRow } from './exposure-row';
 import type { Counts, ImportKind } from './import-kind';
-import { lastRowid, repeatedKeys, sortStaged, StagingWriter } from './staging';
+import { lastRowid, repeatedKeys } from './staging';
 import { reportExposureProblems } from './whole-file-problems';
 
 const STAGE = 'temp.stage_exposures';
 const CHUNK = 's.rowid > @low AND s.rowid <= @high';
 const JOIN_ACCOUNT = 'JOIN main.accounts a ON a.account_number = s.account_number';
 
-export const exposuresKind: ImportKind<ExposureRow> = {
+export const exposuresKind: ImportKind = {
   kind: 'exposures',
 
-  createStaging(sqlite) {
-    sqlite.exec(
-      `CREATE TABLE ${STAGE}_raw (line INTEGER NOT NULL, account_number TEXT NOT NULL, incident TEXT NOT NULL, fields TEXT NOT NULL)`,
-    );
-    const writer = new StagingWriter(sqlite, 'stage_exposures_raw', 4);
-    return {
-      add(row, line) {
-        writer.params.push(line, row.account_number, row.incident, row.fields);
-        writer.added();
-      },
-      flush: () => writer.flush(),
-    };
-  },
-
-  checkStaged(sqlite, errors) {
+  checkStaged(sqlite, errors, fileLines) {
     const key = ['account_number', 'incident'];
-    sortStaged(sqlite, 'stage_exposures', key);
-    const unknown = sqlite.prepare(`SELECT s.line, s.account_number FROM ${STAGE} s
+    const unknown = sqlite.prepare(`SELECT s.seq, s.account_number FROM ${STAGE} s
       WHERE NOT EXISTS (SELECT 1 FROM main.accounts a WHERE a.account_number = s.account_number)`);
-    const unknownAccounts = (unknown.all() as Array<{ line: number; account_number: string }>).map(({ line, account_number }) => ({
-      line,
+    const unknownAccounts = (unknown.all() as Array<{ seq: number; account_number: string }>).map(({ seq, account_number }) => ({
+      line: fileLines.lineOf(seq),
       accountNumber: account_number,
     }));
-    reportExposureProblems(errors, repeatedKeys(sqlite, 'stage_exposures', key), unknownAccounts);
+    reportExposureProblems(errors, repeatedKeys(sqlite, 'stage_exposures', key, fileLines), unknownAccounts);
   },
 
-  async apply(sqlite, chunkRows, onProgress) {
+  async apply(sqlite, chunkRows, onProgress, phases) {
     const counts: Counts = { rows: 0, inserted: 0, updated: 0, unchanged: 0 };
     const classify = sqlite.prepare(`SELECT count(*) AS total, count(a.id) AS found, count(e.account_id) AS existing,
       coalesce(sum(e.fields IS NOT s.fields), 0) - (count(a.id) - count(e.account_id)) AS changed
@@ -57,7 +42,16 @@ export const exposuresKind: ImportKind<ExposureRow> = {
       counts.updated += changed!;
       counts.unchanged += existing! - changed!;
     });
-    await applyInChunks(sqlite, lastRowid(sqlite, 'stage_exposures'), chunkRows, applyChunk.immediate, () => onProgress(counts.rows));
+    await applyInChunks(
+      sqlite,
+      lastRowid(sqlite, 'stage_exposures'),
+      chunkRows,
+      applyChunk.immediate,
+      () => onProgress(counts.rows),
+      phases,
+      'exposures',
+      10_000, // about 6 µs an exposure: 60 ms
+    );
     return counts;
   },
 };

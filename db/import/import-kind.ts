@@ -2,7 +2,9 @@
 // steps; PostgreSQL's kinds are in pg/), and the counts and layouts both engines share.
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
+import type { PhaseTimes } from './phase-times';
 import type { RowErrors } from './row-errors';
+import type { StagedLines } from './staged-rows';
 
 /** 'phones': the accounts import's second pass, the phone directory. */
 export type ApplyPhase = 'applying' | 'phones';
@@ -22,17 +24,19 @@ export interface ImportLayout<Row> {
   fastPath(fields: readonly string[]): Row | null;
 }
 
-export interface ImportKind<Row> {
+/** A kind's steps once its rows are staged, sorted, in temp.<table> (staged-rows.ts). */
+export interface ImportKind {
   kind: 'accounts' | 'exposures';
-  /** Creates the TEMP staging table; add() stages one valid row, flush() writes any still buffered. */
-  createStaging(sqlite: Database.Database): { add: (row: Row, line: number) => void; flush: () => void };
-  /** Whole-file checks once every row is staged: duplicates, unknown accounts. Reads only. */
-  checkStaged(sqlite: Database.Database, errors: RowErrors): void;
+  /** Whole-file checks once every row is staged: duplicates, unknown accounts. Reads only; `fileLines` gives the staged rows' lines. */
+  checkStaged(sqlite: Database.Database, errors: RowErrors, fileLines: StagedLines): void;
   /** Applies the staged rows in short write transactions (of chunkRows rows if given); reports rows applied, or
    * for a later pass its own progress, total and name. */
   apply(
     sqlite: Database.Database,
     chunkRows: number | undefined,
     onProgress: (applied: number, total?: number, phase?: ApplyPhase) => void,
+    phases: PhaseTimes,
+    /** For accounts, where the reading thread kept what the new accounts' phone directory needs (thread-directory.ts). */
+    directoryFile: string | null,
   ): Promise<Counts>;
 }

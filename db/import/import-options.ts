@@ -47,4 +47,6 @@ export interface ImportSummary extends Counts {
   seconds: number;
   /** Of which reading, validating, staging and the whole-file checks (the rest is applying). */
   validateSeconds: number;
+  /** Wall seconds by phase (phase-times.ts): where the time went. */
+  phases: Record<string, number>;
 }

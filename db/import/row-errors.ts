@@ -4,9 +4,27 @@ import type { ZodIssue } from 'zod';
 
 export const ERRORS_SHOWN = 20;
 
+/** What a RowErrors holds, as a message between threads can carry it. */
+export interface RowErrorsState {
+  kept: Array<{ line: number; order: number; text: string }>;
+  count: number;
+}
+
 export class RowErrors {
-  private readonly kept: Array<{ line: number; order: number; text: string }> = [];
+  private kept: RowErrorsState['kept'] = [];
   count = 0;
+
+  /** What this holds, to be taken over by another RowErrors (the reading thread's, by the main thread's). */
+  get state(): RowErrorsState {
+    return { kept: this.kept, count: this.count };
+  }
+
+  /** Takes over another's errors, found before any of this one's (the file's rows before the whole-file checks). */
+  takeOver(state: RowErrorsState): void {
+    if (this.count > 0) throw new Error('takeOver() is for errors found before any of these');
+    this.kept = [...state.kept];
+    this.count = state.count;
+  }
 
   /** The report's errors: the lowest lines, in line order (and in the order found within a line). */
   get first(): string[] {

@@ -21,7 +21,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         : "this process has DATABASE_URL set, so its tables are PostgreSQL's: pass databaseUrl, or unset DATABASE_URL to import into the SQLite file",
     );
   }
-  return driveImport(options, () =>
-    databaseUrl ? openPostgresImport(options.kind, databaseUrl) : openSqliteImport(options.kind, options.databasePath),
+  return driveImport(options, (phases) =>
+    databaseUrl ? openPostgresImport(options.kind, databaseUrl) : openSqliteImport(options.kind, options.databasePath, phases),
   );
 }

@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { openPostgresDatabase } from '../../database.pg';
 import { readyDatabase } from '../../seed/seed';
-import type { EngineImport } from '../engine-import';
+import { readIntoStaging, type EngineImport } from '../engine-import';
 import type { ImportKindName } from '../import-options';
 import { accountsPg } from './accounts-pg';
 import type { CopyWriter } from './copy-writer';
@@ -29,7 +29,7 @@ const CHUNK_ROWS = 250_000;
 const SESSION_SETTINGS = `SET work_mem = '256MB'; SET temp_buffers = '256MB'; SET maintenance_work_mem = '256MB';
   SELECT set_config('client_connection_check_interval', '1s', false) WHERE current_setting('server_version_num')::integer >= 140000`;
 
-export async function openPostgresImport(kindName: ImportKindName, url: string): Promise<EngineImport<unknown>> {
+export async function openPostgresImport(kindName: ImportKindName, url: string): Promise<EngineImport> {
   const kind = KINDS[kindName];
   const database = openPostgresDatabase(url, { max: 2 });
   database.pool.on('error', () => {}); // an idle connection lost (a server restart) fails the next query, not the process
@@ -49,10 +49,10 @@ export async function openPostgresImport(kindName: ImportKindName, url: string):
   return {
     database,
     canWriteAside: () => true, // the log goes through the pool, on rows no lock of the import's connection holds
-    async startStaging() {
+    async stageFile(file, errors, progress, onProgress) {
       const { writer, add } = await kind.createStaging(client);
       copying = writer;
-      return {
+      const staging = {
         add,
         afterChunk: () => writer.flush(),
         async finish() {
@@ -60,6 +60,7 @@ export async function openPostgresImport(kindName: ImportKindName, url: string):
           copying = null;
         },
       };
+      return readIntoStaging(staging, file, errors, progress, onProgress);
     },
     checkStaged: (errors) => kind.checkStaged(client, errors),
     async apply(chunkRows, onProgress) {

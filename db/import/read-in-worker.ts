@@ -1,0 +1,174 @@
+// A SQLite import's reading thread (read-worker.ts). It reads the file while the main thread stages what it sends:
+// parsing and validating take about as long as SQLite takes to sort the rows in, so doing both at once nearly halves
+// that part. The main thread takes the rows synchronously, inside the one SQL statement that sorts them
+// (sqlite-import.ts): receiveMessageOnPort, and Atomics.wait on a shared counter while the reader is behind. For an
+// accounts file it also keeps what the phone directory of new accounts needs (thread-directory.ts). A thread is kept
+// for the next import of the same process (starting one costs about 0.3 s, loading the parser and the schemas).
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { ImportKindName } from './import-options';
+import type { RowErrorsState } from './row-errors';
+
+export interface FileToRead {
+  file: string;
+  kind: ImportKindName;
+  maxTextBytes: number | undefined;
+}
+
+export interface ReadRequest extends FileToRead {
+  type: 'read';
+  /** Where this file's messages go. */
+  port: MessagePort;
+  /** Two Int32 counters: messages posted by the reader, messages taken by the main thread. */
+  state: SharedArrayBuffer;
+  /** Keep the rows' numbers and lines for the phone directory in this scratch file (thread-directory.ts). */
+  directoryFile: string | null;
+}
+
+export type ReaderMessage =
+  /** One chunk's valid rows, as staging values (staged-rows.ts), with the progress so far. */
+  | { type: 'rows'; values: unknown[]; rows: number; bytesRead: number }
+  | {
+      type: 'done';
+      sha256: string;
+      complete: boolean;
+      errors: RowErrorsState;
+      rows: number;
+      bytesRead: number;
+      /** The valid rows' lines by their seq (StagedLines). */
+      lineSteps: number[];
+      /** How long the reader waited for the main thread to take its messages. */
+      waitedMs: number;
+    }
+  | { type: 'failed'; message: string };
+
+export const POSTED = 0;
+export const TAKEN = 1;
+/** Rows per message: few enough that the main thread's copies die young (whole 1 MB chunks of text were promoted to
+ * the old generation and grew its heap by 60 MB), enough that messages cost little. */
+export const BATCH_ROWS = 1_000;
+/** Messages the reader may run ahead of the main thread. */
+export const IN_FLIGHT = 32;
+/** A reader silent this long has died (a thread that failed cannot say so while the main thread waits). */
+const SILENCE_MS = 60_000;
+
+// The reader is TypeScript when this is (tsx, vitest), and a thread starts without its parent's loader: tsx is
+// registered first. A thread that fails to start answers every file with the reason.
+const BOOTSTRAP = `
+const { parentPort, workerData } = require('node:worker_threads');
+const started = workerData.tsx ? import(workerData.tsx).then((tsx) => tsx.register()) : Promise.resolve();
+started.then(() => import(workerData.entry)).catch((error) => {
+  const message = 'the reading thread did not start: ' + ((error && error.message) || error);
+  parentPort.on('message', ({ port, state }) => {
+    port.postMessage({ type: 'failed', message });
+    const counters = new Int32Array(state);
+    Atomics.add(counters, 0, 1);
+    Atomics.notify(counters, 0);
+  });
+});
+`;
+
+/** tsx's ESM register API (the module `import('tsx/esm/api')` would load from here). */
+function tsxApi(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('tsx/package.json');
+  const { exports } = require(manifest) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api']!.import.default)).href;
+}
+
+function startThread(): Worker {
+  const entry = new URL(import.meta.url.endsWith('.ts') ? './read-worker.ts' : './read-worker.js', import.meta.url);
+  const worker = new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: { entry: entry.href, tsx: entry.pathname.endsWith('.ts') ? tsxApi() : null },
+    // Its garbage is short-lived: a small young generation keeps the thread's memory down (48 MB by default; 16 MB
+    // measured 14 MB more at the peak than 8, for a little less of its CPU).
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+  });
+  worker.on('error', () => {}); // reported through the request's port, or by the silence below
+  return worker;
+}
+
+/** A thread that finished its last import, kept (not holding the process open) for the next one. */
+let idle: Worker | null = null;
+
+/** One file being read in the thread; take() its messages in order until 'done' or 'failed'. */
+export class FileReader {
+  /** How long take() waited for the reader. */
+  waitedMs = 0;
+  private readonly counters: Int32Array;
+
+  constructor(
+    private readonly port: MessagePort,
+    state: SharedArrayBuffer,
+    private readonly onEnd: (finished: boolean) => void,
+  ) {
+    this.counters = new Int32Array(state);
+  }
+
+  /** The reader's next message; blocks this thread until it comes. */
+  take(): ReaderMessage {
+    let silentSince = performance.now();
+    for (;;) {
+      const posted = Atomics.load(this.counters, POSTED);
+      const received = receiveMessageOnPort(this.port);
+      if (received) {
+        Atomics.add(this.counters, TAKEN, 1);
+        Atomics.notify(this.counters, TAKEN);
+        const message = received.message as ReaderMessage;
+        if (message.type !== 'rows') this.end(message.type === 'done');
+        return message;
+      }
+      const waiting = performance.now();
+      const woke = Atomics.wait(this.counters, POSTED, posted, 1_000);
+      this.waitedMs += performance.now() - waiting;
+      if (woke !== 'timed-out') silentSince = performance.now();
+      else if (performance.now() - silentSince > SILENCE_MS) {
+        this.end(false);
+        return { type: 'failed', message: 'the reading thread stopped answering' };
+      }
+    }
+  }
+
+  private end(finished: boolean): void {
+    this.port.close();
+    this.onEnd(finished);
+  }
+}
+
+/** The thread, for one import: read() its file, then release() it. */
+export class ImportThread {
+  private readonly worker: Worker;
+  /** False once a file was not read to its end: the thread is then ended rather than kept. */
+  private reusable = true;
+  private busy = false;
+
+  constructor() {
+    this.worker = idle ?? startThread();
+    idle = null;
+    this.worker.ref();
+  }
+
+  read(file: FileToRead, directoryFile: string | null): FileReader {
+    const { port1, port2 } = new MessageChannel();
+    const state = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+    this.busy = true;
+    this.worker.postMessage({ type: 'read', ...file, port: port2, state, directoryFile } satisfies ReadRequest, [port2]);
+    return new FileReader(port1, state, (finished) => {
+      this.busy = false;
+      if (!finished) this.reusable = false;
+    });
+  }
+
+  /** Keeps the thread for the next import if it finished its file, else ends it. */
+  async release(): Promise<void> {
+    if (this.reusable && !this.busy && idle === null) {
+      this.worker.unref();
+      idle = this.worker;
+    } else {
+      await this.worker.terminate();
+    }
+  }
+}
