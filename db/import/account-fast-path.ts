@@ -1,7 +1,7 @@
 // The hot path for accounts: a row already in canonical form is accepted without zod (zod costs ~20 µs a row,
 // 46 s for 2.3 M); anything else goes through accountRowSchema, which normalises it or says what is wrong.
 // It only ever accepts, never rejects, and uses the schema's own patterns (account-fast-path.test.ts checks they agree).
-import { ACCOUNT_NUMBER, E164_US, EMAIL, isRealDate, MAX_TEXT, ZIP, type AccountRow } from './account-row';
+import { ACCOUNT_NUMBER, CONTROL_CHARACTER, E164_US, EMAIL, isRealDate, MAX_TEXT, ZIP, type AccountRow } from './account-row';
 
 const NO_ONE_AUTHORIZED: string[] = [];
 
@@ -11,9 +11,15 @@ export function canonicalAccountRow(fields: readonly string[]): AccountRow | nul
   const [accountNumber, accountType, holderName, billingZip, billingAddress, email, phones, birthDate] = fields as string[];
   if (!ACCOUNT_NUMBER.test(accountNumber!)) return null;
   if (accountType !== 'prepaid' && accountType !== 'postpaid') return null;
-  if (holderName!.length === 0 || holderName!.length > MAX_TEXT || !isTrimmed(holderName!)) return null;
+  if (holderName!.length === 0 || holderName!.length > MAX_TEXT || !isTrimmed(holderName!) || CONTROL_CHARACTER.test(holderName!))
+    return null;
   if (!ZIP.test(billingZip!)) return null;
-  if (billingAddress !== '' && (billingAddress!.length > MAX_TEXT || !isTrimmed(billingAddress!))) return null;
+  if (
+    billingAddress !== '' &&
+    (billingAddress!.length > MAX_TEXT || !isTrimmed(billingAddress!) || CONTROL_CHARACTER.test(billingAddress!))
+  ) {
+    return null;
+  }
   if (email !== '' && (email!.length > 254 || !EMAIL.test(email!))) return null;
   if (birthDate !== '' && !isRealDate(birthDate!)) return null;
   const phoneList = phones!.split(';');

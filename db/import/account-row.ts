@@ -24,6 +24,10 @@ export const EMAIL =
   /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const MAX_TEXT = 200;
+/** Control characters other than tab and line breaks: never in a name or an address, and PostgreSQL text cannot hold NUL. */
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const NO_CONTROL_CHARACTER = 'contains a control character (such as a NUL byte left by an export); remove it';
+const freeText = (schema: z.ZodString) => schema.refine((value) => !CONTROL_CHARACTER.test(value), NO_CONTROL_CHARACTER);
 
 const optional = (schema: z.ZodType<string>) =>
   z
@@ -83,7 +87,7 @@ const accountFields = z.object({
     .trim()
     .toLowerCase()
     .pipe(z.enum(['prepaid', 'postpaid'], { message: 'expected prepaid or postpaid' })),
-  holder_name: z.string().trim().min(1, 'required').max(MAX_TEXT, `longer than ${MAX_TEXT} characters`),
+  holder_name: freeText(z.string().trim().min(1, 'required').max(MAX_TEXT, `longer than ${MAX_TEXT} characters`)),
   billing_zip: z
     .string()
     .trim()
@@ -94,7 +98,7 @@ const accountFields = z.object({
         .min(1, 'required')
         .regex(ZIP, 'expected 5 digits or ZIP+4 such as 98006 or 98006-1234 (a spreadsheet may have dropped a leading zero)'),
     ),
-  billing_address: optional(z.string().max(MAX_TEXT, `longer than ${MAX_TEXT} characters`)),
+  billing_address: optional(freeText(z.string().max(MAX_TEXT, `longer than ${MAX_TEXT} characters`))),
   email: optional(z.string().max(254, 'longer than 254 characters').regex(EMAIL, 'expected an email address such as name@example.com')),
   // File order is kept until the holder's default (the first phone) is known; the row's phones are then sorted.
   phones: z

@@ -169,6 +169,17 @@ describe('accounts import', () => {
       'line 2, column birth_date: expected a real past date as YYYY-MM-DD (got "1984-02-30")',
     ],
     ['missing holder name', '100000001,postpaid,  ,98006,,,+12065550101,', 'line 2, column holder_name: required'],
+    // PostgreSQL text cannot hold NUL: one such byte used to fail the whole import there with the server's message.
+    [
+      'NUL byte in a name',
+      '100000001,postpaid,Jor\u0000dan,98006,,,+12065550101,',
+      'line 2, column holder_name: contains a control character (such as a NUL byte left by an export); remove it (got "Jor\\u0000dan")',
+    ],
+    [
+      'control character in an address',
+      '100000001,postpaid,Jordan,98006,1 Main St\u0007,,+12065550101,',
+      'line 2, column billing_address: contains a control character (such as a NUL byte left by an export); remove it (got "1 Main St\\u0007")',
+    ],
     [
       'too few columns',
       '100000001,postpaid,Jordan,98006,,,+12065550101',
