@@ -25,6 +25,7 @@ export const EMAIL =
 export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const MAX_TEXT = 200;
 /** Control characters other than tab and line breaks: never in a name or an address, and PostgreSQL text cannot hold NUL. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const NO_CONTROL_CHARACTER = 'contains a control character (such as a NUL byte left by an export); remove it';
 const freeText = (schema: z.ZodString) => schema.refine((value) => !CONTROL_CHARACTER.test(value), NO_CONTROL_CHARACTER);
