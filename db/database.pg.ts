@@ -7,6 +7,7 @@ import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { QueryResult } from 'pg';
 import { openPostgres, type PgDb } from './client.pg';
 import type { Database, Drizzle, PreparedQuery, Queries } from './database';
+import { asTransactionWork, refuseInsideTransaction } from './transaction-scope';
 
 const RETRIES = 10;
 // Up to 8, 16, … ms, at most a second: about 1.5 s of waiting on average before the last try.
@@ -28,23 +29,36 @@ function queriesOn(pg: PgBuilder): Queries {
   };
 }
 
+/** The database's own queries, which a transaction's work must not use (transaction-scope.ts). */
+function outsideTransactions(queries: Queries): Queries {
+  return {
+    dialect: queries.dialect,
+    all: (build) => (refuseInsideTransaction(), queries.all(build)),
+    get: (build) => (refuseInsideTransaction(), queries.get(build)),
+    run: (build) => (refuseInsideTransaction(), queries.run(build)),
+  };
+}
+
 let preparedNames = 0;
 
 export function postgresDatabase(db: PgDb): Database & { readonly pool: PgDb['$client'] } {
-  const top = queriesOn(db as unknown as PgBuilder);
+  const top = outsideTransactions(queriesOn(db as unknown as PgBuilder));
   return {
     ...top,
     async transaction(work, options = {}) {
+      refuseInsideTransaction();
       const { lock } = options;
       for (let attempt = 1; ; attempt++) {
         try {
           if (lock === undefined)
-            return await db.transaction((tx) => work(queriesOn(tx as unknown as PgBuilder)), { isolationLevel: 'serializable' });
+            return await db.transaction((tx) => asTransactionWork(() => work(queriesOn(tx as unknown as PgBuilder))), {
+              isolationLevel: 'serializable',
+            });
           return await db.transaction(
             async (tx) => {
               // hashtext gives the lock a number from its name; it is held until the transaction ends.
               await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${lock}))`);
-              return work(queriesOn(tx as unknown as PgBuilder));
+              return asTransactionWork(() => work(queriesOn(tx as unknown as PgBuilder)));
             },
             { isolationLevel: 'read committed' },
           );
@@ -60,8 +74,8 @@ export function postgresDatabase(db: PgDb): Database & { readonly pool: PgDb['$c
       const statement = () =>
         (prepared ??= (build(db as unknown as Drizzle) as unknown as { prepare(name: string): typeof prepared }).prepare(name)!);
       return {
-        all: (params) => statement().execute(params),
-        get: async (params) => (await statement().execute(params))[0],
+        all: (params) => (refuseInsideTransaction(), statement().execute(params)),
+        get: async (params) => (refuseInsideTransaction(), (await statement().execute(params))[0]),
       };
     },
     async answers() {

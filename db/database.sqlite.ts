@@ -6,6 +6,7 @@ import type { RunResult } from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Db } from './client';
 import type { Database, Drizzle, PreparedQuery, Queries } from './database';
+import { asTransactionWork, refuseInsideTransaction } from './transaction-scope';
 
 const POLL_MS = 5;
 const GIVE_UP_MS = 5_000; // as long as the connection's own busy timeout
@@ -33,6 +34,7 @@ export function sqliteDatabase(db: Db): SqliteDatabase {
   // Takes the write lock at BEGIN, so a caller waits once, before any of its writes. While another process (an
   // import) holds it, the wait polls without holding the gate, so this process's reads go on meanwhile.
   async function begin(): Promise<() => void> {
+    refuseInsideTransaction(); // a transaction inside another's work would wait for it
     const giveUpAt = Date.now() + GIVE_UP_MS;
     for (;;) {
       while (open) await open; // and then BEGIN in the same turn, before another waiter can
@@ -55,26 +57,33 @@ export function sqliteDatabase(db: Db): SqliteDatabase {
     }
   }
 
+  // A query waits only while a transaction is open; one from inside that transaction's work would wait for ever.
+  // (Checked here, not in a helper awaited each time: a query that finds no transaction must run in the same turn.)
+  const theOpenTransaction = (transaction: Promise<void>) => {
+    refuseInsideTransaction();
+    return transaction;
+  };
+
   return {
     ...direct,
     // Each waits in a loop and runs in the same turn it finds no transaction open, before another can begin.
     all: async (build) => {
-      while (open) await open;
+      while (open) await theOpenTransaction(open);
       return build(drizzle).all();
     },
     get: async (build) => {
-      while (open) await open;
+      while (open) await theOpenTransaction(open);
       return build(drizzle).get();
     },
     run: async (build) => {
-      while (open) await open;
+      while (open) await theOpenTransaction(open);
       return (build(drizzle).run() as RunResult).changes;
     },
     async transaction(work) {
       // Any `lock` is already held: BEGIN IMMEDIATE takes the database's one write lock.
       const end = await begin();
       try {
-        const result = await work(direct);
+        const result = await asTransactionWork(() => work(direct));
         db.$client.exec('COMMIT');
         return result;
       } catch (error) {
@@ -89,25 +98,25 @@ export function sqliteDatabase(db: Db): SqliteDatabase {
       const statement = () => (prepared ??= build(drizzle).prepare() as SqlitePrepared<T>);
       return {
         all: async (params) => {
-          while (open) await open;
+          while (open) await theOpenTransaction(open);
           return statement().all(params);
         },
         get: async (params) => {
-          while (open) await open;
+          while (open) await theOpenTransaction(open);
           return statement().get(params);
         },
       };
     },
     async answers() {
       try {
-        while (open) await open;
+        while (open) await theOpenTransaction(open);
         return db.get<{ ok: number }>(sql`select 1 as ok`)?.ok === 1;
       } catch {
         return false;
       }
     },
     async close() {
-      while (open) await open;
+      while (open) await theOpenTransaction(open);
       db.$client.close();
     },
     drizzle,
