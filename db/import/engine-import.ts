@@ -3,14 +3,8 @@
 import type { Database } from '../database';
 import type { ApplyPhase, Counts } from './import-kind';
 import type { ImportKindName } from './import-options';
-import { LAYOUTS } from './layouts';
-import { readRows, type RowsRead, type RowStage } from './read-rows';
+import type { RowsRead } from './read-rows';
 import type { RowErrors } from './row-errors';
-
-export interface Staging<Row> extends RowStage<Row> {
-  /** Every row is in: the staged table is complete and readable. */
-  finish(): Promise<void>;
-}
 
 export type ApplyProgress = (applied: number, total?: number, phase?: ApplyPhase) => void;
 
@@ -41,17 +35,4 @@ export interface EngineImport {
   /** After a failure: rolls back and stops whatever the import's connection still has open. */
   abort(): Promise<void>;
   close(): Promise<void>;
-}
-
-/** stageFile() for an engine that takes the rows one by one on this thread, as they are read. */
-export async function readIntoStaging(
-  staging: Staging<unknown>,
-  { file, kind, maxTextBytes }: FileToStage,
-  errors: RowErrors,
-  progress: StagingProgress,
-  onProgress: () => void,
-): Promise<RowsRead> {
-  const read = await readRows(file, LAYOUTS[kind], staging, errors, progress, onProgress, maxTextBytes);
-  await staging.finish();
-  return read;
 }

@@ -1,7 +1,9 @@
-// A SQLite import's reading thread (read-worker.ts). It reads the file while the main thread stages what it sends:
-// parsing and validating take about as long as SQLite takes to sort the rows in, so doing both at once nearly halves
-// that part. The main thread takes the rows synchronously, inside the one SQL statement that sorts them
-// (sqlite-import.ts): receiveMessageOnPort, and Atomics.wait on a shared counter while the reader is behind. For an
+// An import's reading thread (read-worker.ts). It reads the file while the main thread stages what it sends:
+// parsing and validating take about as long as the database takes to stage the rows, so doing both at once nearly
+// halves that part. On SQLite the main thread takes the rows synchronously, inside the one SQL statement that sorts
+// them (sqlite-import.ts): receiveMessageOnPort, and Atomics.wait on a shared counter while the reader is behind. On
+// PostgreSQL it takes them as COPY text without blocking (Atomics.waitAsync) and only forwards them to the server
+// (pg/postgres-import.ts). For an
 // accounts file it also keeps what the phone directory of new accounts needs (thread-directory.ts). A thread is kept
 // for the next import of the same process (starting one costs about 0.3 s, loading the parser and the schemas).
 import { createRequire } from 'node:module';
@@ -17,8 +19,12 @@ export interface FileToRead {
   maxTextBytes: number | undefined;
 }
 
+/** What the reader sends the rows as: SQLite's staging values (staged-rows.ts), or PostgreSQL's COPY text (pg/copy-text.ts). */
+export type RowsFormat = 'staged-values' | 'copy-text';
+
 export interface ReadRequest extends FileToRead {
   type: 'read';
+  format: RowsFormat;
   /** Where this file's messages go. */
   port: MessagePort;
   /** Two Int32 counters: messages posted by the reader, messages taken by the main thread. */
@@ -30,6 +36,8 @@ export interface ReadRequest extends FileToRead {
 export type ReaderMessage =
   /** One chunk's valid rows, as staging values (staged-rows.ts), with the progress so far. */
   | { type: 'rows'; values: unknown[]; rows: number; bytesRead: number }
+  /** The same as lines of COPY text, each with its line number and a newline. */
+  | { type: 'text'; text: string; rows: number; bytesRead: number }
   | {
       type: 'done';
       sha256: string;
@@ -51,6 +59,17 @@ export const TAKEN = 1;
 export const BATCH_ROWS = 1_000;
 /** Messages the reader may run ahead of the main thread. */
 export const IN_FLIGHT = 32;
+/** Atomics.waitAsync: in Node since 16, in TypeScript's library only from ES2024 (this project's is older). */
+const waitAsync = (
+  Atomics as unknown as {
+    waitAsync(
+      array: Int32Array,
+      index: number,
+      value: number,
+      timeoutMs: number,
+    ): { async: false; value: 'not-equal' | 'timed-out' } | { async: true; value: Promise<'ok' | 'timed-out'> };
+  }
+).waitAsync;
 /** A reader silent this long has died (a thread that failed cannot say so while the main thread waits). */
 const SILENCE_MS = 60_000;
 
@@ -99,6 +118,7 @@ export class FileReader {
   /** How long take() waited for the reader. */
   waitedMs = 0;
   private readonly counters: Int32Array;
+  private silentSince = performance.now();
 
   constructor(
     private readonly port: MessagePort,
@@ -108,28 +128,50 @@ export class FileReader {
     this.counters = new Int32Array(state);
   }
 
-  /** The reader's next message; blocks this thread until it comes. */
+  /** The reader's next message; blocks this thread until it comes (inside one SQLite statement, nothing else can run). */
   take(): ReaderMessage {
-    let silentSince = performance.now();
     for (;;) {
       const posted = Atomics.load(this.counters, POSTED);
-      const received = receiveMessageOnPort(this.port);
-      if (received) {
-        Atomics.add(this.counters, TAKEN, 1);
-        Atomics.notify(this.counters, TAKEN);
-        const message = received.message as ReaderMessage;
-        if (message.type !== 'rows') this.end(message.type === 'done');
-        return message;
-      }
+      const message = this.receive();
+      if (message) return message;
       const waiting = performance.now();
-      const woke = Atomics.wait(this.counters, POSTED, posted, 1_000);
-      this.waitedMs += performance.now() - waiting;
-      if (woke !== 'timed-out') silentSince = performance.now();
-      else if (performance.now() - silentSince > SILENCE_MS) {
-        this.end(false);
-        return { type: 'failed', message: 'the reading thread stopped answering' };
-      }
+      const failed = this.waited(waiting, Atomics.wait(this.counters, POSTED, posted, 1_000));
+      if (failed) return failed;
     }
+  }
+
+  /** The same without blocking the event loop, for a caller that writes the rows out over a socket meanwhile. */
+  async takeAsync(): Promise<ReaderMessage> {
+    for (;;) {
+      const posted = Atomics.load(this.counters, POSTED);
+      const message = this.receive();
+      if (message) return message;
+      const waiting = performance.now();
+      const wait = waitAsync(this.counters, POSTED, posted, 1_000);
+      const failed = this.waited(waiting, wait.async ? await wait.value : wait.value);
+      if (failed) return failed;
+    }
+  }
+
+  private receive(): ReaderMessage | null {
+    const received = receiveMessageOnPort(this.port);
+    if (!received) return null;
+    Atomics.add(this.counters, TAKEN, 1);
+    Atomics.notify(this.counters, TAKEN);
+    const message = received.message as ReaderMessage;
+    if (message.type === 'done' || message.type === 'failed') this.end(message.type === 'done');
+    return message;
+  }
+
+  /** Counts a wait; a reader silent for SILENCE_MS has died (a failed thread cannot say so), and the file fails. */
+  private waited(since: number, woke: 'ok' | 'not-equal' | 'timed-out'): ReaderMessage | null {
+    this.waitedMs += performance.now() - since;
+    if (woke !== 'timed-out') this.silentSince = performance.now();
+    else if (performance.now() - this.silentSince > SILENCE_MS) {
+      this.end(false);
+      return { type: 'failed', message: 'the reading thread stopped answering' };
+    }
+    return null;
   }
 
   private end(finished: boolean): void {
@@ -151,11 +193,11 @@ export class ImportThread {
     this.worker.ref();
   }
 
-  read(file: FileToRead, directoryFile: string | null): FileReader {
+  read(file: FileToRead, format: RowsFormat, directoryFile: string | null = null): FileReader {
     const { port1, port2 } = new MessageChannel();
     const state = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
     this.busy = true;
-    this.worker.postMessage({ type: 'read', ...file, port: port2, state, directoryFile } satisfies ReadRequest, [port2]);
+    this.worker.postMessage({ type: 'read', ...file, format, port: port2, state, directoryFile } satisfies ReadRequest, [port2]);
     return new FileReader(port1, state, (finished) => {
       this.busy = false;
       if (!finished) this.reusable = false;

@@ -53,7 +53,7 @@ export async function openSqliteImport(
     canWriteAside: () => !staging && !sqlite.inTransaction,
     async stageFile(file, errors, progress, onProgress) {
       const { table, columns, key } = STAGED[file.kind];
-      const reader = thread.read(file, directoryFile);
+      const reader = thread.read(file, 'staged-values', directoryFile);
       const end: { done?: Extract<ReaderMessage, { type: 'done' }> } = {};
       const row: unknown[] = new Array(columns.length);
       sqlite.table(INCOMING, {
@@ -63,6 +63,7 @@ export async function openSqliteImport(
           for (;;) {
             const message = reader.take();
             if (message.type === 'failed') throw new Error(message.message);
+            if (message.type === 'text') throw new Error('the reading thread sent COPY text to a SQLite import');
             progress.rows = message.rows;
             progress.bytesRead = message.bytesRead;
             onProgress();

@@ -11,7 +11,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { migratePostgres, openPostgres } from '../../db/client.pg';
 import { syntheticAccounts } from '../../db/generate/synthetic';
-import { copyNullable, copyText } from '../../db/import/pg/copy-writer';
+import { copyNullable, copyText } from '../../db/import/pg/copy-text';
 
 export interface BareCopyResult {
   rows: number;

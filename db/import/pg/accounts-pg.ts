@@ -5,47 +5,28 @@
 // filled in sequence), changed ones upserted, lines written, then the phone directory. The counts come from the plan,
 // and what the statements wrote must agree with them.
 import type pg from 'pg';
-import { COMPARED_COLUMNS, linePhone, lineRole, MARKED_LINE, markedLines } from '../account-changes';
-import type { AccountRow } from '../account-row';
+import { COMPARED_COLUMNS, linePhone, lineRole, MARKED_LINE } from '../account-changes';
 import { reportRepeatedAccounts } from '../whole-file-problems';
 import { eachLine, LINE_SEPARATOR, plannedAccountId } from './accounts-plan';
-import { copyNullable, copyText, CopyWriter } from './copy-writer';
+import { COPY_COLUMNS } from './copy-text';
+import { CopyWriter } from './copy-writer';
 import type { PgImportKind } from './pg-kind';
 import { applyPhoneDirectory } from './phone-directory';
 import { inRanges } from './ranges';
 import { reserveIds } from './reserve-ids';
 
-const STAGED = [
-  'line',
-  'account_number',
-  'account_type',
-  'holder_name',
-  'billing_zip',
-  'billing_address',
-  'email',
-  'lines',
-  'birth_date',
-  'language',
-];
+const STAGED = COPY_COLUMNS.accounts;
 const VALUES = ['account_number', ...COMPARED_COLUMNS];
 const row = (alias: string) => `(${COMPARED_COLUMNS.map((column) => `${alias}.${column}`).join(', ')})`;
 // Plan rows low+1..high; the bounds are our own integers, written into the statement (no parameters, one plan each).
 const range = (low: number, high: number) => `p.n > ${low} AND p.n <= ${high}`;
 
-export const accountsPg: PgImportKind<AccountRow> = {
+export const accountsPg: PgImportKind = {
   async createStaging(client) {
     await client.query(`CREATE TEMP TABLE stage_accounts (line integer NOT NULL, account_number text NOT NULL,
       account_type text NOT NULL, holder_name text NOT NULL, billing_zip text NOT NULL, billing_address text, email text,
       lines text NOT NULL, birth_date text, language text NOT NULL)`);
-    const writer = new CopyWriter(client, 'stage_accounts', STAGED);
-    return {
-      writer,
-      // Numbers, types, ZIPs, phones, dates and languages are validated formats: only the free text needs escaping.
-      add: (account, line) =>
-        writer.row(
-          `${line}\t${account.account_number}\t${account.account_type}\t${copyText(account.holder_name)}\t${account.billing_zip}\t${copyNullable(account.billing_address)}\t${copyNullable(account.email)}\t${markedLines(account).join(LINE_SEPARATOR)}\t${account.birth_date ?? '\\N'}\t${account.language}`,
-        ),
-    };
+    return new CopyWriter(client, 'stage_accounts', STAGED);
   },
 
   async checkStaged(client, errors) {

@@ -1,29 +1,13 @@
-// Streams rows into a table with COPY … FROM STDIN (text format): one statement for the whole file, which the server
-// ingests while the rest of the file is still being parsed. Rows are buffered as text and written once per chunk of
-// the file; when the connection's buffer is full, the next chunk waits for it (backpressure, so memory stays flat).
+// Streams rows into a table with COPY … FROM STDIN (text format, copy-text.ts): one statement for the whole file,
+// which the server ingests while the reading thread parses the rest of it. When the connection's buffer is full, the
+// next rows wait for it (backpressure, so memory stays flat).
 import { once } from 'node:events';
 import type pg from 'pg';
 import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
 
-// COPY's text format: a backslash starts an escape, tab separates columns, a newline ends the row.
-const SPECIAL = /[\\\t\n\r]/;
-const SPECIALS = /[\\\t\n\r]/g;
-const ESCAPED: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-/** A text value in COPY's text format. */
-export function copyText(value: string): string {
-  return SPECIAL.test(value) ? value.replace(SPECIALS, (character) => ESCAPED[character]!) : value;
-}
-
-/** The same for a value that may be SQL NULL. */
-export function copyNullable(value: string | null): string {
-  return value === null ? '\\N' : copyText(value);
-}
-
 export class CopyWriter {
   private readonly stream: CopyStreamQuery;
   private readonly finished: Promise<void>;
-  private parts: string[] = [];
   private failure: Error | null = null;
 
   constructor(client: pg.ClientBase, table: string, columns: readonly string[]) {
@@ -35,26 +19,19 @@ export class CopyWriter {
         reject(error);
       });
     });
-    this.finished.catch(() => {}); // surfaced by flush() or end()
+    this.finished.catch(() => {}); // surfaced by write() or end()
   }
 
-  /** One row: its values in COPY's text format (copyText, copyNullable), separated by tabs, without the newline. */
-  row(text: string): void {
-    this.parts.push(text, '\n');
-  }
-
-  /** Sends the buffered rows, and waits if the connection asks for it. */
-  async flush(): Promise<void> {
+  /** Rows of COPY text, each ending in a newline; waits if the connection asks for it. */
+  async write(rows: string): Promise<void> {
     if (this.failure) throw this.failure;
-    if (this.parts.length === 0) return;
-    const text = this.parts.join('');
-    this.parts = [];
-    if (!this.stream.write(text)) await Promise.race([once(this.stream, 'drain'), this.finished]);
+    if (rows.length === 0) return;
+    if (!this.stream.write(rows)) await Promise.race([once(this.stream, 'drain'), this.finished]);
   }
 
-  /** Sends the rest and resolves once the server has every row. */
+  /** Resolves once the server has every row. */
   async end(): Promise<void> {
-    await this.flush();
+    if (this.failure) throw this.failure;
     this.stream.end();
     await this.finished;
   }

@@ -1,23 +1,18 @@
 // Exposures on PostgreSQL: COPY into a TEMP table, checked against the accounts in the database, then one plan of
 // which rows are new or changed (counted there, as SQLite counts them) and one upsert over it.
-import type { ExposureRow } from '../exposure-row';
 import { reportExposureProblems } from '../whole-file-problems';
-import { copyText, CopyWriter } from './copy-writer';
+import { COPY_COLUMNS } from './copy-text';
+import { CopyWriter } from './copy-writer';
 import type { PgImportKind } from './pg-kind';
 import { inRanges } from './ranges';
 import { repeatedKeys } from './repeated-keys';
 
-export const exposuresPg: PgImportKind<ExposureRow> = {
+export const exposuresPg: PgImportKind = {
   async createStaging(client) {
     await client.query(
       'CREATE TEMP TABLE stage_exposures (line integer NOT NULL, account_number text NOT NULL, incident text NOT NULL, fields text NOT NULL)',
     );
-    const writer = new CopyWriter(client, 'stage_exposures', ['line', 'account_number', 'incident', 'fields']);
-    return {
-      writer,
-      // Account numbers and incident ids are validated formats; fields are catalogue ids joined by ';'.
-      add: (exposure, line) => writer.row(`${line}\t${exposure.account_number}\t${exposure.incident}\t${copyText(exposure.fields)}`),
-    };
+    return new CopyWriter(client, 'stage_exposures', COPY_COLUMNS.exposures);
   },
 
   async checkStaged(client, errors) {

@@ -1,12 +1,13 @@
 // An import's steps on PostgreSQL. A connection of its own (TEMP tables belong to a session) streams the rows in with
-// COPY, runs the whole-file checks in SQL and applies everything in one transaction: readers and the portal's other
+// COPY as the reading thread (read-in-worker.ts) writes them, runs the whole-file checks in SQL and applies everything in one transaction: readers and the portal's other
 // writes go on meanwhile (MVCC), and a failure or a killed process leaves nothing behind. The imports log and the
 // audit chain are written through a small pool beside it, so they never wait on that transaction.
 import pg from 'pg';
 import { openPostgresDatabase } from '../../database.pg';
 import { readyDatabase } from '../../seed/seed';
-import { readIntoStaging, type EngineImport } from '../engine-import';
+import type { EngineImport } from '../engine-import';
 import type { ImportKindName } from '../import-options';
+import { ImportThread } from '../read-in-worker';
 import { accountsPg } from './accounts-pg';
 import type { CopyWriter } from './copy-writer';
 import { exposuresPg } from './exposures-pg';
@@ -16,10 +17,7 @@ import type { PgImportKind } from './pg-kind';
 export const IMPORT_APPLICATION_NAME = 'portal-import';
 
 // Rows stay opaque here: each kind stages and applies its own.
-const KINDS: Record<ImportKindName, PgImportKind<unknown>> = {
-  accounts: accountsPg as unknown as PgImportKind<unknown>,
-  exposures: exposuresPg as unknown as PgImportKind<unknown>,
-};
+const KINDS: Record<ImportKindName, PgImportKind> = { accounts: accountsPg, exposures: exposuresPg };
 
 // Rows per statement of the apply transaction: only how often progress is reported.
 const CHUNK_ROWS = 250_000;
@@ -31,6 +29,8 @@ const SESSION_SETTINGS = `SET work_mem = '256MB'; SET temp_buffers = '256MB'; SE
 
 export async function openPostgresImport(kindName: ImportKindName, url: string): Promise<EngineImport> {
   const kind = KINDS[kindName];
+  // Started first: it loads the parser and the schemas while this thread connects.
+  const thread = new ImportThread();
   const database = openPostgresDatabase(url, { max: 2 });
   database.pool.on('error', () => {}); // an idle connection lost (a server restart) fails the next query, not the process
   const client = new pg.Client({ connectionString: url, application_name: IMPORT_APPLICATION_NAME });
@@ -42,6 +42,7 @@ export async function openPostgresImport(kindName: ImportKindName, url: string):
   } catch (error) {
     await client.end().catch(() => {});
     await database.close();
+    await thread.release();
     throw error;
   }
   let copying: CopyWriter | null = null;
@@ -49,18 +50,27 @@ export async function openPostgresImport(kindName: ImportKindName, url: string):
   return {
     database,
     canWriteAside: () => true, // the log goes through the pool, on rows no lock of the import's connection holds
+    // The reading thread parses and validates, and writes the valid rows as COPY text; this thread only forwards it,
+    // so the server ingests one part while the thread reads the next.
     async stageFile(file, errors, progress, onProgress) {
-      const { writer, add } = await kind.createStaging(client);
+      const writer = await kind.createStaging(client);
       copying = writer;
-      const staging = {
-        add,
-        afterChunk: () => writer.flush(),
-        async finish() {
+      const reader = thread.read(file, 'copy-text');
+      for (;;) {
+        const message = await reader.takeAsync();
+        if (message.type === 'failed') throw new Error(message.message);
+        if (message.type === 'rows') throw new Error('the reading thread sent SQLite values to a PostgreSQL import');
+        progress.rows = message.rows;
+        progress.bytesRead = message.bytesRead;
+        onProgress();
+        if (message.type === 'done') {
+          errors.takeOver(message.errors);
           await writer.end();
           copying = null;
-        },
-      };
-      return readIntoStaging(staging, file, errors, progress, onProgress);
+          return { sha256: message.sha256, complete: message.complete };
+        }
+        await writer.write(message.text);
+      }
     },
     checkStaged: (errors) => kind.checkStaged(client, errors),
     async apply(chunkRows, onProgress) {
@@ -78,6 +88,7 @@ export async function openPostgresImport(kindName: ImportKindName, url: string):
       inTransaction = false;
     },
     async close() {
+      await thread.release();
       await client.end().catch(() => {});
       await database.close();
     },
