@@ -99,7 +99,12 @@ export const accountsKind: ImportKind = {
 
     const last = lastRowid(sqlite, 'stage_accounts');
     // About 5 µs an account with its lines: 100 ms.
-    await applyInChunks(sqlite, last, chunkRows, applyChunk.immediate, () => onProgress(counts.rows), phases, 'accounts', 20_000, true);
+    await applyInChunks(sqlite, last, chunkRows, applyChunk.immediate, () => onProgress(counts.rows), {
+      phases,
+      name: 'accounts',
+      firstRows: 20_000,
+      more: true, // the directory's pass follows
+    });
     if (sorting && directoryFile && idsFollowRanks) {
       const waiting = performance.now();
       phases.add('directory: sorting the new entries (another thread)', await sorting.done);
@@ -206,8 +211,6 @@ async function writeDirectory(
       applied = chunk.high;
     },
     () => onProgress(applied, total, 'phones'),
-    phases,
-    'directory',
-    100_000, // about 0.5 µs an entry: 50 ms
+    { phases, name: 'directory', firstRows: 100_000 }, // about 0.5 µs an entry: 50 ms
   );
 }

@@ -19,21 +19,25 @@ const pauseAfter = (chunkMs: number) => (chunkMs < 128 ? 25 : chunkMs < 228 ? 50
 const MIN_ROWS = 500;
 const MAX_ROWS = 2_000_000;
 
-/**
- * fixedRows (for tests) turns the sizing off. `pass` names this pass's phases ("accounts: pauses"); `firstRows` is a
- * first chunk that takes well under the target even on a busy machine; `more` says another pass follows, whose first
- * chunk must not start before a waiting writer had its turn.
- */
+/** How one pass is timed and started: see applyInChunks. */
+export interface ChunkedPass {
+  phases: PhaseTimes;
+  /** Names this pass's phases ("accounts: pauses"). */
+  name: string;
+  /** A first chunk that takes well under the target even on a busy machine. */
+  firstRows: number;
+  /** Another pass follows, whose first chunk must not start before a waiting writer had its turn. */
+  more?: boolean;
+}
+
+/** fixedRows (for tests) turns the sizing off. */
 export async function applyInChunks(
   sqlite: Database.Database,
   last: number,
   fixedRows: number | undefined,
   applyChunk: (range: { low: number; high: number }) => void,
   onProgress: () => void,
-  phases: PhaseTimes,
-  pass: string,
-  firstRows: number,
-  more = false,
+  { phases, name: pass, firstRows, more = false }: ChunkedPass,
 ): Promise<void> {
   let rows = fixedRows ?? firstRows;
   for (let low = 0; low < last;) {

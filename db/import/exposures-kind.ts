@@ -48,9 +48,7 @@ export const exposuresKind: ImportKind = {
       chunkRows,
       applyChunk.immediate,
       () => onProgress(counts.rows),
-      phases,
-      'exposures',
-      10_000, // about 6 µs an exposure: 60 ms
+      { phases, name: 'exposures', firstRows: 10_000 }, // about 6 µs an exposure: 60 ms
     );
     return counts;
   },

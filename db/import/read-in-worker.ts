@@ -52,6 +52,17 @@ export type ReaderMessage =
     }
   | { type: 'failed'; message: string };
 
+type RowsMessage = Extract<ReaderMessage, { type: 'rows' | 'text' }>;
+/** The rows message a format's reader sends. */
+export type RowsOf<Format extends RowsFormat> = Extract<RowsMessage, { type: Format extends 'copy-text' ? 'text' : 'rows' }>;
+export type ReadDone = Extract<ReaderMessage, { type: 'done' }>;
+
+/** Where take() puts the progress each message carries. */
+export interface ReadProgress {
+  progress: { rows: number; bytesRead: number };
+  onProgress: () => void;
+}
+
 export const POSTED = 0;
 export const TAKEN = 1;
 /** Rows per message: few enough that the main thread's copies die young (whole 1 MB chunks of text were promoted to
@@ -113,8 +124,11 @@ function startThread(): Worker {
 /** A thread that finished its last import, kept (not holding the process open) for the next one. */
 let idle: Worker | null = null;
 
-/** One file being read in the thread; take() its messages in order until 'done' or 'failed'. */
-export class FileReader {
+/**
+ * One file being read in the thread; take() its messages in order until 'done'. Each one's progress is applied as it
+ * is taken, and a failure in the thread is thrown here.
+ */
+export class FileReader<Rows extends RowsMessage> {
   /** How long take() waited for the reader. */
   waitedMs = 0;
   private readonly counters: Int32Array;
@@ -123,34 +137,44 @@ export class FileReader {
   constructor(
     private readonly port: MessagePort,
     state: SharedArrayBuffer,
+    private readonly reporting: ReadProgress,
     private readonly onEnd: (finished: boolean) => void,
   ) {
     this.counters = new Int32Array(state);
   }
 
   /** The reader's next message; blocks this thread until it comes (inside one SQLite statement, nothing else can run). */
-  take(): ReaderMessage {
+  take(): Rows | ReadDone {
     for (;;) {
       const posted = Atomics.load(this.counters, POSTED);
       const message = this.receive();
-      if (message) return message;
+      if (message) return this.accept(message);
       const waiting = performance.now();
       const failed = this.waited(waiting, Atomics.wait(this.counters, POSTED, posted, 1_000));
-      if (failed) return failed;
+      if (failed) return this.accept(failed);
     }
   }
 
   /** The same without blocking the event loop, for a caller that writes the rows out over a socket meanwhile. */
-  async takeAsync(): Promise<ReaderMessage> {
+  async takeAsync(): Promise<Rows | ReadDone> {
     for (;;) {
       const posted = Atomics.load(this.counters, POSTED);
       const message = this.receive();
-      if (message) return message;
+      if (message) return this.accept(message);
       const waiting = performance.now();
       const wait = waitAsync(this.counters, POSTED, posted, 1_000);
       const failed = this.waited(waiting, wait.async ? await wait.value : wait.value);
-      if (failed) return failed;
+      if (failed) return this.accept(failed);
     }
+  }
+
+  /** A message of the format asked for (read()), its progress applied; a failure thrown. */
+  private accept(message: ReaderMessage): Rows | ReadDone {
+    if (message.type === 'failed') throw new Error(message.message);
+    this.reporting.progress.rows = message.rows;
+    this.reporting.progress.bytesRead = message.bytesRead;
+    this.reporting.onProgress();
+    return message as Rows | ReadDone;
   }
 
   private receive(): ReaderMessage | null {
@@ -193,12 +217,17 @@ export class ImportThread {
     this.worker.ref();
   }
 
-  read(file: FileToRead, format: RowsFormat, directoryFile: string | null = null): FileReader {
+  read<Format extends RowsFormat>(
+    file: FileToRead,
+    format: Format,
+    reporting: ReadProgress,
+    directoryFile: string | null = null,
+  ): FileReader<RowsOf<Format>> {
     const { port1, port2 } = new MessageChannel();
     const state = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
     this.busy = true;
     this.worker.postMessage({ type: 'read', ...file, format, port: port2, state, directoryFile } satisfies ReadRequest, [port2]);
-    return new FileReader(port1, state, (finished) => {
+    return new FileReader(port1, state, reporting, (finished) => {
       this.busy = false;
       if (!finished) this.reusable = false;
     });

@@ -11,7 +11,7 @@ import { exposuresKind } from './exposures-kind';
 import type { ImportKind } from './import-kind';
 import type { ImportKindName } from './import-options';
 import { PhaseTimes } from './phase-times';
-import { ImportThread, type ReaderMessage } from './read-in-worker';
+import { ImportThread, type ReadDone } from './read-in-worker';
 import { STAGED, StagedLines } from './staged-rows';
 import { directoryScratchFile, removeDirectoryScratchFile } from './thread-directory';
 
@@ -53,8 +53,8 @@ export async function openSqliteImport(
     canWriteAside: () => !staging && !sqlite.inTransaction,
     async stageFile(file, errors, progress, onProgress) {
       const { table, columns, key } = STAGED[file.kind];
-      const reader = thread.read(file, 'staged-values', directoryFile);
-      const end: { done?: Extract<ReaderMessage, { type: 'done' }> } = {};
+      const reader = thread.read(file, 'staged-values', { progress, onProgress }, directoryFile);
+      const end: { done?: ReadDone } = {};
       const row: unknown[] = new Array(columns.length);
       sqlite.table(INCOMING, {
         columns: columns.map(([name]) => name),
@@ -62,11 +62,6 @@ export async function openSqliteImport(
         *rows() {
           for (;;) {
             const message = reader.take();
-            if (message.type === 'failed') throw new Error(message.message);
-            if (message.type === 'text') throw new Error('the reading thread sent COPY text to a SQLite import');
-            progress.rows = message.rows;
-            progress.bytesRead = message.bytesRead;
-            onProgress();
             if (message.type === 'done') {
               end.done = message;
               return;

@@ -4,6 +4,7 @@ import { markedLines } from '../account-changes';
 import type { AccountRow } from '../account-row';
 import type { ExposureRow } from '../exposure-row';
 import type { ImportKindName } from '../import-options';
+import { STAGED } from '../staged-rows';
 import { LINE_SEPARATOR } from './accounts-plan';
 
 // A backslash starts an escape, tab separates columns, a newline ends the row.
@@ -21,21 +22,12 @@ export function copyNullable(value: string | null): string {
   return value === null ? '\\N' : copyText(value);
 }
 
-/** The staging tables' columns, in the order of the rows below. */
+const copyColumns = (kind: ImportKindName) => ['line', ...STAGED[kind].columns.map(([name]) => name)];
+
+/** The staging tables' columns, in the order of the rows below: SQLite's staged columns, with the line first. */
 export const COPY_COLUMNS: Record<ImportKindName, readonly string[]> = {
-  accounts: [
-    'line',
-    'account_number',
-    'account_type',
-    'holder_name',
-    'billing_zip',
-    'billing_address',
-    'email',
-    'lines',
-    'birth_date',
-    'language',
-  ],
-  exposures: ['line', 'account_number', 'incident', 'fields'],
+  accounts: copyColumns('accounts'),
+  exposures: copyColumns('exposures'),
 };
 
 // Numbers, types, ZIPs, phones, dates and languages are validated formats: only the free text needs escaping.

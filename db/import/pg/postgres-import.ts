@@ -55,14 +55,9 @@ export async function openPostgresImport(kindName: ImportKindName, url: string):
     async stageFile(file, errors, progress, onProgress) {
       const writer = await kind.createStaging(client);
       copying = writer;
-      const reader = thread.read(file, 'copy-text');
+      const reader = thread.read(file, 'copy-text', { progress, onProgress });
       for (;;) {
         const message = await reader.takeAsync();
-        if (message.type === 'failed') throw new Error(message.message);
-        if (message.type === 'rows') throw new Error('the reading thread sent SQLite values to a PostgreSQL import');
-        progress.rows = message.rows;
-        progress.bytesRead = message.bytesRead;
-        onProgress();
         if (message.type === 'done') {
           errors.takeOver(message.errors);
           await writer.end();
