@@ -45,6 +45,19 @@ describe('the canonical fast path', () => {
     expect(canonicalAccountRow(fields)).toBeNull();
   });
 
+  // zod's trim() takes Unicode spaces too: a name of only a no-break space is "required" there, never stored as is.
+  it.each([
+    ['no-break space', '\u00A0'],
+    ['byte order mark', '\uFEFF'],
+    ['ideographic space', '\u3000'],
+    ['line separator', '\u2028'],
+  ])('leaves a name or address with a %s around it to the schema', (_name, space) => {
+    for (const value of [space, `${space}Jordan`, `Jordan${space}`]) {
+      expect(canonicalAccountRow(['100000001', 'postpaid', value, '98006', '', '', '+12065550101', ''])).toBeNull();
+      expect(canonicalAccountRow(['100000001', 'postpaid', 'Jordan', '98006', value, '', '+12065550101', ''])).toBeNull();
+    }
+  });
+
   it('normalises obvious phone formatting to E.164 and refuses what is not a US number', () => {
     const parse = (phones: string) =>
       accountRowSchema.safeParse(asRecord(ACCOUNT_COLUMNS, ['100000001', 'postpaid', 'J', '98006', '', '', phones, '']));

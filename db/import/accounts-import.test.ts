@@ -169,6 +169,7 @@ describe('accounts import', () => {
       'line 2, column birth_date: expected a real past date as YYYY-MM-DD (got "1984-02-30")',
     ],
     ['missing holder name', '100000001,postpaid,  ,98006,,,+12065550101,', 'line 2, column holder_name: required'],
+    ['holder name of only a no-break space', '100000001,postpaid,\u00A0,98006,,,+12065550101,', 'line 2, column holder_name: required'],
     // PostgreSQL text cannot hold NUL: one such byte used to fail the whole import there with the server's message.
     [
       'NUL byte in a name',
