@@ -149,8 +149,20 @@ export async function endPersonAccess(
   });
 }
 
-export async function restorePersonAccess(personId: number): Promise<void> {
-  await getDb().run((db) => db.update(customers).set({ accessRemovedAt: null }).where(eq(customers.id, personId)));
+/**
+ * Lets the person sign in again. Any session of theirs still unrevoked was started by a sign-in racing with the
+ * removal (refused on every request only because of the flag): it is revoked here, or clearing the flag would revive it.
+ */
+export async function restorePersonAccess(personId: number, at: Date = new Date()): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    await tx.run((db) =>
+      db
+        .update(sessions)
+        .set({ revokedAt: at })
+        .where(and(eq(sessions.customerId, personId), isNull(sessions.revokedAt))),
+    );
+    await tx.run((db) => db.update(customers).set({ accessRemovedAt: null }).where(eq(customers.id, personId)));
+  });
 }
 
 /** The person's own choice of language, for their pages and the codes sent to their line. */

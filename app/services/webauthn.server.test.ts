@@ -10,6 +10,7 @@ import { customerWithPasskey, signedInBrowser } from '../../tests/helpers/custom
 import { testDatabase, withDemoAccounts } from '../../tests/helpers/db';
 import { racingProcess } from '../../tests/helpers/race-process';
 import { CookieJar } from '../../tests/helpers/requests';
+import { restorePersonAccess } from '../models/person.server';
 import { getCustomerSession } from './session.server';
 import { createAuthenticationOptions, verifyPasskeyAssertion } from './webauthn.server';
 
@@ -136,6 +137,9 @@ describe('verifyPasskeyAssertion', () => {
     expect(await getCustomerSession(browser.request('/account'))).toMatchObject({ customerId: customer.id });
     // As if a sign-in that read the passkey just before endPersonAccess committed went on to start this session.
     await testDatabase().run((db) => db.update(customers).set({ accessRemovedAt: new Date() }).where(eq(customers.id, customer.id)));
+    expect(await getCustomerSession(browser.request('/account'))).toBeNull();
+    // The holder gives access back: that session must not come back with it (a new sign-in is needed).
+    await restorePersonAccess(customer.id);
     expect(await getCustomerSession(browser.request('/account'))).toBeNull();
   });
 
